@@ -1,0 +1,43 @@
+# The portal's two commands: `make demo` and `make test`. Both set everything up themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := disclosure.settings
+
+.PHONY: demo test install lint format messages stop-db
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/.installed
+
+demo: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DEMO=true $(BIN)/python manage.py load_demo
+	@echo "村务公开平台: http://127.0.0.1:$(PORT)/  (staff: http://127.0.0.1:$(PORT)/staff/)"
+	DEMO=true $(BIN)/gunicorn disclosure.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Collect and compile the translations of every app (needs GNU gettext).
+messages: install
+	for app in disclosure/*/; do \
+		if [ -d "$$app/locale" ]; then (cd $$app && ../../$(BIN)/python ../../manage.py makemessages -l zh_Hans --no-obsolete && ../../$(BIN)/python ../../manage.py compilemessages); fi; \
+	done
+
+stop-db: install
+	$(BIN)/python -m disclosure.embedded_db stop

@@ -1,0 +1,35 @@
+"""The disclosure catalogue (村务公开目录): the sections a village publishes and their kinds.
+
+Later apps (finance, assets, decisions) publish their kinds through the same lifecycle; the
+catalogue names every section the law asks for so the village page can show what is missing.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Section(models.TextChoices):
+    FINANCE = "finance", _("Finances")
+    BENEFITS = "benefits", _("Policy benefits")
+    ASSETS = "assets", _("Collective assets and resources")
+    CONTRACTS = "contracts", _("Contracts")
+    DECISIONS = "decisions", _("Major decisions")
+    POWERS = "powers", _("Small powers and procedures")
+    NOTICES = "notices", _("Notices and audit reports")
+
+
+class Kind(models.TextChoices):
+    NOTICE = "notice", _("Notice")
+    AUDIT_REPORT = "audit_report", _("Audit report")
+    POWER_LIST = "power_list", _("List of small powers")
+
+
+SECTION_OF_KIND = {
+    Kind.NOTICE: Section.NOTICES,
+    Kind.AUDIT_REPORT: Section.NOTICES,
+    Kind.POWER_LIST: Section.POWERS,
+}
+
+
+def section_of(kind: str) -> Section:
+    return SECTION_OF_KIND[kind]

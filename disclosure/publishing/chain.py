@@ -1,0 +1,151 @@
+"""The tamper-evident chain of a village's published revisions.
+
+docs/integrity.md describes the canonical form exactly; tools/verify_chain.py re-implements it
+without Django. Change neither without the other.
+"""
+
+import hashlib
+import json
+from datetime import UTC, datetime
+
+GENESIS = "0" * 64
+FORMAT = 1
+
+
+def canonical_bytes(document: dict) -> bytes:
+    """UTF-8 JSON with sorted keys and no insignificant whitespace.
+
+    Only strings, integers, booleans, null, lists and objects may appear: no floats, so that
+    every implementation writes the same bytes.
+    """
+    _check_types(document)
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.encode("utf-8")
+
+
+def _check_types(value) -> None:
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"canonical keys must be strings, not {key!r}")
+            _check_types(item)
+    elif isinstance(value, list):
+        for item in value:
+            _check_types(item)
+    elif not (value is None or isinstance(value, str | bool | int)):
+        raise TypeError(f"canonical values cannot be {type(value).__name__}")
+
+
+def digest(prev_digest: str, document: dict) -> str:
+    return hashlib.sha256(prev_digest.encode("ascii") + canonical_bytes(document)).hexdigest()
+
+
+def timestamp(value: datetime | None) -> str | None:
+    """UTC, to the second, with a Z: 2026-03-05T08:30:00Z."""
+    if value is None:
+        return None
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def revision_document(revision) -> dict:
+    """The canonical content of a published revision, built from what is stored in the database."""
+    from .kinds import rows_of
+
+    posting = revision.posting
+    return {
+        "format": FORMAT,
+        "village": revision.village.code,
+        "seq": revision.seq,
+        "posting": posting.code,
+        "kind": posting.kind,
+        "revision": revision.number,
+        "action": revision.action,
+        "reason": revision.reason,
+        "title": revision.title,
+        "body": revision.body,
+        "rows": rows_of(revision),
+        "attachments": [
+            {
+                "filename": attachment.filename,
+                "sha256": attachment.blob.sha256,
+                "size": attachment.blob.size,
+                "content_type": attachment.blob.content_type,
+            }
+            for attachment in revision.attachments.select_related("blob").order_by("position")
+        ],
+        "author": revision.author_name,
+        "signed_off_by": revision.signed_off_by_name or None,
+        "signed_off_at": timestamp(revision.signed_off_at),
+        "opinion": revision.opinion,
+        "published_by": revision.published_by_name,
+        "published_at": timestamp(revision.published_at),
+    }
+
+
+def revision_digest(revision) -> str:
+    return digest(revision.prev_digest, revision_document(revision))
+
+
+def chain_revisions(village):
+    from .models import Revision
+
+    return (
+        Revision.objects.published()
+        .filter(village=village)
+        .select_related("posting", "village")
+        .order_by("seq")
+    )
+
+
+def last_link(village) -> tuple[int, str]:
+    """Position and digest of the newest published revision of the village (0, GENESIS if none)."""
+    from .models import Revision
+
+    last = (
+        Revision.objects.published()
+        .filter(village=village)
+        .order_by("-seq")
+        .values_list("seq", "digest")
+        .first()
+    )
+    return last or (0, GENESIS)
+
+
+def head(village) -> str:
+    return last_link(village)[1]
+
+
+def export(village) -> dict:
+    """The village's chain as a JSON-ready document that tools/verify_chain.py checks offline."""
+    entries = []
+    for revision in chain_revisions(village):
+        entries.append(
+            {
+                "seq": revision.seq,
+                "prev_digest": revision.prev_digest,
+                "digest": revision.digest,
+                "document": revision_document(revision),
+            }
+        )
+    return {
+        "village": {"code": village.code, "name": village.name},
+        "genesis": GENESIS,
+        "head": entries[-1]["digest"] if entries else GENESIS,
+        "revisions": entries,
+    }
+
+
+def first_mismatch(village):
+    """Re-compute the chain; return (revision, explanation) for the first break, or None."""
+    previous = GENESIS
+    expected_seq = 1
+    for revision in chain_revisions(village):
+        if revision.seq != expected_seq:
+            return revision, f"expected position {expected_seq}, found {revision.seq}"
+        if revision.prev_digest != previous:
+            return revision, "its link to the previous revision does not match"
+        if revision_digest(revision) != revision.digest:
+            return revision, "its content does not match its digest"
+        previous = revision.digest
+        expected_seq += 1
+    return None

@@ -1,0 +1,254 @@
+import secrets
+
+from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from disclosure.regions.models import Region
+
+from .catalogue import Kind, section_of
+
+# Permalink codes are printed on paper: no 0/O, 1/I/L to misread.
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_LENGTH = 6
+
+
+def new_posting_code() -> str:
+    return "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+
+
+class PostingStatus(models.TextChoices):
+    UNPUBLISHED = "unpublished", _("Not yet published")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PostingQuerySet(models.QuerySet):
+    def public(self):
+        """Postings villagers can see: published, or withdrawn with their notice."""
+        return self.exclude(status=PostingStatus.UNPUBLISHED)
+
+
+class Posting(models.Model):
+    """One disclosure of a village; its content lives in its revisions."""
+
+    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="postings")
+    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    code = models.CharField(max_length=12, unique=True, default=new_posting_code)
+    status = models.CharField(
+        max_length=12, choices=PostingStatus.choices, default=PostingStatus.UNPUBLISHED
+    )
+    current = models.ForeignKey(
+        "Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    first_published_at = models.DateTimeField(null=True, blank=True)
+    last_published_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PostingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-last_published_at", "-created_at"]
+        indexes = [models.Index(fields=["village", "status", "kind"])]
+
+    def __str__(self):
+        return self.current.title if self.current else self.code
+
+    @property
+    def section(self):
+        return section_of(self.kind)
+
+    def get_absolute_url(self):
+        return reverse("portal:posting", args=[self.code])
+
+
+class RevisionAction(models.TextChoices):
+    ORIGINAL = "original", _("First publication")
+    CORRECTION = "correction", _("Correction")
+    WITHDRAWAL = "withdrawal", _("Withdrawal")
+
+
+class RevisionState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Awaiting sign-off")
+    RETURNED = "returned", _("Returned for changes")
+    SIGNED_OFF = "signed_off", _("Signed off")
+    PUBLISHED = "published", _("Published")
+
+
+class RevisionQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(state=RevisionState.PUBLISHED)
+
+    def open(self):
+        return self.exclude(state=RevisionState.PUBLISHED)
+
+
+class Revision(models.Model):
+    """A version of a posting. Once published it is permanent: a database trigger refuses change."""
+
+    posting = models.ForeignKey(Posting, on_delete=models.PROTECT, related_name="revisions")
+    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    number = models.PositiveIntegerField()
+    action = models.CharField(max_length=12, choices=RevisionAction.choices)
+    state = models.CharField(
+        max_length=12, choices=RevisionState.choices, default=RevisionState.DRAFT
+    )
+    title = models.CharField(_("title"), max_length=200)
+    body = models.TextField(_("text"), blank=True)
+    reason = models.TextField(_("reason"), blank=True)
+
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    author_name = models.CharField(max_length=50)
+    created_at = models.DateTimeField(auto_now_add=True)
+    submitted_at = models.DateTimeField(null=True, blank=True)
+
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    signed_off_by_name = models.CharField(max_length=50, blank=True)
+    signed_off_at = models.DateTimeField(null=True, blank=True)
+    opinion = models.TextField(_("opinion"), blank=True)
+
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    published_by_name = models.CharField(max_length=50, blank=True)
+    published_at = models.DateTimeField(null=True, blank=True)
+
+    # The village's chain: position, the digest before this revision, and its own.
+    seq = models.PositiveIntegerField(null=True, blank=True)
+    prev_digest = models.CharField(max_length=64, blank=True)
+    digest = models.CharField(max_length=64, blank=True, db_index=True)
+
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["posting", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["posting", "number"], name="unique_revision_number"),
+            models.UniqueConstraint(fields=["village", "seq"], name="unique_chain_position"),
+        ]
+        indexes = [GinIndex(fields=["search_vector"], name="revision_search")]
+
+    def __str__(self):
+        return f"{self.title} ({self.number})"
+
+    @property
+    def is_published(self) -> bool:
+        return self.state == RevisionState.PUBLISHED
+
+    @property
+    def is_withdrawal(self) -> bool:
+        return self.action == RevisionAction.WITHDRAWAL
+
+    def get_absolute_url(self):
+        return reverse("portal:revision", args=[self.posting.code, self.number])
+
+
+class ReviewEvent(models.Model):
+    """One step of a revision's way to publication, kept for the record."""
+
+    class Step(models.TextChoices):
+        SUBMITTED = "submitted", _("Submitted for sign-off")
+        RETURNED = "returned", _("Returned for changes")
+        SIGNED_OFF = "signed_off", _("Signed off")
+        PUBLISHED = "published", _("Published")
+
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="events")
+    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    step = models.CharField(max_length=12, choices=Step.choices)
+    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+
+class PowerItem(models.Model):
+    """One small power of village cadres (小微权力) in a list-of-powers revision."""
+
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="power_items")
+    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveIntegerField()
+    name = models.CharField(_("power"), max_length=100)
+    steps = models.TextField(_("procedure steps"))
+    documents = models.TextField(_("documents needed"), blank=True)
+    time_limit = models.CharField(_("time limit"), max_length=100)
+    fee = models.CharField(_("fee"), max_length=100)
+    responsible = models.CharField(_("person responsible"), max_length=100)
+
+    class Meta:
+        ordering = ["revision", "position"]
+
+    def canonical(self) -> dict:
+        return {
+            "name": self.name,
+            "steps": self.steps,
+            "documents": self.documents,
+            "time_limit": self.time_limit,
+            "fee": self.fee,
+            "responsible": self.responsible,
+        }
+
+
+class Blob(models.Model):
+    """Stored file content, named by its SHA-256 so identical files are kept once."""
+
+    sha256 = models.CharField(max_length=64, primary_key=True)
+    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=50)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    @property
+    def relative_path(self) -> str:
+        return f"blobs/{self.sha256[:2]}/{self.sha256}"
+
+
+class Attachment(models.Model):
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="attachments")
+    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveIntegerField()
+    filename = models.CharField(_("file name"), max_length=200)
+    blob = models.ForeignKey(Blob, on_delete=models.PROTECT, related_name="+")
+    thumbnail = models.ForeignKey(
+        Blob, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["revision", "position"]
+
+    @property
+    def is_image(self) -> bool:
+        return self.blob.content_type.startswith("image/")
+
+    def get_absolute_url(self):
+        return reverse("portal:attachment", args=[self.blob.sha256, self.filename])
+
+
+class AuditEntry(models.Model):
+    """A staff action: who, what, when and from where. Append-only (enforced in the database)."""
+
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+    username = models.CharField(max_length=150)
+    action = models.CharField(max_length=50)
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    target = models.CharField(max_length=200, blank=True)
+    ip_address = models.GenericIPAddressField(null=True, blank=True)
+    detail = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name_plural = "audit entries"

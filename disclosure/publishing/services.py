@@ -1,0 +1,375 @@
+"""The publication lifecycle: draft → submitted → signed off (or returned) → published,
+then corrections and withdrawals. Every function checks permission, writes the audit log and
+runs in one transaction, so a refused step changes nothing.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from disclosure.regions.access import Action, require
+from disclosure.regions.models import Region
+
+from . import attachments as files
+from . import chain, search
+from .audit import record
+from .catalogue import Kind
+from .kinds import rows_of
+from .masking import mask_text
+from .models import (
+    Attachment,
+    Posting,
+    PostingStatus,
+    PowerItem,
+    ReviewEvent,
+    Revision,
+    RevisionAction,
+    RevisionState,
+)
+
+EDITABLE = (RevisionState.DRAFT, RevisionState.RETURNED)
+
+
+@dataclass
+class Content:
+    """What a clerk writes: the title, the text and, for a list of powers, its items."""
+
+    title: str
+    body: str = ""
+    power_items: list[dict] | None = None
+
+
+def _clean_text(text: str) -> str:
+    return mask_text(text.replace("\r\n", "\n").strip())
+
+
+def _now():
+    # The chain records seconds; keeping the stored time to the second keeps both equal.
+    return timezone.now().replace(microsecond=0)
+
+
+def _write_content(revision: Revision, content: Content) -> None:
+    revision.title = _clean_text(content.title)
+    revision.body = _clean_text(content.body)
+    if not revision.title:
+        raise ValidationError({"title": _("A posting needs a title.")})
+    revision.full_clean(exclude=["posting", "village", "author"])
+    revision.save()
+    if revision.posting.kind == Kind.POWER_LIST:
+        _write_power_items(revision, content.power_items or [])
+
+
+def _write_power_items(revision: Revision, items: list[dict]) -> None:
+    revision.power_items.all().delete()
+    for position, values in enumerate(items, start=1):
+        item = PowerItem(
+            revision=revision,
+            village=revision.village,
+            position=position,
+            **{key: _clean_text(value) for key, value in values.items()},
+        )
+        item.full_clean(exclude=["revision", "village"])
+        item.save()
+
+
+@transaction.atomic
+def create_posting(*, village: Region, kind: str, content: Content, by, ip=None) -> Revision:
+    require(by, Action.DRAFT, village)
+    if not village.is_village:
+        raise ValidationError(_("Postings belong to a village."))
+    if kind not in Kind.values:
+        raise ValidationError({"kind": _("Choose a kind from the disclosure catalogue.")})
+    posting = Posting.objects.create(village=village, kind=kind, created_by=by)
+    revision = Revision(
+        posting=posting,
+        village=village,
+        number=1,
+        action=RevisionAction.ORIGINAL,
+        author=by,
+        author_name=by.public_name,
+    )
+    _write_content(revision, content)
+    record(by=by, action="posting.create", village=village, target=posting.code, ip=ip)
+    return revision
+
+
+def _lock(revision: Revision) -> Revision:
+    return Revision.objects.select_for_update().select_related("posting").get(pk=revision.pk)
+
+
+def _expect_state(revision: Revision, *states) -> None:
+    if revision.state not in states:
+        raise ValidationError(
+            _("This step is not possible while the posting is “%(state)s”.")
+            % {"state": revision.get_state_display()}
+        )
+
+
+@transaction.atomic
+def update_draft(*, revision: Revision, content: Content, by, ip=None) -> Revision:
+    revision = _lock(revision)
+    require(by, Action.DRAFT, revision)
+    _expect_state(revision, *EDITABLE)
+    _write_content(revision, content)
+    record(by=by, action="revision.edit", village=revision.village, target=str(revision), ip=ip)
+    return revision
+
+
+@transaction.atomic
+def add_attachment(*, revision: Revision, upload, by, ip=None) -> Attachment:
+    revision = _lock(revision)
+    require(by, Action.DRAFT, revision)
+    _expect_state(revision, *EDITABLE)
+    content, content_type = files.read_upload(upload)
+    blob = files.store_blob(content, content_type)
+    thumbnail = None
+    if content_type.startswith("image/"):
+        thumbnail = files.store_blob(files.thumbnail_of(content), "image/jpeg")
+    attachment = Attachment.objects.create(
+        revision=revision,
+        village=revision.village,
+        position=revision.attachments.count() + 1,
+        filename=_safe_filename(upload.name),
+        blob=blob,
+        thumbnail=thumbnail,
+    )
+    record(
+        by=by,
+        action="attachment.add",
+        village=revision.village,
+        target=attachment.filename,
+        ip=ip,
+        sha256=blob.sha256,
+    )
+    return attachment
+
+
+def _safe_filename(name: str) -> str:
+    name = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "file"
+    return "".join(ch for ch in name if ch.isprintable())[:200]
+
+
+@transaction.atomic
+def remove_attachment(*, attachment: Attachment, by, ip=None) -> None:
+    revision = _lock(attachment.revision)
+    require(by, Action.DRAFT, revision)
+    _expect_state(revision, *EDITABLE)
+    record(
+        by=by,
+        action="attachment.remove",
+        village=revision.village,
+        target=attachment.filename,
+        ip=ip,
+    )
+    attachment.delete()
+
+
+@transaction.atomic
+def submit(*, revision: Revision, by, ip=None) -> Revision:
+    revision = _lock(revision)
+    require(by, Action.SUBMIT, revision)
+    _expect_state(revision, *EDITABLE)
+    if revision.posting.kind == Kind.POWER_LIST and not revision.power_items.exists():
+        raise ValidationError(_("A list of small powers needs at least one power."))
+    revision.state = RevisionState.SUBMITTED
+    revision.submitted_at = _now()
+    revision.save()
+    _event(revision, ReviewEvent.Step.SUBMITTED, by)
+    record(by=by, action="revision.submit", village=revision.village, target=str(revision), ip=ip)
+    return revision
+
+
+@transaction.atomic
+def return_for_changes(*, revision: Revision, by, reason: str, ip=None) -> Revision:
+    revision = _lock(revision)
+    require(by, Action.REVIEW, revision)
+    _expect_state(revision, RevisionState.SUBMITTED)
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(
+            {"reason": _("Say what needs to change before it can be signed off.")}
+        )
+    revision.state = RevisionState.RETURNED
+    revision.save()
+    _event(revision, ReviewEvent.Step.RETURNED, by, reason)
+    record(
+        by=by,
+        action="revision.return",
+        village=revision.village,
+        target=str(revision),
+        ip=ip,
+        reason=reason,
+    )
+    return revision
+
+
+@transaction.atomic
+def sign_off(*, revision: Revision, by, opinion: str, ip=None) -> Revision:
+    revision = _lock(revision)
+    require(by, Action.REVIEW, revision)
+    _expect_state(revision, RevisionState.SUBMITTED)
+    opinion = opinion.strip()
+    if not opinion:
+        raise ValidationError({"opinion": _("Write the supervision committee's opinion.")})
+    revision.state = RevisionState.SIGNED_OFF
+    revision.signed_off_by = by
+    revision.signed_off_by_name = by.public_name
+    revision.signed_off_at = _now()
+    revision.opinion = _clean_text(opinion)
+    revision.save()
+    _event(revision, ReviewEvent.Step.SIGNED_OFF, by, opinion)
+    record(by=by, action="revision.sign_off", village=revision.village, target=str(revision), ip=ip)
+    return revision
+
+
+@transaction.atomic
+def publish(*, revision: Revision, by, ip=None) -> Revision:
+    revision = _lock(revision)
+    require(by, Action.PUBLISH, revision)
+    _expect_state(revision, RevisionState.SIGNED_OFF)
+    _append_to_chain(revision, by)
+    _event(revision, ReviewEvent.Step.PUBLISHED, by)
+    record(
+        by=by,
+        action="revision.publish",
+        village=revision.village,
+        target=str(revision),
+        ip=ip,
+        digest=revision.digest,
+    )
+    return revision
+
+
+def _append_to_chain(revision: Revision, by) -> None:
+    """Give the revision its place and digest in the village's chain and publish it."""
+    # Locking the village row serialises publications, so the chain never forks.
+    Region.objects.select_for_update().get(pk=revision.village_id)
+    now = _now()
+    revision.published_by = by
+    revision.published_by_name = by.public_name
+    revision.published_at = now
+    last_seq, revision.prev_digest = chain.last_link(revision.village)
+    revision.seq = last_seq + 1
+    revision.digest = chain.revision_digest(revision)
+    revision.search_vector = search.document_vector(
+        revision.title, revision.body, _rows_text(revision)
+    )
+    revision.state = RevisionState.PUBLISHED
+    revision.save()
+
+    posting = revision.posting
+    posting.current = revision
+    posting.status = PostingStatus.WITHDRAWN if revision.is_withdrawal else PostingStatus.PUBLISHED
+    posting.first_published_at = posting.first_published_at or now
+    posting.last_published_at = now
+    posting.save()
+
+
+def _rows_text(revision: Revision) -> str:
+    return " ".join(
+        str(value) for row in rows_of(revision) for value in row.values() if isinstance(value, str)
+    )
+
+
+def _open_revision(posting: Posting) -> Revision | None:
+    return posting.revisions.open().first()
+
+
+@transaction.atomic
+def start_correction(*, posting: Posting, by, reason: str, ip=None) -> Revision:
+    """A new draft revision, copied from what is published, to be corrected and signed off."""
+    posting = Posting.objects.select_for_update().get(pk=posting.pk)
+    require(by, Action.CORRECT, posting)
+    if posting.status != PostingStatus.PUBLISHED:
+        raise ValidationError(_("Only a published posting can be corrected."))
+    if _open_revision(posting):
+        raise ValidationError(_("A correction of this posting is already in progress."))
+    reason = _clean_text(reason)
+    if not reason:
+        raise ValidationError({"reason": _("A correction needs a reason, shown to villagers.")})
+    current = posting.current
+    revision = _new_revision(posting, current, RevisionAction.CORRECTION, reason, by)
+    _copy_rows(current, revision)
+    record(
+        by=by,
+        action="posting.correct",
+        village=posting.village,
+        target=posting.code,
+        ip=ip,
+        reason=reason,
+    )
+    return revision
+
+
+@transaction.atomic
+def withdraw(*, posting: Posting, by, reason: str, ip=None) -> Revision:
+    """Withdraw a published posting. A public notice with the reason stays in its place."""
+    posting = Posting.objects.select_for_update().get(pk=posting.pk)
+    require(by, Action.WITHDRAW, posting)
+    if posting.status != PostingStatus.PUBLISHED:
+        raise ValidationError(_("Only a published posting can be withdrawn."))
+    reason = _clean_text(reason)
+    if not reason:
+        raise ValidationError({"reason": _("A withdrawal needs a reason, shown to villagers.")})
+    for revision in posting.revisions.open():
+        revision.delete()
+    revision = _new_revision(posting, posting.current, RevisionAction.WITHDRAWAL, reason, by)
+    revision.body = ""
+    _append_to_chain(revision, by)
+    record(
+        by=by,
+        action="posting.withdraw",
+        village=posting.village,
+        target=posting.code,
+        ip=ip,
+        reason=reason,
+        digest=revision.digest,
+    )
+    return revision
+
+
+def _new_revision(posting, current, action, reason, by) -> Revision:
+    return Revision.objects.create(
+        posting=posting,
+        village=posting.village,
+        number=posting.revisions.count() + 1,
+        action=action,
+        title=current.title,
+        body=current.body,
+        reason=reason,
+        author=by,
+        author_name=by.public_name,
+    )
+
+
+def _copy_rows(source: Revision, target: Revision) -> None:
+    for item in source.power_items.all():
+        item.pk = None
+        item.revision = target
+        item.save()
+    for attachment in source.attachments.all():
+        attachment.pk = None
+        attachment.revision = target
+        attachment.save()
+
+
+def _event(revision: Revision, step: str, by, note: str = "") -> None:
+    ReviewEvent.objects.create(
+        revision=revision, village=revision.village, step=step, by=by, note=note
+    )
+
+
+@transaction.atomic
+def discard_draft(*, revision: Revision, by, ip=None) -> None:
+    """Throw away an unpublished revision (and its posting, if nothing of it was published)."""
+    revision = _lock(revision)
+    require(by, Action.DRAFT, revision)
+    _expect_state(revision, *EDITABLE)
+    posting = revision.posting
+    record(by=by, action="revision.discard", village=revision.village, target=str(revision), ip=ip)
+    revision.delete()
+    if not posting.revisions.exists():
+        posting.delete()

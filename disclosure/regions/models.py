@@ -1,0 +1,124 @@
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Level(models.TextChoices):
+    PROVINCE = "province", _("Province")
+    CITY = "city", _("City")
+    COUNTY = "county", _("County")
+    TOWNSHIP = "township", _("Township")
+    VILLAGE = "village", _("Village")
+
+
+# Digits of the 12-digit statistical division code that identify a node at each level:
+# 2 province, 2 city, 2 county, 3 township, 3 village.
+PREFIX_LENGTH = {
+    Level.PROVINCE: 2,
+    Level.CITY: 4,
+    Level.COUNTY: 6,
+    Level.TOWNSHIP: 9,
+    Level.VILLAGE: 12,
+}
+LEVEL_ORDER = [Level.PROVINCE, Level.CITY, Level.COUNTY, Level.TOWNSHIP, Level.VILLAGE]
+
+code_validator = RegexValidator(r"^\d{12}$", _("A division code has exactly 12 digits."))
+
+
+class RegionQuerySet(models.QuerySet):
+    def villages(self):
+        return self.filter(level=Level.VILLAGE)
+
+    def within(self, region: "Region"):
+        """The region itself and every region below it."""
+        return self.filter(code__startswith=region.prefix)
+
+
+class Region(models.Model):
+    """A node of the administrative tree, identified by its statistical division code."""
+
+    code = models.CharField(
+        _("division code"), max_length=12, unique=True, validators=[code_validator]
+    )
+    name = models.CharField(_("name"), max_length=100)
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+
+    objects = RegionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def prefix(self) -> str:
+        return self.code[: PREFIX_LENGTH[self.level]]
+
+    @property
+    def is_village(self) -> bool:
+        return self.level == Level.VILLAGE
+
+    def contains(self, other: "Region") -> bool:
+        return other.code.startswith(self.prefix)
+
+    def ancestors(self) -> list["Region"]:
+        """From the top of the tree down to the parent of this region."""
+        chain = []
+        node = self.parent
+        while node is not None:
+            chain.append(node)
+            node = node.parent
+        return list(reversed(chain))
+
+
+class User(AbstractUser):
+    """A staff member. Villagers read without an account."""
+
+    display_name = models.CharField(_("name shown publicly"), max_length=50, blank=True)
+
+    def __str__(self):
+        return self.display_name or self.get_full_name() or self.username
+
+    @property
+    def public_name(self) -> str:
+        return str(self)
+
+
+class RoleKind(models.TextChoices):
+    CLERK = "clerk", _("Clerk")
+    SUPERVISOR = "supervisor", _("Supervision committee member")
+    TOWNSHIP_OFFICIAL = "township_official", _("Township official")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class Role(models.Model):
+    """A staff role held on a region node; it reaches the node and everything below it."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="roles")
+    kind = models.CharField(_("role"), max_length=20, choices=RoleKind.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "region", "kind"], name="unique_role")
+        ]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+
+    def __str__(self):
+        return f"{self.user} · {self.get_kind_display()} · {self.region}"
+
+
+class FailedLogin(models.Model):
+    """A failed staff login, kept to slow down password guessing."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True)

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/", include("disclosure.api.urls")),
+    path("staff/", include("disclosure.workspace.urls")),
+    path("", include("disclosure.portal.urls")),
+]
+
+handler400 = "disclosure.portal.views.errors.bad_request"
+handler403 = "disclosure.portal.views.errors.permission_denied"
+handler404 = "disclosure.portal.views.errors.page_not_found"
+handler500 = "disclosure.portal.views.errors.server_error"

@@ -1,0 +1,83 @@
+"""The people of the tests.
+
+Village A (清河村) and village B (柳树村) lie in township 青山镇; village C (石桥村) lies in
+township 白水镇; both townships lie in the county 示范县. Each named person holds one role.
+"""
+
+import pytest
+
+from disclosure.regions.models import Level, RoleKind
+
+from .factories import RegionFactory, make_staff
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def county(db):
+    province = RegionFactory(code="990000000000", name="示范省", level=Level.PROVINCE)
+    city = RegionFactory(code="990100000000", name="示范市", level=Level.CITY, parent=province)
+    return RegionFactory(code="990101000000", name="示范县", level=Level.COUNTY, parent=city)
+
+
+@pytest.fixture
+def township(county):
+    return RegionFactory(code="990101001000", name="青山镇", level=Level.TOWNSHIP, parent=county)
+
+
+@pytest.fixture
+def other_township(county):
+    return RegionFactory(code="990101002000", name="白水镇", level=Level.TOWNSHIP, parent=county)
+
+
+@pytest.fixture
+def village_a(township):
+    return RegionFactory(code="990101001001", name="清河村", parent=township)
+
+
+@pytest.fixture
+def village_b(township):
+    return RegionFactory(code="990101001002", name="柳树村", parent=township)
+
+
+@pytest.fixture
+def village_c(other_township):
+    return RegionFactory(code="990101002001", name="石桥村", parent=other_township)
+
+
+@pytest.fixture
+def clerk_a(village_a):
+    return make_staff("clerk_a", RoleKind.CLERK, village_a, "王会计")
+
+
+@pytest.fixture
+def supervisor_a(village_a):
+    return make_staff("supervisor_a", RoleKind.SUPERVISOR, village_a, "李监督")
+
+
+@pytest.fixture
+def clerk_b(village_b):
+    return make_staff("clerk_b", RoleKind.CLERK, village_b, "赵文书")
+
+
+@pytest.fixture
+def supervisor_b(village_b):
+    return make_staff("supervisor_b", RoleKind.SUPERVISOR, village_b, "钱监督")
+
+
+@pytest.fixture
+def township_official(township):
+    return make_staff("official", RoleKind.TOWNSHIP_OFFICIAL, township, "孙干部")
+
+
+@pytest.fixture
+def other_township_official(other_township):
+    return make_staff("official_c", RoleKind.TOWNSHIP_OFFICIAL, other_township, "周干部")
+
+
+@pytest.fixture
+def administrator(county):
+    return make_staff("admin", RoleKind.ADMINISTRATOR, county, "县管理员")

@@ -1,0 +1,49 @@
+"""Test data, made through the same services the portal uses."""
+
+import factory
+
+from disclosure.publishing import services
+from disclosure.publishing.services import Content
+from disclosure.regions.models import Level, Region, Role, User
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("code",)
+
+    name = factory.Sequence(lambda n: f"地区{n}")
+    level = Level.VILLAGE
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    display_name = factory.Sequence(lambda n: f"工作人员{n}")
+    password = factory.django.Password("correct horse battery staple")
+
+
+def make_staff(username: str, kind: str, region: Region, display_name: str = "") -> User:
+    user = UserFactory(username=username, display_name=display_name or username)
+    Role.objects.create(user=user, region=region, kind=kind)
+    return user
+
+
+def draft_posting(
+    village, clerk, title="关于村道修路工程招标的公告", body="正文", kind="notice", power_items=None
+):
+    content = Content(title=title, body=body, power_items=power_items)
+    return services.create_posting(village=village, kind=kind, content=content, by=clerk)
+
+
+def signed_off(revision, clerk, supervisor):
+    services.submit(revision=revision, by=clerk)
+    return services.sign_off(revision=revision, by=supervisor, opinion="内容属实，同意公开。")
+
+
+def published_posting(village, clerk, supervisor, **kwargs):
+    revision = signed_off(draft_posting(village, clerk, **kwargs), clerk, supervisor)
+    return services.publish(revision=revision, by=clerk)
