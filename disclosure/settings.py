@@ -185,10 +185,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Public read-only data of published village affairs disclosures.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
-    # The docs pages load Swagger UI and ReDoc from our own static files, not from a CDN.
+    # The docs page loads Swagger UI from our own static files, not from a CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
-    "REDOC_DIST": "SIDECAR",
 }
 
 LOGGING = {

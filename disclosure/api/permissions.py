@@ -1,4 +1,4 @@
-from rest_framework.permissions import BasePermission
+from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 
 class DenyAll(BasePermission):
@@ -6,3 +6,13 @@ class DenyAll(BasePermission):
 
     def has_permission(self, request, view):
         return False
+
+
+class PublicReadOnly(BasePermission):
+    """Anyone may read what is public; nobody may write through the public endpoints.
+
+    Staff get the same answer as villagers: a signed-in user sees nothing more here.
+    """
+
+    def has_permission(self, request, view):
+        return request.method in SAFE_METHODS

@@ -1,2 +1,23 @@
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework import routers
+
+from . import views
+from .permissions import PublicReadOnly
+
 app_name = "api"
-urlpatterns = []
+
+router = routers.DefaultRouter()
+router.APIRootView = views.PublicRootView
+router.register("regions", views.RegionViewSet, basename="region")
+router.register("villages", views.VillageViewSet, basename="village")
+router.register("postings", views.PostingViewSet, basename="posting")
+router.register("revisions", views.RevisionViewSet, basename="revision")
+
+public = {"permission_classes": [PublicReadOnly]}
+
+urlpatterns = [
+    path("schema/", SpectacularAPIView.as_view(**public), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", **public), name="docs"),
+    *router.urls,
+]

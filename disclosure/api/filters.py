@@ -1,0 +1,110 @@
+"""Query parameters of the public endpoints. A value that makes no sense gets a 400, not a guess."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from disclosure.publishing.catalogue import SECTION_OF_KIND, Kind, Section
+from disclosure.publishing.models import (
+    Posting,
+    PostingStatus,
+    Revision,
+    RevisionAction,
+    RevisionState,
+)
+from disclosure.publishing.search import matching
+from disclosure.regions.models import Level, Region
+
+PUBLIC_STATUSES = [(s.value, s.label) for s in (PostingStatus.PUBLISHED, PostingStatus.WITHDRAWN)]
+
+
+def kinds_of(section: str) -> list[str]:
+    return [kind for kind, owner in SECTION_OF_KIND.items() if owner == section]
+
+
+class RegionFilter(django_filters.FilterSet):
+    level = django_filters.ChoiceFilter(choices=Level.choices, label=_("Level"))
+    parent = django_filters.CharFilter(
+        field_name="parent__code", label=_("Division code of the parent region")
+    )
+
+    class Meta:
+        model = Region
+        fields = ["level", "parent"]
+
+
+class VillageFilter(django_filters.FilterSet):
+    within = django_filters.CharFilter(
+        method="filter_within", label=_("Division code of a township or county")
+    )
+
+    class Meta:
+        model = Region
+        fields = ["within"]
+
+    def filter_within(self, queryset, name, value):
+        region = Region.objects.filter(code=value).first()
+        return queryset.within(region) if region else queryset.none()
+
+
+class PublishedFilter(django_filters.FilterSet):
+    """What postings and revisions share: where, what kind, when, and which words."""
+
+    village = django_filters.CharFilter(
+        field_name="village__code", label=_("Division code of the village")
+    )
+    section = django_filters.ChoiceFilter(
+        choices=Section.choices, method="filter_section", label=_("Section of the catalogue")
+    )
+    q = django_filters.CharFilter(method="filter_text", label=_("Words to search for"))
+
+    def filter_section(self, queryset, name, value):
+        return queryset.filter(**{f"{self.kind_field}__in": kinds_of(value)})
+
+
+class PostingFilter(PublishedFilter):
+    kind_field = "kind"
+    kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("Kind"))
+    status = django_filters.ChoiceFilter(choices=PUBLIC_STATUSES, label=_("Status"))
+    published_after = django_filters.IsoDateTimeFilter(
+        field_name="last_published_at",
+        lookup_expr="gte",
+        label=_("Last published at or after (ISO 8601)"),
+    )
+    published_before = django_filters.IsoDateTimeFilter(
+        field_name="last_published_at",
+        lookup_expr="lt",
+        label=_("Last published before (ISO 8601)"),
+    )
+
+    class Meta:
+        model = Posting
+        fields = ["village", "kind", "section", "status", "published_after", "published_before"]
+
+    def filter_text(self, queryset, name, value):
+        # matching() names the revision table itself, so it must run on the join to the
+        # current revision, not inside a subquery (where Django renames the table).
+        return matching(queryset.filter(current__state=RevisionState.PUBLISHED), value)
+
+
+class RevisionFilter(PublishedFilter):
+    kind_field = "posting__kind"
+    posting = django_filters.CharFilter(
+        field_name="posting__code", label=_("Permalink code of the posting")
+    )
+    kind = django_filters.ChoiceFilter(
+        field_name="posting__kind", choices=Kind.choices, label=_("Kind")
+    )
+    action = django_filters.ChoiceFilter(choices=RevisionAction.choices, label=_("Action"))
+    published_after = django_filters.IsoDateTimeFilter(
+        field_name="published_at", lookup_expr="gte", label=_("Published at or after (ISO 8601)")
+    )
+    published_before = django_filters.IsoDateTimeFilter(
+        field_name="published_at", lookup_expr="lt", label=_("Published before (ISO 8601)")
+    )
+
+    class Meta:
+        model = Revision
+        fields = ["village", "posting", "kind", "section", "action"]
+
+    def filter_text(self, queryset, name, value):
+        return matching(queryset, value)
