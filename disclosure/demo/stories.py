@@ -1,0 +1,59 @@
+"""How a demo posting is described: its content and how far it got on its way to publication.
+
+Texts may carry dates relative to the day the demo is loaded, written {+7} (in seven days),
+{-3} (three days ago), {year} and {last_year}, so the notices read as current.
+"""
+
+import datetime
+from dataclasses import dataclass
+from enum import Enum
+
+DEFAULT_OPINION = "经村务监督委员会审核，内容真实、完整，同意公开。"
+
+
+class Stage(Enum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    RETURNED = "returned"
+    SIGNED_OFF = "signed_off"
+    PUBLISHED = "published"
+    CORRECTED = "corrected"
+    WITHDRAWN = "withdrawn"
+
+
+@dataclass(frozen=True)
+class Correction:
+    reason: str
+    body: str
+    opinion: str = "更正内容已核实，同意公开。"
+
+
+@dataclass(frozen=True)
+class Story:
+    village: str
+    kind: str
+    title: str
+    body: str
+    stage: Stage
+    power_items: list[dict] | None = None
+    # Names of generated files: a .jpg becomes a photo of the notice board, a .pdf the text.
+    attachments: tuple[str, ...] = ()
+    opinion: str = DEFAULT_OPINION
+    # When set, the supervisor returned the first submission with this reason.
+    returned_reason: str = ""
+    correction: Correction | None = None
+    withdrawal_reason: str = ""
+
+
+class _Dates(dict):
+    def __init__(self, today: datetime.date):
+        super().__init__(year=f"{today.year}年", last_year=f"{today.year - 1}年")
+        self.today = today
+
+    def __missing__(self, key: str) -> str:
+        day = self.today + datetime.timedelta(days=int(key))
+        return f"{day.month}月{day.day}日"
+
+
+def dated(text: str, today: datetime.date) -> str:
+    return text.format_map(_Dates(today))
