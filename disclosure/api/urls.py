@@ -14,7 +14,7 @@ router.register("villages", views.VillageViewSet, basename="village")
 router.register("postings", views.PostingViewSet, basename="posting")
 router.register("revisions", views.RevisionViewSet, basename="revision")
 
-public = {"permission_classes": [PublicReadOnly]}
+public = {"authentication_classes": [], "permission_classes": [PublicReadOnly]}
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(**public), name="schema"),

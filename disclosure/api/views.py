@@ -4,6 +4,7 @@
 
 from django.db.models import OuterRef, Prefetch, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import routers, viewsets
@@ -22,6 +23,8 @@ CODE = r"\d{12}"
 
 
 class PublicViewSet(viewsets.ReadOnlyModelViewSet):
+    # Reading public data needs nobody's identity: signed-in staff are answered as anyone else.
+    authentication_classes = []
     permission_classes = [PublicReadOnly]
     pagination_class = PageNumbers
 
@@ -112,4 +115,6 @@ class RevisionViewSet(PublicViewSet):
 
 
 class PublicRootView(routers.APIRootView):
+    name = _("Village affairs disclosure API")
+    authentication_classes = []
     permission_classes = [PublicReadOnly]

@@ -84,3 +84,11 @@ def test_the_schema_describes_the_filters_in_chinese_by_default(api, db):
 
     parameters = schema["paths"]["/api/v1/postings/"]["get"]["parameters"]
     assert {p["name"]: p["description"] for p in parameters}["q"] == "搜索关键词"
+
+
+def test_the_browsable_api_is_named_in_the_language_of_the_reader(api, db):
+    chinese = api.get("/api/v1/", HTTP_ACCEPT="text/html").content.decode()
+    english = api.get("/api/v1/", HTTP_ACCEPT="text/html", HTTP_ACCEPT_LANGUAGE="en")
+
+    assert "村务公开数据接口" in chinese
+    assert "Village affairs disclosure API" in english.content.decode()
