@@ -1,0 +1,157 @@
+"""What the public pages read. Only published content: `Posting.objects.public()` and
+`Revision.objects.published()` are the two doors, never a hand-written status filter.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Case, CharField, Count, F, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models.expressions import Window
+from django.db.models.functions import Left, RowNumber
+from django.http import Http404
+
+from disclosure.publishing.catalogue import SECTION_OF_KIND, Section
+from disclosure.publishing.models import Attachment, Posting, Revision
+from disclosure.publishing.search import matching
+from disclosure.regions.models import LEVEL_ORDER, PREFIX_LENGTH, Level, Region
+
+# Enough to reach the province from a village, so breadcrumbs need no further queries.
+WITH_ANCESTORS = "parent__parent__parent__parent"
+# Above this many villages the home page stops at the townships, to stay light on a phone.
+HOME_TREE_VILLAGE_LIMIT = 400
+LATEST_PER_SECTION = 8
+
+
+def get_village(code: str) -> Region:
+    village = Region.objects.villages().select_related(WITH_ANCESTORS).filter(code=code).first()
+    if village is None:
+        raise Http404
+    return village
+
+
+def kinds_of(section: str) -> list[str]:
+    return [kind for kind, of in SECTION_OF_KIND.items() if of == section]
+
+
+def _section_of_kind():
+    whens = [When(kind=kind, then=Value(section)) for kind, section in SECTION_OF_KIND.items()]
+    return Case(*whens, output_field=CharField())
+
+
+@dataclass
+class SectionListing:
+    section: Section
+    postings: list = field(default_factory=list)
+    total: int = 0
+
+    @property
+    def has_more(self) -> bool:
+        return self.total > len(self.postings)
+
+
+def latest_by_section(village: Region) -> list[SectionListing]:
+    """Every catalogue section, each with its newest public postings, in one query."""
+    section = _section_of_kind()
+    newest_first = [F("last_published_at").desc(), F("pk").desc()]
+    postings = (
+        Posting.objects.public()
+        .filter(village=village)
+        .annotate(
+            section_key=section,
+            rank=Window(RowNumber(), partition_by=[section], order_by=newest_first),
+            in_section=Window(Count("pk"), partition_by=[section]),
+        )
+        .filter(rank__lte=LATEST_PER_SECTION)
+        .select_related("current")
+        .order_by(*newest_first)
+    )
+    listings = {value: SectionListing(Section(value)) for value in Section.values}
+    for posting in postings:
+        listing = listings[posting.section_key]
+        listing.postings.append(posting)
+        listing.total = posting.in_section
+    return list(listings.values())
+
+
+def section_postings(village: Region, section: str):
+    return (
+        Posting.objects.public()
+        .filter(village=village, kind__in=kinds_of(section))
+        .select_related("current")
+        .order_by("-last_published_at", "-pk")
+    )
+
+
+def children_with_latest(region: Region):
+    """The regions one level below, each with the time of the newest disclosure inside it."""
+    below = LEVEL_ORDER[LEVEL_ORDER.index(region.level) + 1]
+    inside = Left(OuterRef("code"), PREFIX_LENGTH[below])
+    latest = (
+        Posting.objects.public()
+        .filter(village__code__startswith=inside)
+        .order_by("-last_published_at")
+        .values("last_published_at")[:1]
+    )
+    return region.children.annotate(latest=Subquery(latest)).order_by("code")
+
+
+@dataclass
+class TreeNode:
+    region: Region
+    children: list = field(default_factory=list)
+
+
+def region_tree() -> list[TreeNode]:
+    """Counties → townships → villages, or counties → townships when there are too many villages."""
+    levels = [Level.COUNTY, Level.TOWNSHIP, Level.VILLAGE]
+    if Region.objects.villages().count() > HOME_TREE_VILLAGE_LIMIT:
+        levels.remove(Level.VILLAGE)
+    nodes = {}
+    roots = []
+    for region in Region.objects.filter(level__in=levels).order_by("code"):
+        node = nodes[region.pk] = TreeNode(region)
+        parent = nodes.get(region.parent_id)
+        (parent.children if parent else roots).append(node)
+    return roots
+
+
+def public_posting(code: str) -> Posting:
+    postings = Posting.objects.public().select_related(f"village__{WITH_ANCESTORS}", "current")
+    found = postings.filter(code=code).first()
+    if found is None:
+        raise Http404
+    return found
+
+
+# Revision numbers are stored as PostgreSQL integers; a larger one in a URL names nothing.
+MAX_REVISION_NUMBER = 2**31 - 1
+
+
+def published_revision(posting: Posting, number: int) -> Revision:
+    """A published revision with its rows and attachments, ready to render."""
+    if number > MAX_REVISION_NUMBER:
+        raise Http404
+    attachments = Attachment.objects.select_related("blob", "thumbnail")
+    revision = (
+        Revision.objects.published()
+        .filter(posting=posting, number=number)
+        .prefetch_related(Prefetch("attachments", queryset=attachments), "power_items")
+        .first()
+    )
+    if revision is None:
+        raise Http404
+    revision.posting = posting
+    return revision
+
+
+def history(posting: Posting):
+    return Revision.objects.published().filter(posting=posting).order_by("number")
+
+
+def search_current(text: str):
+    """The current published revision of every public posting that matches, newest first."""
+    current = Revision.objects.published().filter(posting__current=F("pk"))
+    return (
+        matching(current, text)
+        .select_related("posting", "village")
+        .order_by("-published_at", "-pk")
+    )

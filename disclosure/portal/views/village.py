@@ -1,0 +1,46 @@
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
+
+from disclosure.publishing import chain
+from disclosure.publishing.catalogue import Section
+
+from .. import queries
+from ..http import public_page
+
+SECTION_PAGE_SIZE = 20
+
+
+@public_page
+def village(request, code):
+    place = queries.get_village(code)
+    context = {
+        "village": place,
+        "ancestors": place.ancestors(),
+        "sections": queries.latest_by_section(place),
+        "head": chain.head(place),
+    }
+    return render(request, "portal/village.html", context)
+
+
+@public_page
+def section(request, code, section):
+    place = queries.get_village(code)
+    if section not in Section.values:
+        raise Http404
+    postings = queries.section_postings(place, section)
+    context = {
+        "village": place,
+        "places": [*place.ancestors(), place],
+        "section": Section(section),
+        "page": Paginator(postings, SECTION_PAGE_SIZE).get_page(request.GET.get("page")),
+    }
+    return render(request, "portal/section.html", context)
+
+
+@public_page
+def chain_json(request, code):
+    place = queries.get_village(code)
+    response = JsonResponse(chain.export(place), json_dumps_params={"ensure_ascii": False})
+    response["Content-Disposition"] = f'attachment; filename="chain-{place.code}.json"'
+    return response
