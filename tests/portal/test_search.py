@@ -1,0 +1,79 @@
+from ..factories import published_posting
+from .conftest import ROAD_NOTICE
+
+
+def search(client, query, **params):
+    response = client.get("/search/", {"q": query, **params})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_a_search_for_a_two_character_word_finds_the_notice(client, road_notice):
+    page = search(client, "修路")
+
+    assert f'<a href="/p/{road_notice.posting.code}/">{ROAD_NOTICE}</a>' in page
+    assert "清河村" in page
+
+
+def test_unpublished_postings_are_never_found(client, road_notice, draft_notice):
+    page = search(client, "修路")
+
+    assert ROAD_NOTICE in page
+    assert "未公开的村道修路预算草稿" not in page
+
+
+def test_only_the_current_revision_of_a_posting_is_searched(client, corrected_notice):
+    assert "1 个结果" in search(client, "开标日期")
+    assert ROAD_NOTICE not in search(client, "即日起")
+
+
+def test_a_withdrawn_posting_is_found_with_its_mark(client, withdrawn_notice):
+    page = search(client, "村民大会")
+
+    assert "关于召开村民大会的通知" in page
+    assert "已撤回" in page
+
+
+def test_an_empty_search_asks_for_a_word(client, road_notice):
+    page = search(client, "")
+
+    assert "请输入要查找的词语" in page
+    assert ROAD_NOTICE not in page
+
+
+def test_a_single_character_is_too_short(client, road_notice):
+    page = search(client, "修")
+
+    assert "请至少输入两个字" in page
+    assert ROAD_NOTICE not in page
+
+
+def test_a_search_without_matches_says_so(client, road_notice):
+    assert "没有找到相关的公开内容" in search(client, "低保")
+
+
+def test_a_search_of_punctuation_only_finds_nothing_and_does_not_fail(client, road_notice):
+    assert "没有找到相关的公开内容" in search(client, "！？，。")
+
+
+def test_results_are_paginated(client, village_a, clerk_a, supervisor_a, monkeypatch):
+    monkeypatch.setattr("disclosure.portal.views.search.PAGE_SIZE", 2)
+    for number in range(3):
+        published_posting(village_a, clerk_a, supervisor_a, title=f"第{number + 1}期修路公告")
+
+    first = search(client, "修路")
+    second = search(client, "修路", page=2)
+
+    assert "3 个结果" in first and "第 1 页，共 2 页" in first
+    assert "第1期修路公告" not in first and "第1期修路公告" in second
+    assert 'href="?q=%E4%BF%AE%E8%B7%AF&amp;page=2"' in first
+
+
+def test_search_reads_a_fixed_number_of_queries(
+    client, village_a, clerk_a, supervisor_a, django_assert_max_num_queries
+):
+    for number in range(25):
+        published_posting(village_a, clerk_a, supervisor_a, title=f"第{number}期修路公告")
+
+    with django_assert_max_num_queries(2):
+        search(client, "修路")
