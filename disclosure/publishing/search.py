@@ -1,8 +1,9 @@
 """Search in Chinese without a word segmenter: overlapping character bigrams in a tsvector.
 
 Chinese runs are indexed as overlapping pairs of characters (修路工程 → 修路 路工 工程), as CJK
-analysers do; other text is indexed as lower-case words. A query is turned into the same terms,
-all of which must be present, so 修路 finds 村道修路工程招标公告.
+analysers do, plus the run's last character (程); other text is indexed as lower-case words. A
+query is turned into pairs and words the same way, all of which must be present, so 修路 finds
+村道修路工程招标公告; a single character matches the terms it starts.
 
 The vector and the query are built from ready-made lexemes (array_to_tsvector, a tsquery literal)
 so that PostgreSQL's own parser, whose handling of Chinese depends on the server's locale,
@@ -22,9 +23,9 @@ _IS_CJK = re.compile(rf"[{_CJK}]")
 
 
 def terms(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKC", text).lower()
+    """The terms a query looks for: pairs of Chinese characters, single ones, other words."""
     found = []
-    for token in _TOKEN.findall(text):
+    for token in _tokens(text):
         if _IS_CJK.match(token) and len(token) > 1:
             found.extend(token[i : i + 2] for i in range(len(token) - 1))
         else:
@@ -32,8 +33,19 @@ def terms(text: str) -> list[str]:
     return found
 
 
+def document_terms(text: str) -> list[str]:
+    """The terms a document is indexed by: those of `terms`, and the last character of each
+    Chinese run, which starts no pair, so that a one-character query finds every character."""
+    ends = [token[-1] for token in _tokens(text) if _IS_CJK.match(token) and len(token) > 1]
+    return terms(text) + ends
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(unicodedata.normalize("NFKC", text).lower())
+
+
 def document_vector(*texts: str) -> Func:
-    words = sorted({word for text in texts for word in terms(text)})
+    words = sorted({word for text in texts for word in document_terms(text)})
     return Func(Value(words), function="array_to_tsvector", output_field=SearchVectorField())
 
 
