@@ -7,9 +7,18 @@ serve structured values on every public surface: templates, the API and exports.
 
 import re
 
-# 18-digit resident identity numbers (the last may be X) and the older 15-digit ones.
-_IDENTITY = re.compile(r"(?<![0-9A-Za-z])(\d{6})(\d{8}|\d{6})(\d{3}[0-9Xx]|\d{3})(?![0-9A-Za-z])")
-_MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)(\d{4})(\d{4})(?!\d)")
+# 18-digit resident identity numbers (the last may be X) and the older 15-digit ones, also when
+# written in groups (320102 19900101 1234). Any digit next to them means a longer number, such as
+# a voucher or account number, which is left alone; a letter before them (ID320102…) is not.
+# They start with a region code, never with 0 (0086 starts a telephone number). \d also matches
+# full-width digits, which Chinese input methods produce.
+_IDENTITY = re.compile(
+    r"(?<!\d)([1-9１-９]\d{5})[ -]?(\d{8}|\d{6})[ -]?(\d{3}[\dXxＸｘ]|\d{3})(?![\dXxＸｘ])"
+)
+# Mobile numbers, with or without the country code and in groups: +86 138-1234-5678.
+_MOBILE = re.compile(
+    r"(?<!\d)((?:\+|00)?86[ -]?)?([1１][3-9３-９]\d)[ -]?(\d{4})[ -]?(\d{4})(?!\d)"
+)
 
 
 def mask_identity_number(value: str) -> str:
@@ -30,5 +39,5 @@ def mask_phone(value: str) -> str:
 
 def mask_text(text: str) -> str:
     """Mask every identity number and mobile number found in free text."""
-    text = _IDENTITY.sub(lambda m: mask_identity_number(m.group(0)), text)
-    return _MOBILE.sub(lambda m: mask_phone(m.group(0)), text)
+    text = _IDENTITY.sub(lambda m: mask_identity_number("".join(m.groups())), text)
+    return _MOBILE.sub(lambda m: (m.group(1) or "") + mask_phone("".join(m.groups()[1:])), text)
