@@ -62,6 +62,9 @@ def _open_image(content: bytes, name: str) -> Image.Image:
 def _clean_image(content: bytes, content_type: str, name: str) -> bytes:
     """Re-encode the picture upright and without EXIF, so no location or camera data is kept."""
     image = ImageOps.exif_transpose(_open_image(content, name))
+    # Pillow writes some metadata it read back out (a JPEG comment, for one): keep only what the
+    # pixels need.
+    image.info = {key: image.info[key] for key in ("transparency",) if key in image.info}
     out = io.BytesIO()
     if content_type == "image/jpeg":
         image.convert("RGB").save(out, "JPEG", quality=85, optimize=True)
