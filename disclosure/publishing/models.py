@@ -35,25 +35,38 @@ class PostingQuerySet(models.QuerySet):
 class Posting(models.Model):
     """One disclosure of a village; its content lives in its revisions."""
 
-    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="postings")
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="postings", verbose_name=_("village")
+    )
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
-    code = models.CharField(max_length=12, unique=True, default=new_posting_code)
+    code = models.CharField(_("code"), max_length=12, unique=True, default=new_posting_code)
     status = models.CharField(
-        max_length=12, choices=PostingStatus.choices, default=PostingStatus.UNPUBLISHED
+        _("status"), max_length=12, choices=PostingStatus.choices, default=PostingStatus.UNPUBLISHED
     )
     current = models.ForeignKey(
-        "Revision", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        "Revision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("current revision"),
     )
-    first_published_at = models.DateTimeField(null=True, blank=True)
-    last_published_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    created_at = models.DateTimeField(auto_now_add=True)
+    first_published_at = models.DateTimeField(_("first published"), null=True, blank=True)
+    last_published_at = models.DateTimeField(
+        _("last published"), null=True, blank=True, db_index=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = PostingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-last_published_at", "-created_at"]
         indexes = [models.Index(fields=["village", "status", "kind"])]
+        verbose_name = _("posting")
+        verbose_name_plural = _("postings")
 
     def __str__(self):
         return self.current.title if self.current else self.code
@@ -91,39 +104,58 @@ class RevisionQuerySet(models.QuerySet):
 class Revision(models.Model):
     """A version of a posting. Once published it is permanent: a database trigger refuses change."""
 
-    posting = models.ForeignKey(Posting, on_delete=models.PROTECT, related_name="revisions")
-    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
-    number = models.PositiveIntegerField()
-    action = models.CharField(max_length=12, choices=RevisionAction.choices)
+    posting = models.ForeignKey(
+        Posting, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("posting")
+    )
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+    number = models.PositiveIntegerField(_("revision number"))
+    action = models.CharField(_("action"), max_length=12, choices=RevisionAction.choices)
     state = models.CharField(
-        max_length=12, choices=RevisionState.choices, default=RevisionState.DRAFT
+        _("state"), max_length=12, choices=RevisionState.choices, default=RevisionState.DRAFT
     )
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), blank=True)
     reason = models.TextField(_("reason"), blank=True)
 
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    author_name = models.CharField(max_length=50)
-    created_at = models.DateTimeField(auto_now_add=True)
-    submitted_at = models.DateTimeField(null=True, blank=True)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    author_name = models.CharField(_("author's public name"), max_length=50)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     signed_off_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("signed off by"),
     )
-    signed_off_by_name = models.CharField(max_length=50, blank=True)
-    signed_off_at = models.DateTimeField(null=True, blank=True)
+    signed_off_by_name = models.CharField(_("signer's public name"), max_length=50, blank=True)
+    signed_off_at = models.DateTimeField(_("signed off"), null=True, blank=True)
     opinion = models.TextField(_("opinion"), blank=True)
 
     published_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
     )
-    published_by_name = models.CharField(max_length=50, blank=True)
-    published_at = models.DateTimeField(null=True, blank=True)
+    published_by_name = models.CharField(_("publisher's public name"), max_length=50, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
     # The village's chain: position, the digest before this revision, and its own.
-    seq = models.PositiveIntegerField(null=True, blank=True)
-    prev_digest = models.CharField(max_length=64, blank=True)
-    digest = models.CharField(max_length=64, blank=True, db_index=True)
+    seq = models.PositiveIntegerField(_("position in the chain"), null=True, blank=True)
+    prev_digest = models.CharField(_("previous digest"), max_length=64, blank=True)
+    digest = models.CharField(_("digest"), max_length=64, blank=True, db_index=True)
 
     search_vector = SearchVectorField(null=True, editable=False)
 
@@ -136,6 +168,8 @@ class Revision(models.Model):
             models.UniqueConstraint(fields=["village", "seq"], name="unique_chain_position"),
         ]
         indexes = [GinIndex(fields=["search_vector"], name="revision_search")]
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
 
     def __str__(self):
         return f"{self.title} ({self.number})"
@@ -161,23 +195,35 @@ class ReviewEvent(models.Model):
         SIGNED_OFF = "signed_off", _("Signed off")
         PUBLISHED = "published", _("Published")
 
-    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="events")
-    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
-    step = models.CharField(max_length=12, choices=Step.choices)
-    by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    at = models.DateTimeField(auto_now_add=True)
-    note = models.TextField(blank=True)
+    revision = models.ForeignKey(
+        Revision, on_delete=models.CASCADE, related_name="events", verbose_name=_("revision")
+    )
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+    step = models.CharField(_("step"), max_length=12, choices=Step.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("time"), auto_now_add=True)
+    note = models.TextField(_("note"), blank=True)
 
     class Meta:
         ordering = ["at", "pk"]
+        verbose_name = _("review step")
+        verbose_name_plural = _("review steps")
 
 
 class PowerItem(models.Model):
     """One small power of village cadres (小微权力) in a list-of-powers revision."""
 
-    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="power_items")
-    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
-    position = models.PositiveIntegerField()
+    revision = models.ForeignKey(
+        Revision, on_delete=models.CASCADE, related_name="power_items", verbose_name=_("revision")
+    )
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+    position = models.PositiveIntegerField(_("position"))
     name = models.CharField(_("power"), max_length=100)
     steps = models.TextField(_("procedure steps"))
     documents = models.TextField(_("documents needed"), blank=True)
@@ -187,6 +233,8 @@ class PowerItem(models.Model):
 
     class Meta:
         ordering = ["revision", "position"]
+        verbose_name = _("small power")
+        verbose_name_plural = _("small powers")
 
     def canonical(self) -> dict:
         return {
@@ -202,10 +250,14 @@ class PowerItem(models.Model):
 class Blob(models.Model):
     """Stored file content, named by its SHA-256 so identical files are kept once."""
 
-    sha256 = models.CharField(max_length=64, primary_key=True)
-    size = models.PositiveBigIntegerField()
-    content_type = models.CharField(max_length=50)
-    created_at = models.DateTimeField(auto_now_add=True)
+    sha256 = models.CharField("SHA-256", max_length=64, primary_key=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    content_type = models.CharField(_("content type"), max_length=50)
+    created_at = models.DateTimeField(_("stored"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("stored file")
+        verbose_name_plural = _("stored files")
 
     @property
     def relative_path(self) -> str:
@@ -213,17 +265,30 @@ class Blob(models.Model):
 
 
 class Attachment(models.Model):
-    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="attachments")
-    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
-    position = models.PositiveIntegerField()
+    revision = models.ForeignKey(
+        Revision, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("revision")
+    )
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+    position = models.PositiveIntegerField(_("position"))
     filename = models.CharField(_("file name"), max_length=200)
-    blob = models.ForeignKey(Blob, on_delete=models.PROTECT, related_name="+")
+    blob = models.ForeignKey(
+        Blob, on_delete=models.PROTECT, related_name="+", verbose_name=_("file")
+    )
     thumbnail = models.ForeignKey(
-        Blob, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Blob,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("thumbnail"),
     )
 
     class Meta:
         ordering = ["revision", "position"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
 
     @property
     def is_image(self) -> bool:
@@ -236,19 +301,29 @@ class Attachment(models.Model):
 class AuditEntry(models.Model):
     """A staff action: who, what, when and from where. Append-only (enforced in the database)."""
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("user"),
     )
-    username = models.CharField(max_length=150)
-    action = models.CharField(max_length=50)
+    username = models.CharField(_("user name"), max_length=150)
+    action = models.CharField(_("action"), max_length=50)
     village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        Region,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("village"),
     )
-    target = models.CharField(max_length=200, blank=True)
-    ip_address = models.GenericIPAddressField(null=True, blank=True)
-    detail = models.JSONField(default=dict, blank=True)
+    target = models.CharField(_("target"), max_length=200, blank=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
 
     class Meta:
         ordering = ["-at", "-pk"]
-        verbose_name_plural = "audit entries"
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit entries")

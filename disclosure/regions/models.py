@@ -44,7 +44,12 @@ class Region(models.Model):
     name = models.CharField(_("name"), max_length=100)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     parent = models.ForeignKey(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent region"),
     )
 
     objects = RegionQuerySet.as_manager()
@@ -101,8 +106,12 @@ class RoleKind(models.TextChoices):
 class Role(models.Model):
     """A staff role held on a region node; it reaches the node and everything below it."""
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="roles")
+    user = models.ForeignKey(
+        User, on_delete=models.CASCADE, related_name="roles", verbose_name=_("user")
+    )
+    region = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="roles", verbose_name=_("region")
+    )
     kind = models.CharField(_("role"), max_length=20, choices=RoleKind.choices)
 
     class Meta:
@@ -119,6 +128,10 @@ class Role(models.Model):
 class FailedLogin(models.Model):
     """A failed staff login, kept to slow down password guessing."""
 
-    username = models.CharField(max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField(null=True)
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    username = models.CharField(_("user name"), max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(_("IP address"), null=True)
+    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed login")
+        verbose_name_plural = _("failed logins")
