@@ -41,10 +41,15 @@ def test_an_empty_search_asks_for_a_word(client, road_notice):
     assert ROAD_NOTICE not in page
 
 
-def test_a_single_character_is_too_short(client, road_notice):
-    page = search(client, "修")
+def test_a_single_chinese_character_is_a_word_to_search(client, road_notice):
+    assert ROAD_NOTICE in search(client, "修")
+    assert ROAD_NOTICE not in search(client, "桥")
 
-    assert "请至少输入两个字" in page
+
+def test_a_single_letter_is_too_short(client, road_notice):
+    page = search(client, "a")
+
+    assert "请至少输入两个字母或数字" in page
     assert ROAD_NOTICE not in page
 
 
@@ -52,8 +57,8 @@ def test_a_search_without_matches_says_so(client, road_notice):
     assert "没有找到相关的公开内容" in search(client, "低保")
 
 
-def test_a_search_of_punctuation_only_finds_nothing_and_does_not_fail(client, road_notice):
-    assert "没有找到相关的公开内容" in search(client, "！？，。")
+def test_a_search_of_punctuation_only_asks_for_words(client, road_notice):
+    assert "只输入标点符号无法查找" in search(client, "！？，。")
 
 
 def test_results_are_paginated(client, village_a, clerk_a, supervisor_a, monkeypatch):
