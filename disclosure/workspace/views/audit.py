@@ -1,0 +1,54 @@
+"""The audit log of the villages the user oversees, newest first."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+
+from disclosure.publishing.models import AuditEntry
+from disclosure.regions.access import Action, scope, villages_for
+
+from ..forms import AuditFilterForm
+from .common import page, staff_required
+
+PAGE_SIZE = 50
+
+ACTION_LABELS = {
+    "posting.create": _("Draft created"),
+    "revision.edit": _("Draft edited"),
+    "attachment.add": _("Attachment added"),
+    "attachment.remove": _("Attachment removed"),
+    "revision.submit": _("Submitted for sign-off"),
+    "revision.return": _("Returned for changes"),
+    "revision.sign_off": _("Signed off"),
+    "revision.publish": _("Published"),
+    "posting.correct": _("Correction started"),
+    "posting.withdraw": _("Withdrawn"),
+    "revision.discard": _("Draft discarded"),
+}
+
+
+def label_of(action: str) -> str:
+    # Later parts of the portal log actions of their own; those show their code.
+    return ACTION_LABELS.get(action, action)
+
+
+@staff_required
+def audit_log(request):
+    villages = villages_for(request.user, Action.VIEW_AUDIT_LOG)
+    if not villages.exists():
+        raise PermissionDenied
+    entries = scope(
+        AuditEntry.objects.select_related("village", "user"), request.user, Action.VIEW_AUDIT_LOG
+    )
+    actions = entries.order_by("action").values_list("action", flat=True).distinct()
+    form = AuditFilterForm(
+        request.GET,
+        villages=villages,
+        actions=[(action, label_of(action)) for action in actions],
+    )
+    if form.is_valid():
+        entries = form.filter(entries)
+    entries_page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
+    for entry in entries_page:
+        entry.label = label_of(entry.action)
+    return page(request, "workspace/audit.html", {"form": form, "entries": entries_page})

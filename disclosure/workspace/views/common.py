@@ -1,0 +1,38 @@
+"""What every workspace page shares: who may enter, and the page frame."""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from disclosure.regions.access import Action, is_staff_member, regions_for
+
+from ..forms import PostingEditor
+
+
+def staff_required(view):
+    """Signed-in staff holding a role; anyone else signed in is refused with a clear page."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_staff_member(request.user):
+            return render(request, "workspace/not_staff.html", status=403)
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)
+
+
+def page(request, template: str, context: dict, status: int = 200):
+    context["may_read_audit_log"] = bool(regions_for(request.user, Action.VIEW_AUDIT_LOG))
+    return render(request, template, context, status=status)
+
+
+def posted_editor(request, kind: str) -> tuple[PostingEditor, bool]:
+    """The posting form filled from the request, and whether it is ready to be saved.
+
+    The "add a row" button only redisplays the form with one more row; nothing is saved.
+    """
+    if "add_row" in request.POST:
+        return PostingEditor.with_added_row(kind, request.POST), False
+    editor = PostingEditor(kind, request.POST)
+    return editor, editor.is_valid()

@@ -1,0 +1,112 @@
+"""The steps of the publication lifecycle: submit, sign off or return, publish, discard."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from disclosure.publishing import services
+from disclosure.publishing.audit import client_ip
+from disclosure.regions.access import Action, get_for_user
+
+from ..forms import OpinionForm, ReturnForm, show_refusal
+from .common import staff_required
+from .revisions import REVISIONS, revision_page
+
+
+def _step(request, pk: int, *, action, service, done: str):
+    """A step without anything to type: take it, or say why it cannot be taken."""
+    revision = get_for_user(REVISIONS, request.user, action, pk=pk)
+    try:
+        service(revision=revision, by=request.user, ip=client_ip(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, done)
+    return redirect("workspace:revision", pk)
+
+
+@staff_required
+@require_POST
+def submit(request, pk: int):
+    return _step(
+        request,
+        pk,
+        action=Action.SUBMIT,
+        service=services.submit,
+        done=_("Submitted to the supervision committee for sign-off."),
+    )
+
+
+@staff_required
+@require_POST
+def publish(request, pk: int):
+    return _step(
+        request,
+        pk,
+        action=Action.PUBLISH,
+        service=services.publish,
+        done=_("Published. Villagers can read it now; it can no longer be changed."),
+    )
+
+
+def _review(request, pk: int, *, form_class, form_name, service, field, done):
+    """Sign off or return: the supervisor's words are required and shown beside the form."""
+    revision = get_for_user(REVISIONS, request.user, Action.REVIEW, pk=pk)
+    form = form_class(request.POST)
+    if form.is_valid():
+        try:
+            service(
+                revision=revision,
+                by=request.user,
+                ip=client_ip(request),
+                **{field: form.cleaned_data[field]},
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("workspace:revision", pk)
+    return revision_page(request, revision, **{form_name: form})
+
+
+@staff_required
+@require_POST
+def sign_off(request, pk: int):
+    return _review(
+        request,
+        pk,
+        form_class=OpinionForm,
+        form_name="opinion_form",
+        service=services.sign_off,
+        field="opinion",
+        done=_("Signed off. The clerk can now publish it."),
+    )
+
+
+@staff_required
+@require_POST
+def return_for_changes(request, pk: int):
+    return _review(
+        request,
+        pk,
+        form_class=ReturnForm,
+        form_name="return_form",
+        service=services.return_for_changes,
+        field="reason",
+        done=_("Returned to the clerk with your reason."),
+    )
+
+
+@staff_required
+@require_POST
+def discard(request, pk: int):
+    revision = get_for_user(REVISIONS, request.user, Action.DRAFT, pk=pk)
+    try:
+        services.discard_draft(revision=revision, by=request.user, ip=client_ip(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("workspace:revision", pk)
+    messages.success(request, _("The draft was discarded."))
+    return redirect("workspace:home")
