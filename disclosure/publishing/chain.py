@@ -8,15 +8,20 @@ import hashlib
 import json
 from datetime import UTC, datetime
 
+from django.utils.translation import gettext as _
+
 GENESIS = "0" * 64
 FORMAT = 1
+# Integers beyond ±(2**53 - 1) lose precision in JavaScript and other IEEE-double JSON parsers,
+# which would then write different bytes.
+MAX_INTEGER = 2**53 - 1
 
 
 def canonical_bytes(document: dict) -> bytes:
     """UTF-8 JSON with sorted keys and no insignificant whitespace.
 
-    Only strings, integers, booleans, null, lists and objects may appear: no floats, so that
-    every implementation writes the same bytes.
+    Only strings, integers (within ±MAX_INTEGER), booleans, null, lists and objects may appear:
+    no floats, so that every implementation writes the same bytes.
     """
     _check_types(document)
     text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -32,7 +37,10 @@ def _check_types(value) -> None:
     elif isinstance(value, list):
         for item in value:
             _check_types(item)
-    elif not (value is None or isinstance(value, str | bool | int)):
+    elif isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) > MAX_INTEGER:
+            raise TypeError(f"canonical integers must lie within ±{MAX_INTEGER}, not {value}")
+    elif not (value is None or isinstance(value, str | bool)):
         raise TypeError(f"canonical values cannot be {type(value).__name__}")
 
 
@@ -135,17 +143,42 @@ def export(village) -> dict:
     }
 
 
-def first_mismatch(village):
-    """Re-compute the chain; return (revision, explanation) for the first break, or None."""
+def first_mismatch(village, *, files: bool = False):
+    """Re-compute the chain; return (revision, explanation) for the first break, or None.
+
+    With `files`, the stored file of every attachment must also still have its recorded hash.
+    """
     previous = GENESIS
-    expected_seq = 1
-    for revision in chain_revisions(village):
-        if revision.seq != expected_seq:
-            return revision, f"expected position {expected_seq}, found {revision.seq}"
-        if revision.prev_digest != previous:
-            return revision, "its link to the previous revision does not match"
-        if revision_digest(revision) != revision.digest:
-            return revision, "its content does not match its digest"
+    for expected_seq, revision in enumerate(chain_revisions(village), start=1):
+        problem = _link_problem(revision, expected_seq, previous)
+        if problem is None and files:
+            problem = _file_problem(revision)
+        if problem is not None:
+            return revision, problem
         previous = revision.digest
-        expected_seq += 1
+    return None
+
+
+def _link_problem(revision, expected_seq: int, previous: str) -> str | None:
+    if revision.seq != expected_seq:
+        return _("expected position %(expected)d, found %(found)d") % {
+            "expected": expected_seq,
+            "found": revision.seq,
+        }
+    if revision.prev_digest != previous:
+        return _("its link to the previous revision does not match")
+    if revision_digest(revision) != revision.digest:
+        return _("its content does not match its digest")
+    return None
+
+
+def _file_problem(revision) -> str | None:
+    from .attachments import blob_matches, blob_path
+
+    for attachment in revision.attachments.select_related("blob").order_by("position"):
+        names = {"name": attachment.filename}
+        if not blob_path(attachment.blob).exists():
+            return _("the stored file of attachment “%(name)s” is missing") % names
+        if not blob_matches(attachment.blob):
+            return _("the stored file of attachment “%(name)s” does not match its hash") % names
     return None

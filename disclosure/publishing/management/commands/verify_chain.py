@@ -1,0 +1,50 @@
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from disclosure.publishing import chain
+from disclosure.regions.models import Region
+
+
+class Command(BaseCommand):
+    help = (
+        "Re-compute every digest of each village's chain from the database and check the stored "
+        "attachment files; exit non-zero naming the first revision that does not match."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--village", metavar="CODE", help="check only this village")
+
+    def handle(self, *args, village=None, **options):
+        villages = Region.objects.villages()
+        if village is not None:
+            villages = villages.filter(code=village)
+            if not villages.exists():
+                raise CommandError(
+                    _("There is no village with the code %(code)s.") % {"code": village}
+                )
+        for place in villages:
+            self._check(place)
+
+    def _check(self, village):
+        found = chain.first_mismatch(village, files=True)
+        if found is not None:
+            revision, problem = found
+            raise CommandError(
+                _(
+                    "%(village)s (%(code)s): posting %(posting)s, revision %(number)d, "
+                    "position %(seq)d in the chain: %(problem)s."
+                )
+                % {
+                    "village": village.name,
+                    "code": village.code,
+                    "posting": revision.posting.code,
+                    "number": revision.number,
+                    "seq": revision.seq,
+                    "problem": problem,
+                }
+            )
+        count, head = chain.last_link(village)
+        self.stdout.write(
+            _("%(village)s (%(code)s): %(count)d revisions verified, chain head %(head)s")
+            % {"village": village.name, "code": village.code, "count": count, "head": head}
+        )
