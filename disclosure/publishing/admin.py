@@ -1,0 +1,78 @@
+"""Read-only admin views of postings, revisions and the audit log, for administrators.
+
+Publishing happens in the workspace through the services, which check permissions, sign-off and
+the chain; here nothing can be added, changed or deleted.
+"""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .models import Attachment, AuditEntry, Posting, PowerItem, ReviewEvent, Revision
+
+
+class ReadOnlyMixin:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class RevisionInline(ReadOnlyMixin, admin.TabularInline):
+    model = Revision
+    fields = ["number", "action", "state", "title", "published_at", "seq", "digest"]
+    show_change_link = True
+    extra = 0
+
+
+@admin.register(Posting)
+class PostingAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["code", "__str__", "village", "kind", "status", "last_published_at"]
+    list_filter = ["status", "kind"]
+    list_select_related = ["village", "current"]
+    search_fields = ["code", "revisions__title", "village__name", "village__code"]
+    inlines = [RevisionInline]
+
+
+class PowerItemInline(ReadOnlyMixin, admin.TabularInline):
+    model = PowerItem
+    fields = ["position", "name", "steps", "documents", "time_limit", "fee", "responsible"]
+    extra = 0
+
+
+class AttachmentInline(ReadOnlyMixin, admin.TabularInline):
+    model = Attachment
+    fields = ["position", "filename", "blob"]
+    extra = 0
+
+
+class ReviewEventInline(ReadOnlyMixin, admin.TabularInline):
+    model = ReviewEvent
+    fields = readonly_fields = ["at", "step", "by", "note"]
+    extra = 0
+
+
+@admin.register(Revision)
+class RevisionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["title", "posting_code", "number", "village", "action", "state", "seq"]
+    list_filter = ["state", "action"]
+    list_select_related = ["posting", "village"]
+    search_fields = ["title", "posting__code", "digest", "village__name", "village__code"]
+    exclude = ["search_vector"]
+    inlines = [PowerItemInline, AttachmentInline, ReviewEventInline]
+
+    @admin.display(description=_("posting"), ordering="posting__code")
+    def posting_code(self, revision):
+        return revision.posting.code
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["at", "username", "action", "village", "target", "ip_address"]
+    list_filter = ["action"]
+    list_select_related = ["village"]
+    search_fields = ["username", "action", "target", "village__name", "ip_address"]
+    date_hierarchy = "at"
