@@ -15,6 +15,11 @@ from disclosure.publishing.audit import record
 from disclosure.regions.models import FailedLogin
 
 
+def _stored(username: str) -> str:
+    # The login form does not limit what is typed as a username; the table does.
+    return username[: FailedLogin._meta.get_field("username").max_length]
+
+
 def _window() -> timedelta:
     return timedelta(minutes=settings.LOGIN_FAILURE_WINDOW_MINUTES)
 
@@ -29,14 +34,14 @@ def _pause_end(failures: QuerySet) -> datetime | None:
 def paused_until(username: str, ip: str | None) -> datetime | None:
     """The end of the pause on logins for this username or from this address, if there is one."""
     recent = FailedLogin.objects.filter(at__gt=timezone.now() - _window())
-    ends = [_pause_end(recent.filter(username=username))]
+    ends = [_pause_end(recent.filter(username=_stored(username)))]
     if ip:
         ends.append(_pause_end(recent.filter(ip_address=ip)))
     return max((end for end in ends if end), default=None)
 
 
 def record_failure(username: str, ip: str | None) -> None:
-    FailedLogin.objects.create(username=username, ip_address=ip)
+    FailedLogin.objects.create(username=_stored(username), ip_address=ip)
     record(by=None, action="staff.login_failed", target=username, ip=ip)
 
 

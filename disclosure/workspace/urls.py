@@ -1,13 +1,37 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from .views import attachments, audit, auth, home, postings, revisions, steps
+
+
+class DivisionCodeConverter:
+    regex = "[0-9]{12}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value
+
+
+class PostingCodeConverter:
+    regex = "[0-9A-Za-z]{1,12}"
+
+    def to_python(self, value):
+        return value.upper()
+
+    def to_url(self, value):
+        return value
+
+
+register_converter(DivisionCodeConverter, "division_code")
+register_converter(PostingCodeConverter, "posting_code")
 
 app_name = "workspace"
 urlpatterns = [
     path("", home.home, name="home"),
     path("login/", auth.login, name="login"),
     path("logout/", auth.logout, name="logout"),
-    path("v/<str:code>/new/<str:kind>/", postings.new_posting, name="new"),
+    path("v/<division_code:code>/new/<slug:kind>/", postings.new_posting, name="new"),
     path("revisions/<int:pk>/", revisions.revision, name="revision"),
     path("revisions/<int:pk>/preview/", revisions.preview, name="preview"),
     path("revisions/<int:pk>/attachments/", attachments.upload, name="upload"),
@@ -21,7 +45,7 @@ urlpatterns = [
     path("revisions/<int:pk>/return/", steps.return_for_changes, name="return"),
     path("revisions/<int:pk>/publish/", steps.publish, name="publish"),
     path("revisions/<int:pk>/discard/", steps.discard, name="discard"),
-    path("postings/<str:code>/correct/", postings.correct, name="correct"),
-    path("postings/<str:code>/withdraw/", postings.withdraw, name="withdraw"),
+    path("postings/<posting_code:code>/correct/", postings.correct, name="correct"),
+    path("postings/<posting_code:code>/withdraw/", postings.withdraw, name="withdraw"),
     path("audit/", audit.audit_log, name="audit"),
 ]

@@ -60,3 +60,13 @@ def test_another_village_cannot_correct(as_clerk_b, published_a):
 
 def test_an_unknown_posting_is_not_found(as_clerk_a, village_a):
     assert as_clerk_a.get(reverse("workspace:correct", args=["ZZZZZZ"])).status_code == 404
+
+
+def test_a_posting_code_is_read_whatever_its_case(as_clerk_a, published_a):
+    url = reverse("workspace:correct", args=[published_a.posting.code.lower()])
+
+    assert as_clerk_a.get(url).status_code == 200
+
+
+def test_an_address_that_is_not_a_posting_code_is_not_found(as_clerk_a, village_a):
+    assert as_clerk_a.get("/staff/postings/%00/correct/").status_code == 404

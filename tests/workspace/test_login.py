@@ -134,3 +134,12 @@ def test_anonymous_visitors_are_sent_to_the_login_page(client, path):
 
     assert response.status_code == 302
     assert response.url.startswith(f"{LOGIN}?next=")
+
+
+def test_an_overlong_username_is_refused_and_counted_like_any_other(db, client, settings):
+    for _ in range(settings.LOGIN_FAILURE_LIMIT):
+        response = log_in(client, username="张" * 300, password="wrong password", ip="10.0.0.9")
+        assert response.status_code == 200
+
+    assert FailedLogin.objects.count() == settings.LOGIN_FAILURE_LIMIT
+    assert "登录失败次数过多" in log_in(client, username="张" * 300, ip="10.0.0.8").content.decode()

@@ -132,3 +132,7 @@ def test_a_township_official_cannot_draft_for_a_village(as_township_official, vi
 
 def test_a_township_cannot_be_given_postings(as_clerk_a, township):
     assert as_clerk_a.get(new_url(township)).status_code == 404
+
+
+def test_an_address_that_is_not_a_division_code_is_not_found(as_clerk_a, village_a):
+    assert as_clerk_a.get("/staff/v/%00/new/notice/").status_code == 404

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from disclosure.publishing.models import AuditEntry
 from disclosure.regions.access import Action, scope, villages_for
@@ -13,17 +13,17 @@ from .common import page, staff_required
 PAGE_SIZE = 50
 
 ACTION_LABELS = {
-    "posting.create": _("Draft created"),
-    "revision.edit": _("Draft edited"),
-    "attachment.add": _("Attachment added"),
-    "attachment.remove": _("Attachment removed"),
-    "revision.submit": _("Submitted for sign-off"),
-    "revision.return": _("Returned for changes"),
-    "revision.sign_off": _("Signed off"),
-    "revision.publish": _("Published"),
-    "posting.correct": _("Correction started"),
-    "posting.withdraw": _("Withdrawn"),
-    "revision.discard": _("Draft discarded"),
+    "posting.create": pgettext_lazy("audit log", "Draft created"),
+    "revision.edit": pgettext_lazy("audit log", "Draft edited"),
+    "attachment.add": pgettext_lazy("audit log", "Attachment added"),
+    "attachment.remove": pgettext_lazy("audit log", "Attachment removed"),
+    "revision.submit": pgettext_lazy("audit log", "Submitted for sign-off"),
+    "revision.return": pgettext_lazy("audit log", "Returned for changes"),
+    "revision.sign_off": pgettext_lazy("audit log", "Signed off"),
+    "revision.publish": pgettext_lazy("audit log", "Published"),
+    "posting.correct": pgettext_lazy("audit log", "Correction started"),
+    "posting.withdraw": pgettext_lazy("audit log", "Withdrawn"),
+    "revision.discard": pgettext_lazy("audit log", "Draft discarded"),
 }
 
 
