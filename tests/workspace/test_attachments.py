@@ -46,7 +46,7 @@ def test_a_program_renamed_to_pdf_is_refused_beside_the_field(as_clerk_a, draft_
     assert response.status_code == 200
     page = response.content.decode()
     assert 'id="id_files_error"' in page
-    assert "招标文件.pdf" in page.split('id="id_files_error"')[1]
+    assert "文件“招标文件.pdf”不是 PDF、JPEG 或 PNG 格式" in page.split('id="id_files_error"')[1]
     assert not Attachment.objects.exists()
 
 
@@ -56,7 +56,7 @@ def test_a_file_over_the_size_limit_is_refused(as_clerk_a, draft_a):
     response = upload(as_clerk_a, draft_a, huge)
 
     assert response.status_code == 200
-    assert "50.0 MB" in response.content.decode()
+    assert "文件“全年凭证.pdf”大小为 50.0 MB" in response.content.decode()
     assert not Attachment.objects.exists()
 
 

@@ -42,14 +42,14 @@ def test_a_second_correction_while_one_is_open_is_refused(as_clerk_a, published_
     response = as_clerk_a.post(correct_url(published_a), {"reason": "再次更正"})
 
     assert response.status_code == 200
-    assert 'class="errors" role="alert"' in response.content.decode()
+    assert "该事项已有一项更正正在办理中" in response.content.decode()
     assert Revision.objects.count() == 2
 
 
 def test_a_draft_cannot_be_corrected(as_clerk_a, draft_a):
     response = as_clerk_a.post(correct_url(draft_a), {"reason": "还没发布"})
 
-    assert 'class="errors" role="alert"' in response.content.decode()
+    assert "只有已公开的事项才能更正" in response.content.decode()
     assert Revision.objects.count() == 1
 
 

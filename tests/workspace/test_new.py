@@ -26,12 +26,15 @@ SEAL = {
 CERTIFICATE = {**SEAL, "name": "出具居住证明", "steps": "申请→核实→出具"}
 
 
-@pytest.mark.parametrize("kind", ["notice", "audit_report", "power_list"])
-def test_the_form_of_each_kind_names_the_village(as_clerk_a, village_a, kind):
+@pytest.mark.parametrize(
+    ("kind", "label"),
+    [("notice", "通知公告"), ("audit_report", "审计报告"), ("power_list", "小微权力清单")],
+)
+def test_the_form_of_each_kind_names_the_village_and_the_kind(as_clerk_a, village_a, kind, label):
     response = as_clerk_a.get(new_url(village_a, kind))
 
     assert response.status_code == 200
-    assert "新建清河村" in response.content.decode()
+    assert f"新建清河村{label}" in response.content.decode()
     assert ("添加一行 / 应用删除" in response.content.decode()) == (kind == "power_list")
 
 

@@ -55,7 +55,7 @@ def test_a_submitted_draft_cannot_be_edited_and_says_why(as_clerk_a, submitted_a
     response = as_clerk_a.post(revision_url(submitted_a), {"title": "偷偷修改的标题"})
 
     assert response.status_code == 200
-    assert 'class="errors" role="alert"' in response.content.decode()
+    assert "该事项当前为“待审核”状态，无法进行此操作。" in response.content.decode()
     submitted_a.refresh_from_db()
     assert submitted_a.title == "关于村道修路工程招标的公告"
 

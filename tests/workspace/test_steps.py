@@ -32,7 +32,7 @@ def test_a_list_of_powers_without_powers_cannot_be_submitted(as_clerk_a, village
     response = step(as_clerk_a, "submit", empty)
 
     assert state_of(empty) == RevisionState.DRAFT
-    assert 'class="error"' in response.content.decode()
+    assert "小微权力清单至少应列出一项权力事项" in response.content.decode()
 
 
 def test_the_supervisor_signs_off_with_an_opinion(as_supervisor_a, submitted_a, supervisor_a):
@@ -70,7 +70,7 @@ def test_returning_without_a_reason_is_refused(as_supervisor_a, submitted_a):
 def test_a_draft_not_yet_submitted_cannot_be_signed_off(as_supervisor_a, draft_a):
     response = step(as_supervisor_a, "sign_off", draft_a, {"opinion": "同意"})
 
-    assert 'class="errors" role="alert"' in response.content.decode()
+    assert "该事项当前为“草稿”状态，无法进行此操作。" in response.content.decode()
     assert state_of(draft_a) == RevisionState.DRAFT
 
 
@@ -85,7 +85,7 @@ def test_the_clerk_publishes_once_signed_off(as_clerk_a, signed_off_a):
 def test_publishing_before_sign_off_is_refused_with_a_message(as_clerk_a, submitted_a):
     response = step(as_clerk_a, "publish", submitted_a)
 
-    assert 'class="error"' in response.content.decode()
+    assert "该事项当前为“待审核”状态，无法进行此操作。" in response.content.decode()
     assert state_of(submitted_a) == RevisionState.SUBMITTED
 
 

@@ -38,7 +38,7 @@ def test_a_withdrawn_posting_cannot_be_withdrawn_again(as_clerk_a, published_a):
 
     response = as_clerk_a.post(withdraw_url(published_a), {"reason": "再撤一次"})
 
-    assert 'class="errors" role="alert"' in response.content.decode()
+    assert "只有已公开的事项才能撤回" in response.content.decode()
     assert Revision.objects.filter(action=RevisionAction.WITHDRAWAL).count() == 1
 
 
