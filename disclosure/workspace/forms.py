@@ -9,7 +9,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 from disclosure.publishing.audit import client_ip
 from disclosure.publishing.catalogue import Kind
@@ -241,7 +241,7 @@ class AuditFilterForm(forms.Form):
         required=False,
         empty_label=_("All villages"),
     )
-    action = forms.ChoiceField(label=_("Action"), required=False)
+    action = forms.ChoiceField(label=pgettext_lazy("audit log", "Action"), required=False)
 
     def __init__(self, *args, villages, actions, **kwargs):
         super().__init__(*args, **kwargs)
