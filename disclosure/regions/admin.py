@@ -1,0 +1,98 @@
+"""The Django admin, kept for administrators: the region tree, staff accounts and their roles.
+
+Staff do their daily work in the workspace, not here.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from .models import FailedLogin, Region, Role, User
+from .services import level_of, parent_code_of
+
+
+class RegionForm(forms.ModelForm):
+    """Only code and name are typed; the level and the parent follow from the code."""
+
+    class Meta:
+        model = Region
+        fields = ["code", "name"]
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip()
+        level_of(code)
+        parent_code = parent_code_of(code)
+        if parent_code and not Region.objects.filter(code=parent_code).exists():
+            raise ValidationError(
+                _("Add the region %(parent)s above it first.") % {"parent": parent_code}
+            )
+        return code
+
+    def save(self, commit=True):
+        region = super().save(commit=False)
+        region.level = level_of(region.code)
+        parent_code = parent_code_of(region.code)
+        region.parent = Region.objects.get(code=parent_code) if parent_code else None
+        if commit:
+            region.save()
+        return region
+
+
+@admin.register(Region)
+class RegionAdmin(admin.ModelAdmin):
+    form = RegionForm
+    list_display = ["code", "name", "level", "parent"]
+    list_filter = ["level"]
+    list_select_related = ["parent"]
+    search_fields = ["code", "name"]
+    readonly_fields = ["level", "parent"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # Access reaches everything whose code starts with a node's prefix: a code never changes.
+        if obj is not None:
+            return ["code", *self.readonly_fields]
+        return self.readonly_fields
+
+    def has_delete_permission(self, request, obj=None):
+        # Postings, roles and children refer to regions; a region stays once it exists.
+        return False
+
+
+class RoleInline(admin.TabularInline):
+    model = Role
+    extra = 1
+    autocomplete_fields = ["region"]
+
+
+@admin.register(User)
+class UserAdmin(BaseUserAdmin):
+    inlines = [RoleInline]
+    list_display = ["username", "display_name", "is_active", "is_staff", "last_login"]
+    search_fields = ["username", "display_name", "first_name", "last_name", "email"]
+    fieldsets = [
+        (None, {"fields": ["username", "password"]}),
+        (_("Personal info"), {"fields": ["display_name", "first_name", "last_name", "email"]}),
+        (_("Permissions"), {"fields": ["is_active", "is_staff", "is_superuser"]}),
+        (_("Important dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (
+            None,
+            {"classes": ["wide"], "fields": ["username", "display_name", "password1", "password2"]},
+        )
+    ]
+
+
+@admin.register(FailedLogin)
+class FailedLoginAdmin(admin.ModelAdmin):
+    list_display = ["at", "username", "ip_address"]
+    search_fields = ["username", "ip_address"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
