@@ -1,3 +1,5 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from disclosure.publishing import services
@@ -83,3 +85,20 @@ def test_the_log_is_paginated(as_administrator, village_a, clerk_a):
 def test_clerks_and_supervisors_may_not_read_the_log(as_clerk_a, as_supervisor_a):
     assert as_clerk_a.get(AUDIT).status_code == 403
     assert as_supervisor_a.get(AUDIT).status_code == 403
+
+
+def test_a_page_of_the_log_costs_the_same_queries_however_long_it_is(
+    as_township_official, village_a, clerk_a, village_b, clerk_b
+):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert as_township_official.get(AUDIT).status_code == 200
+        return len(captured)
+
+    draft_posting(village_a, clerk_a)
+    few = queries()
+    for _ in range(5):
+        draft_posting(village_a, clerk_a)
+        draft_posting(village_b, clerk_b)
+
+    assert queries() == few

@@ -1,9 +1,11 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from disclosure.publishing import services
 from disclosure.regions.models import Role, RoleKind
 
-from ..factories import draft_posting, make_staff
+from ..factories import draft_posting, make_staff, published_posting
 
 HOME = reverse("workspace:home")
 
@@ -104,3 +106,26 @@ def test_the_audit_log_is_offered_only_to_those_who_may_read_it(as_clerk_a, as_t
 
     assert audit not in page_of(as_clerk_a)
     assert audit in page_of(as_township_official)
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_page_costs_the_same_queries_however_many_postings_there_are(
+    as_clerk_a, as_township_official, village_a, clerk_a, supervisor_a
+):
+    def add_postings():
+        draft_posting(village_a, clerk_a, title="草稿")
+        submitted = draft_posting(village_a, clerk_a, title="待审核")
+        services.submit(revision=submitted, by=clerk_a)
+        published_posting(village_a, clerk_a, supervisor_a, title="已公开")
+
+    add_postings()
+    few = [queries_for(client, HOME) for client in (as_clerk_a, as_township_official)]
+    for _ in range(4):
+        add_postings()
+
+    assert [queries_for(client, HOME) for client in (as_clerk_a, as_township_official)] == few
