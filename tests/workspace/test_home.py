@@ -129,3 +129,14 @@ def test_the_page_costs_the_same_queries_however_many_postings_there_are(
         add_postings()
 
     assert [queries_for(client, HOME) for client in (as_clerk_a, as_township_official)] == few
+
+
+def test_the_administrator_oversees_every_village_of_the_county(
+    as_administrator, village_a, village_b, village_c, draft_a
+):
+    page = page_of(as_administrator)
+
+    for name in ("清河村", "柳树村", "石桥村"):
+        assert name in page
+    assert draft_a.title in page.split("辖区各村办理中的公开事项")[1]
+    assert "新建：" not in page
