@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from disclosure.publishing import chain, services
+from disclosure.publishing.models import Attachment
 
 from ..factories import draft_posting, published_posting, signed_off
 
@@ -169,3 +171,27 @@ def test_a_file_that_is_no_chain_is_a_clear_error(tmp_path, content):
 
     assert result.returncode in (1, 2)
     assert "Traceback" not in result.stderr
+
+
+def body(response) -> bytes:
+    return b"".join(response.streaming_content) if response.streaming else response.content
+
+
+def test_a_chain_and_files_downloaded_from_the_portal_verify(client, tmp_path, exported):
+    chain_file = tmp_path / "chain.json"
+    chain_file.write_bytes(body(client.get(reverse("portal:chain", args=["990101001001"]))))
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    attachment = Attachment.objects.get()
+    (downloads / attachment.filename).write_bytes(body(client.get(attachment.get_absolute_url())))
+
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-I", str(TOOL), str(chain_file), "--files", str(downloads)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+    assert result.returncode == 0, result.stdout
+    assert "3 revisions" in result.stdout
+    assert "1 match, 0 not found" in result.stdout
