@@ -47,7 +47,7 @@ class Story:
 
 class _Dates(dict):
     def __init__(self, today: datetime.date):
-        super().__init__(year=f"{today.year}年", last_year=f"{today.year - 1}年")
+        super().__init__(year=str(today.year), last_year=str(today.year - 1))
         self.today = today
 
     def __missing__(self, key: str) -> str:
