@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 
 GENESIS = "0" * 64
 FORMAT = 1
+# Audit log actions that put a revision into the chain; their entries record its digest.
+CHAINING_ACTIONS = ("revision.publish", "posting.withdraw")
 # Integers beyond ±(2**53 - 1) lose precision in JavaScript and other IEEE-double JSON parsers,
 # which would then write different bytes.
 MAX_INTEGER = 2**53 - 1
@@ -181,4 +183,53 @@ def _file_problem(revision) -> str | None:
             return _("the stored file of attachment “%(name)s” is missing") % names
         if not blob_matches(attachment.blob):
             return _("the stored file of attachment “%(name)s” does not match its hash") % names
+    return None
+
+
+def first_unchained_publication(village):
+    """The first publication the audit log records whose digest is no longer in the chain.
+
+    The chain alone cannot show that its newest revisions were removed; the append-only audit
+    log remembers every digest that was published.
+    """
+    from .models import AuditEntry
+
+    chained = set(chain_revisions(village).values_list("digest", flat=True))
+    publications = AuditEntry.objects.filter(village=village, action__in=CHAINING_ACTIONS)
+    for entry in publications.order_by("at", "pk"):
+        if entry.detail.get("digest") not in chained:
+            return entry
+    return None
+
+
+def verify_village(village) -> str | None:
+    """What `manage.py verify_chain` reports: the village's first problem, or None.
+
+    Digests and links, the stored files, and the audit log's record of every publication.
+    """
+    names = {"village": village.name, "code": village.code}
+    found = first_mismatch(village, files=True)
+    if found is not None:
+        revision, problem = found
+        return _(
+            "%(village)s (%(code)s): posting %(posting)s, revision %(number)d, "
+            "position %(seq)d in the chain: %(problem)s."
+        ) % {
+            **names,
+            "posting": revision.posting.code,
+            "number": revision.number,
+            "seq": revision.seq,
+            "problem": problem,
+        }
+    missing = first_unchained_publication(village)
+    if missing is not None:
+        return _(
+            "%(village)s (%(code)s): the audit log records the publication of %(target)s "
+            "on %(at)s with the digest %(digest)s, which is no longer in the chain."
+        ) % {
+            **names,
+            "target": missing.target,
+            "at": timestamp(missing.at),
+            "digest": missing.detail.get("digest"),
+        }
     return None

@@ -109,6 +109,20 @@ def test_a_deleted_revision_leaves_a_gap_in_the_positions(village_a, three_publi
     assert "expected position 2, found 3" in problem
 
 
+def test_removing_the_newest_revision_is_noticed_through_the_audit_log(village_a, three_published):
+    newest = three_published[-1]
+    tamper("UPDATE publishing_revision SET state = 'draft', seq = NULL WHERE id = %s", [newest.pk])
+    assert first_mismatch(village_a) is None
+
+    with pytest.raises(CommandError) as refused, translation.override("en"):
+        call_command("verify_chain", stdout=io.StringIO())
+
+    assert str(refused.value).startswith(
+        f"清河村 (990101001001): the audit log records the publication of {newest}"
+    )
+    assert newest.digest in str(refused.value)
+
+
 def test_only_the_named_village_is_checked(
     village_a, village_b, clerk_b, supervisor_b, three_published
 ):

@@ -7,8 +7,9 @@ from disclosure.regions.models import Region
 
 class Command(BaseCommand):
     help = (
-        "Re-compute every digest of each village's chain from the database and check the stored "
-        "attachment files; exit non-zero naming the first revision that does not match."
+        "Re-compute every digest of each village's chain from the database, check the stored "
+        "attachment files and that every publication in the audit log is still in the chain; "
+        "exit non-zero naming the first revision that does not match."
     )
 
     def add_arguments(self, parser):
@@ -26,23 +27,9 @@ class Command(BaseCommand):
             self._check(place)
 
     def _check(self, village):
-        found = chain.first_mismatch(village, files=True)
-        if found is not None:
-            revision, problem = found
-            raise CommandError(
-                _(
-                    "%(village)s (%(code)s): posting %(posting)s, revision %(number)d, "
-                    "position %(seq)d in the chain: %(problem)s."
-                )
-                % {
-                    "village": village.name,
-                    "code": village.code,
-                    "posting": revision.posting.code,
-                    "number": revision.number,
-                    "seq": revision.seq,
-                    "problem": problem,
-                }
-            )
+        problem = chain.verify_village(village)
+        if problem is not None:
+            raise CommandError(problem)
         count, head = chain.last_link(village)
         self.stdout.write(
             _("%(village)s (%(code)s): %(count)d revisions verified, chain head %(head)s")
