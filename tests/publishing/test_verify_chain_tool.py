@@ -195,3 +195,13 @@ def test_a_chain_and_files_downloaded_from_the_portal_verify(client, tmp_path, e
     assert result.returncode == 0, result.stdout
     assert "3 revisions" in result.stdout
     assert "1 match, 0 not found" in result.stdout
+
+
+def test_the_example_export_in_the_documentation_verifies(tmp_path):
+    docs = (TOOL.parents[1] / "docs" / "integrity.md").read_text()
+    example = docs.split("<!-- example:export -->\n```json\n", 1)[1].split("\n```", 1)[0]
+
+    result = run(tmp_path, json.loads(example))
+
+    assert result.returncode == 0, result.stdout
+    assert "1 revisions, head e55926fd" in result.stdout
