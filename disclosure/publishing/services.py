@@ -254,9 +254,7 @@ def _append_to_chain(revision: Revision, by) -> None:
     last_seq, revision.prev_digest = chain.last_link(revision.village)
     revision.seq = last_seq + 1
     revision.digest = chain.revision_digest(revision)
-    revision.search_vector = search.document_vector(
-        revision.title, revision.body, _rows_text(revision)
-    )
+    revision.search_vector = search_vector_of(revision)
     revision.state = RevisionState.PUBLISHED
     revision.save()
 
@@ -268,10 +266,24 @@ def _append_to_chain(revision: Revision, by) -> None:
     posting.save()
 
 
-def _rows_text(revision: Revision) -> str:
-    return " ".join(
+def search_vector_of(revision: Revision):
+    rows_text = " ".join(
         str(value) for row in rows_of(revision) for value in row.values() if isinstance(value, str)
     )
+    return search.document_vector(revision.title, revision.body, rows_text)
+
+
+def rebuild_search_index() -> int:
+    """Index every published revision again, after the way text is indexed has changed.
+
+    The search index is derived from the frozen content and is not part of the digest; the
+    database trigger lets it alone change on a published revision.
+    """
+    count = 0
+    for revision in Revision.objects.published().select_related("posting").iterator():
+        Revision.objects.filter(pk=revision.pk).update(search_vector=search_vector_of(revision))
+        count += 1
+    return count
 
 
 def _open_revision(posting: Posting) -> Revision | None:

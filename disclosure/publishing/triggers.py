@@ -10,7 +10,11 @@ from django.db import migrations
 FUNCTIONS = """
 CREATE OR REPLACE FUNCTION publishing_refuse_published_revision_change() RETURNS trigger AS $$
 BEGIN
-    IF OLD.state = 'published' THEN
+    -- The search index is derived from the content and may be rebuilt; nothing else may change.
+    IF OLD.state = 'published' AND (
+        TG_OP = 'DELETE'
+        OR (to_jsonb(OLD) - 'search_vector') IS DISTINCT FROM (to_jsonb(NEW) - 'search_vector')
+    ) THEN
         RAISE EXCEPTION 'revision % is published and permanent: % refused', OLD.id, TG_OP
             USING ERRCODE = 'restrict_violation';
     END IF;

@@ -64,6 +64,21 @@ def test_updating_a_published_revision_is_refused(village_a, clerk_a, supervisor
     assert revision.title == "关于村道修路工程招标的公告"
 
 
+def test_only_the_search_index_of_a_published_revision_may_be_rebuilt(
+    village_a, clerk_a, supervisor_a
+):
+    revision = published_posting(village_a, clerk_a, supervisor_a)
+
+    sql("UPDATE publishing_revision SET search_vector = NULL WHERE id = %s", [revision.pk])
+    refused(
+        "UPDATE publishing_revision SET search_vector = NULL, body = 'x' WHERE id = %s",
+        [revision.pk],
+    )
+
+    assert services.rebuild_search_index() == 1
+    assert Revision.objects.get(pk=revision.pk).search_vector is not None
+
+
 def test_deleting_a_published_revision_is_refused(village_a, clerk_a, supervisor_a):
     revision = published_posting(village_a, clerk_a, supervisor_a)
 
