@@ -22,12 +22,22 @@ class Kind(models.TextChoices):
     NOTICE = "notice", _("Notice")
     AUDIT_REPORT = "audit_report", _("Audit report")
     POWER_LIST = "power_list", _("List of small powers")
+    FINANCE_PERIOD = "finance_period", _("Income and expenditure of a period")
+    BUDGET = "budget", _("Annual budget")
+    BENEFIT_LIST = "benefit_list", _("List of benefit recipients")
+    RESOLUTION = "resolution", _("Resolution of a major matter")
+    DECISION_RESULT = "decision_result", _("Result of a major matter")
 
 
 SECTION_OF_KIND = {
     Kind.NOTICE: Section.NOTICES,
     Kind.AUDIT_REPORT: Section.NOTICES,
     Kind.POWER_LIST: Section.POWERS,
+    Kind.FINANCE_PERIOD: Section.FINANCE,
+    Kind.BUDGET: Section.FINANCE,
+    Kind.BENEFIT_LIST: Section.BENEFITS,
+    Kind.RESOLUTION: Section.DECISIONS,
+    Kind.DECISION_RESULT: Section.DECISIONS,
 }
 
 

@@ -14,10 +14,9 @@ from disclosure.regions.access import Action, require
 from disclosure.regions.models import Region
 
 from . import attachments as files
-from . import chain, search
+from . import chain, kinds, search
 from .audit import record
 from .catalogue import Kind
-from .kinds import rows_of
 from .masking import mask_text
 from .models import (
     Attachment,
@@ -172,8 +171,7 @@ def submit(*, revision: Revision, by, ip=None) -> Revision:
     revision = _lock(revision)
     require(by, Action.SUBMIT, revision)
     _expect_state(revision, *EDITABLE)
-    if revision.posting.kind == Kind.POWER_LIST and not revision.power_items.exists():
-        raise ValidationError(_("A list of small powers needs at least one power."))
+    kinds.check_ready(revision)
     revision.state = RevisionState.SUBMITTED
     revision.submitted_at = _now()
     revision.save()
@@ -267,9 +265,8 @@ def _append_to_chain(revision: Revision, by) -> None:
 
 
 def search_vector_of(revision: Revision):
-    rows_text = " ".join(
-        str(value) for row in rows_of(revision) for value in row.values() if isinstance(value, str)
-    )
+    rows = kinds.rows_of(revision)
+    rows_text = " ".join(value for row in rows for value in row.values() if isinstance(value, str))
     return search.document_vector(revision.title, revision.body, rows_text)
 
 
@@ -358,10 +355,7 @@ def _new_revision(posting, current, action, reason, by) -> Revision:
 
 
 def _copy_rows(source: Revision, target: Revision) -> None:
-    for item in source.power_items.all():
-        item.pk = None
-        item.revision = target
-        item.save()
+    kinds.copy_rows(source, target)
     for attachment in source.attachments.all():
         attachment.pk = None
         attachment.revision = target

@@ -2,6 +2,7 @@ import segno
 from django import template
 from django.utils.safestring import mark_safe
 
+from disclosure.publishing import kinds
 from disclosure.publishing.masking import mask_text
 
 register = template.Library()
@@ -20,3 +21,9 @@ def qr_code(url: str, title: str, scale: int = 4):
 def masked(value) -> str:
     """Structured personal values pass through the one masking rule before they are shown."""
     return mask_text(str(value or ""))
+
+
+@register.filter
+def content_template(kind: str) -> str | None:
+    """The template that renders the structured rows of this kind of posting, if it has any."""
+    return kinds.content_template(kind)
