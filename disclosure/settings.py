@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "disclosure.finance",
     "disclosure.benefits",
     "disclosure.decisions",
+    "disclosure.assets",
     "disclosure.portal",
     "disclosure.workspace",
     "disclosure.api",

@@ -5,7 +5,15 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("disclosure.api.urls")),
+    path("staff/finance/", include("disclosure.finance.staff_urls")),
+    path("staff/benefits/", include("disclosure.benefits.staff_urls")),
+    path("staff/decisions/", include("disclosure.decisions.staff_urls")),
+    path("staff/assets/", include("disclosure.assets.staff_urls")),
     path("staff/", include("disclosure.workspace.urls")),
+    path("", include("disclosure.finance.urls")),
+    path("", include("disclosure.benefits.urls")),
+    path("", include("disclosure.decisions.urls")),
+    path("", include("disclosure.assets.urls")),
     path("", include("disclosure.portal.urls")),
 ]
 

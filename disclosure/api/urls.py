@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import routers
 
@@ -19,5 +19,9 @@ public = {"authentication_classes": [], "permission_classes": [PublicReadOnly]}
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(**public), name="schema"),
     path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema", **public), name="docs"),
+    path("", include("disclosure.finance.api_urls")),
+    path("", include("disclosure.benefits.api_urls")),
+    path("", include("disclosure.decisions.api_urls")),
+    path("", include("disclosure.assets.api_urls")),
     *router.urls,
 ]

@@ -25,6 +25,9 @@ class Kind(models.TextChoices):
     FINANCE_PERIOD = "finance_period", _("Income and expenditure of a period")
     BUDGET = "budget", _("Annual budget")
     BENEFIT_LIST = "benefit_list", _("List of benefit recipients")
+    ASSET_REGISTER = "asset_register", _("Register of assets and resources")
+    CONTRACT = "contract", _("Contract")
+    PROJECT = "project", _("Construction or purchase project")
     RESOLUTION = "resolution", _("Resolution of a major matter")
     DECISION_RESULT = "decision_result", _("Result of a major matter")
 
@@ -36,6 +39,9 @@ SECTION_OF_KIND = {
     Kind.FINANCE_PERIOD: Section.FINANCE,
     Kind.BUDGET: Section.FINANCE,
     Kind.BENEFIT_LIST: Section.BENEFITS,
+    Kind.ASSET_REGISTER: Section.ASSETS,
+    Kind.CONTRACT: Section.CONTRACTS,
+    Kind.PROJECT: Section.CONTRACTS,
     Kind.RESOLUTION: Section.DECISIONS,
     Kind.DECISION_RESULT: Section.DECISIONS,
 }

@@ -1,0 +1,4 @@
+"""Public pages of the assets app, mounted at the site root."""
+
+app_name = "assets"
+urlpatterns = []

@@ -1,0 +1,4 @@
+"""Public pages of the benefits app, mounted at the site root."""
+
+app_name = "benefits"
+urlpatterns = []
