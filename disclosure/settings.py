@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "disclosure.benefits",
     "disclosure.decisions",
     "disclosure.assets",
+    "disclosure.contracts",
     "disclosure.portal",
     "disclosure.workspace",
     "disclosure.api",

@@ -9,11 +9,13 @@ urlpatterns = [
     path("staff/benefits/", include("disclosure.benefits.staff_urls")),
     path("staff/decisions/", include("disclosure.decisions.staff_urls")),
     path("staff/assets/", include("disclosure.assets.staff_urls")),
+    path("staff/contracts/", include("disclosure.contracts.staff_urls")),
     path("staff/", include("disclosure.workspace.urls")),
     path("", include("disclosure.finance.urls")),
     path("", include("disclosure.benefits.urls")),
     path("", include("disclosure.decisions.urls")),
     path("", include("disclosure.assets.urls")),
+    path("", include("disclosure.contracts.urls")),
     path("", include("disclosure.portal.urls")),
 ]
 

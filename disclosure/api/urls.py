@@ -23,5 +23,6 @@ urlpatterns = [
     path("", include("disclosure.benefits.api_urls")),
     path("", include("disclosure.decisions.api_urls")),
     path("", include("disclosure.assets.api_urls")),
+    path("", include("disclosure.contracts.api_urls")),
     *router.urls,
 ]

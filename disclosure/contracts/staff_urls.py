@@ -1,0 +1,4 @@
+"""Staff pages of the contracts app, mounted at /staff/contracts/."""
+
+app_name = "contracts_staff"
+urlpatterns = []
