@@ -1,0 +1,63 @@
+"""Reading ledger files clerks upload: pure functions, no database.
+
+Typical use (finance-core's import)::
+
+    book = read_table(data, filename)            # raises UnreadableFile
+    sheet = book.sheets[0]                       # or the one the clerk picked
+    header_index = find_header(sheet.rows)
+    header = list(next(itertools.islice(iter(sheet.rows), header_index, None)))
+    mapping = saved_mapping or guess_mapping(header)   # remembered by header_signature(header)
+    if missing_fields(mapping): ...              # ask the clerk to map those columns
+    result = parse_entries(sheet.rows, mapping, header_index)
+    # result.entries, result.problems (row, column letter, heading, message), result.totals_rows
+
+Messages are translated (gettext) into the active language when raised. Text fields of a
+ParsedEntry respect MAX_LENGTHS, amounts are Decimal with two places, between 0 and AMOUNT_LIMIT.
+"""
+
+from .entries import (
+    MAX_LENGTHS,
+    ParsedEntry,
+    ParseResult,
+    Problem,
+    column_letter,
+    is_totals_row,
+    parse_entries,
+)
+from .headers import (
+    FIELD_LABELS,
+    FIELDS,
+    REQUIRED,
+    find_header,
+    guess_mapping,
+    header_signature,
+    missing_fields,
+)
+from .reading import Sheet, UnreadableFile, Workbook, read_table
+from .template import build_template
+from .values import AMOUNT_LIMIT, parse_amount, parse_date
+
+__all__ = [
+    "AMOUNT_LIMIT",
+    "FIELDS",
+    "FIELD_LABELS",
+    "MAX_LENGTHS",
+    "REQUIRED",
+    "ParseResult",
+    "ParsedEntry",
+    "Problem",
+    "Sheet",
+    "UnreadableFile",
+    "Workbook",
+    "build_template",
+    "column_letter",
+    "find_header",
+    "guess_mapping",
+    "header_signature",
+    "is_totals_row",
+    "missing_fields",
+    "parse_amount",
+    "parse_date",
+    "parse_entries",
+    "read_table",
+]

@@ -1,0 +1,213 @@
+"""Turning the rows under a ledger's header into entries, and every bad cell into a problem."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.utils.translation import gettext_lazy as _
+
+from .headers import missing_fields
+from .values import normalise, parse_amount, parse_date
+
+ZERO = Decimal("0.00")
+# The lengths LedgerEntry stores.
+MAX_LENGTHS = {
+    "voucher_no": 50,
+    "summary": 200,
+    "account_code": 20,
+    "account_name": 100,
+    "counterparty": 100,
+    "handler": 50,
+    "approver": 50,
+}
+TEXT_FIELDS = tuple(MAX_LENGTHS)
+REQUIRED_TEXT = ("voucher_no", "summary", "account_code")
+_TOTALS = re.compile(
+    r"(本|当|全)?(月|期|季|年|日|页)?(发生额?)?(合计|总计|小计|累计|总额)"
+    r"|过次页|承前页|grandtotal|subtotal|totals?",
+)
+
+
+@dataclass
+class Problem:
+    """A cell (or, without a column, a whole row) that cannot be imported, and why."""
+
+    row: int
+    column: str
+    header: str
+    message: str
+
+    def __str__(self):
+        if self.column:
+            return str(
+                _("Row %(row)s, column %(column)s (%(header)s): %(message)s")
+                % {"row": self.row, "column": self.column, "header": self.header,
+                   "message": self.message}
+            )  # fmt: skip
+        return str(_("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message})
+
+
+@dataclass
+class ParsedEntry:
+    """One ledger line; `line` is the spreadsheet row number the clerk sees (1-based)."""
+
+    line: int
+    date: date
+    voucher_no: str
+    summary: str
+    account_code: str
+    account_name: str
+    income: Decimal
+    expenditure: Decimal
+    counterparty: str
+    handler: str
+    approver: str
+
+
+@dataclass
+class ParseResult:
+    """The entries read, the problems found (the import must not go ahead if there are any),
+    and how many totals rows were recognised and left out."""
+
+    entries: list[ParsedEntry] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    totals_rows: int = 0
+
+
+def column_letter(index: int) -> str:
+    """The spreadsheet letter of a 0-based column index: 0 → A, 26 → AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, remainder = divmod(index - 1, 26)
+        letters = chr(ord("A") + remainder) + letters
+    return letters
+
+
+def is_totals_row(row) -> bool:
+    """Whether a row is a totals line (合计, 总计, 本月合计, 本期合计, 累计, 小计, Total …)."""
+    for cell in row:
+        if isinstance(cell, str):
+            text = re.sub(r"[\W_]", "", unicodedata.normalize("NFKC", cell)).lower()
+            if text and _TOTALS.fullmatch(text):
+                return True
+    return False
+
+
+def parse_entries(rows, mapping: dict[str, int], header_index: int) -> ParseResult:
+    """Read every row below `header_index` with the columns `mapping` gives.
+
+    Blank rows are skipped, totals rows skipped and counted, and every bad cell is reported
+    as a Problem; rows with problems give no entry. No ledger rules are checked here.
+    Amounts come from income/expenditure when both are mapped, else from debit/credit
+    (a cash or bank journal: debit is money in, credit money out).
+    """
+    missing = missing_fields(mapping)
+    if missing:
+        raise ValueError(f"columns not mapped: {', '.join(missing)}")
+    header = []
+    result = ParseResult()
+    for index, row in enumerate(rows):
+        if index == header_index:
+            header = list(row)
+        if index <= header_index or _is_blank(row):
+            continue
+        if is_totals_row(row):
+            result.totals_rows += 1
+            continue
+        reader = _RowReader(row, index + 1, mapping, header)
+        entry = reader.entry()
+        if reader.problems:
+            result.problems += reader.problems
+        else:
+            result.entries.append(entry)
+    return result
+
+
+def _is_blank(row) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+
+
+class _RowReader:
+    def __init__(self, row, line: int, mapping: dict[str, int], header: list):
+        self.row, self.line, self.mapping, self.header = row, line, mapping, header
+        self.problems: list[Problem] = []
+
+    def entry(self) -> ParsedEntry | None:
+        texts = {name: self.text(name) for name in TEXT_FIELDS}
+        when = self.date()
+        income, expenditure = self.amounts()
+        if self.problems:
+            return None
+        return ParsedEntry(line=self.line, date=when, income=income, expenditure=expenditure,
+                           **texts)  # fmt: skip
+
+    def cell(self, name: str):
+        index = self.mapping.get(name)
+        if index is None or index >= len(self.row):
+            return None
+        return self.row[index]
+
+    def report(self, name: str | None, message) -> None:
+        index = self.mapping.get(name) if name else None
+        if index is None:
+            self.problems.append(Problem(self.line, "", "", message))
+            return
+        heading = self.header[index] if index < len(self.header) else None
+        heading = normalise(str(heading)) if heading is not None else ""
+        self.problems.append(Problem(self.line, column_letter(index), heading, message))
+
+    def text(self, name: str) -> str:
+        value = self.cell(name)
+        text = "" if value is None else re.sub(r"\s+", " ", normalise(_as_text(value)))
+        if not text and name in REQUIRED_TEXT:
+            self.report(name, _("This cell must not be empty."))
+        elif len(text) > MAX_LENGTHS[name]:
+            self.report(
+                name,
+                _("This text is longer than %(limit)s characters.") % {"limit": MAX_LENGTHS[name]},
+            )
+        return text
+
+    def date(self) -> date | None:
+        try:
+            return parse_date(self.cell("date"))
+        except ValueError as error:
+            self.report("date", str(error))
+            return None
+
+    def amounts(self) -> tuple[Decimal, Decimal]:
+        pair = ("income", "expenditure") if "income" in self.mapping else ("debit", "credit")
+        income, expenditure = (self.amount(name) for name in pair)
+        if self.problems or income is None or expenditure is None:
+            return ZERO, ZERO
+        if not income and not expenditure:
+            self.report(None, _("The row has neither income nor expenditure."))
+        elif income and expenditure:
+            self.report(
+                None,
+                _("The row has both income and expenditure; put them on two rows."),
+            )
+        return income, expenditure
+
+    def amount(self, name: str) -> Decimal | None:
+        try:
+            amount = parse_amount(self.cell(name))
+        except ValueError as error:
+            self.report(name, str(error))
+            return None
+        if amount is not None and amount < 0:
+            self.report(
+                name,
+                _("Negative amounts cannot be imported; enter the amount in the other column."),
+            )
+            return None
+        return amount if amount is not None else ZERO
+
+
+def _as_text(value) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)

@@ -1,0 +1,229 @@
+"""Reading uploaded ledgers: CSV in the encodings Chinese offices use, and Excel workbooks."""
+
+import codecs
+import csv
+import datetime
+import io
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+import python_calamine
+from django.utils.translation import gettext_lazy as _
+
+DELIMITERS = (",", "\t", ";")
+_CHUNK = 1 << 20
+_SAMPLE = 1 << 16
+_ZIP = b"PK\x03\x04"
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_NOT_TABLES = (b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"Rar!", b"7z\xbc\xaf")
+_UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+
+
+class UnreadableFile(Exception):
+    """The upload is not a table we can read; `message` says why, in the visitor's language."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self):
+        return str(self.message)
+
+
+@dataclass
+class Sheet:
+    """One table of an upload. `rows` holds lists of cell values (str, Decimal, int, date or None).
+
+    For CSV, `rows` is a lazy `CsvRows`: each iteration decodes the file afresh, one row at a time,
+    so a million-row file never sits in memory as Python objects; iterating it may raise
+    UnreadableFile if the file turns out damaged further down. For workbooks it is a list.
+    Row i of `rows` is spreadsheet row i + 1, column j is the j-th letter: nothing is trimmed.
+    """
+
+    name: str
+    rows: "list[list] | CsvRows"
+
+
+@dataclass
+class Workbook:
+    """What read_table found: the sheets the clerk can pick from, and how the file was read."""
+
+    sheets: list[Sheet]
+    format: str
+    encoding: str = ""
+    delimiter: str = ""
+
+
+def read_table(data: bytes, filename: str) -> Workbook:
+    """Read an uploaded ledger (CSV, XLSX, XLS or ODS) into sheets of rows.
+
+    The format is recognised from the content, the file name only breaks ties. A CSV's encoding
+    (UTF-8 with or without BOM, UTF-16 with BOM, else GB18030 which covers GBK) and delimiter
+    (comma, tab or semicolon) are detected. Raises UnreadableFile for an empty, damaged or
+    unsupported file.
+    """
+    if not re.search(rb"\S", data):
+        raise UnreadableFile(_("The file is empty."))
+    if data.startswith(_ZIP) or data.startswith(_OLE2):
+        return _read_workbook(data)
+    if data.startswith(_NOT_TABLES):
+        raise UnreadableFile(_NOT_A_TABLE)
+    if filename.lower().endswith((".xlsx", ".xlsm", ".xls", ".ods")):
+        raise UnreadableFile(_DAMAGED)
+    return _read_csv(data, filename)
+
+
+_NOT_A_TABLE = _(
+    "This file is not a spreadsheet. Upload the ledger as an Excel workbook (.xlsx or .xls) "
+    "or as a CSV file."
+)
+_DAMAGED = _(
+    "This file is damaged or is not really a spreadsheet. Open it in Excel or WPS, save it "
+    "again as .xlsx, and upload it once more."
+)
+
+
+def _read_workbook(data: bytes) -> Workbook:
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        sheets = [
+            Sheet(name=meta.name, rows=_sheet_rows(book, meta.name))
+            for meta in _visible_sheets(book)
+        ]
+    except python_calamine.PasswordError:
+        raise UnreadableFile(
+            _("This workbook is protected by a password. Remove the password and upload it again.")
+        ) from None
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException:
+        # The reader is native code fed untrusted bytes: any failure means a damaged file.
+        raise UnreadableFile(_DAMAGED) from None
+    sheets = [sheet for sheet in sheets if sheet.rows]
+    if not sheets:
+        raise UnreadableFile(_("The workbook has no filled-in sheet."))
+    kind = "xls" if data.startswith(_OLE2) else "xlsx"
+    return Workbook(sheets=sheets, format=kind)
+
+
+def _visible_sheets(book):
+    kinds, states = python_calamine.SheetTypeEnum, python_calamine.SheetVisibleEnum
+    worksheets = [m for m in book.sheets_metadata if m.typ == kinds.WorkSheet]
+    visible = [m for m in worksheets if m.visible == states.Visible]
+    return visible or worksheets
+
+
+def _sheet_rows(book, name: str) -> list[list]:
+    rows = [
+        [_cell(value) for value in row]
+        for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    ]
+    while rows and not any(value is not None for value in rows[-1]):
+        rows.pop()
+    return rows
+
+
+def _cell(value):
+    if value == "" or value is None:
+        return None
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float):
+        # Excel keeps 15 significant digits and shows no more: 0.1 + 0.2 is 0.3 to the clerk.
+        number = Decimal(format(value, ".15g"))
+        return int(number) if number == number.to_integral_value() else number
+    if isinstance(value, datetime.datetime):
+        return value.date() if value.time() == datetime.time() else value
+    if isinstance(value, datetime.time | datetime.timedelta):
+        return str(value)
+    return value
+
+
+def _read_csv(data: bytes, filename: str) -> Workbook:
+    encoding = detect_encoding(data)
+    sample = _decoded_sample(data, encoding)
+    if not sample.strip():
+        raise UnreadableFile(_("The file is empty."))
+    if _looks_binary(sample):
+        raise UnreadableFile(_NOT_A_TABLE)
+    delimiter = sniff_delimiter(sample)
+    name = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0] or "CSV"
+    rows = CsvRows(data, encoding=encoding, delimiter=delimiter)
+    return Workbook(
+        sheets=[Sheet(name=name, rows=rows)], format="csv", encoding=encoding, delimiter=delimiter
+    )
+
+
+def detect_encoding(data: bytes) -> str:
+    """The encoding of a CSV file: a BOM decides; else UTF-8 if it decodes, else GB18030."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding = "utf-8-sig"
+    elif data.startswith(_UTF16_BOMS):
+        encoding = "utf-16"
+    elif _decodes(data, "utf-8"):
+        return "utf-8"
+    else:
+        encoding = "gb18030"
+    if not _decodes(data, encoding):
+        raise UnreadableFile(
+            _(
+                "The text of this file is in an encoding we cannot read. Save it from Excel or "
+                "WPS as “CSV UTF-8” or as .xlsx, and upload it again."
+            )
+        )
+    return encoding
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    # Validate in chunks so a large upload is never held twice, as bytes and as text.
+    decoder = codecs.getincrementaldecoder(encoding)()
+    view = memoryview(data)
+    try:
+        for start in range(0, len(view), _CHUNK):
+            decoder.decode(view[start : start + _CHUNK])
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _decoded_sample(data: bytes, encoding: str) -> str:
+    decoder = codecs.getincrementaldecoder(encoding)()
+    return decoder.decode(data[:_SAMPLE])
+
+
+def _looks_binary(sample: str) -> bool:
+    controls = sum(1 for char in sample if ord(char) < 32 and char not in "\t\r\n\f")
+    return "\x00" in sample or controls > len(sample) // 100
+
+
+def sniff_delimiter(sample: str) -> str:
+    """The delimiter that splits the sample's lines into the most rows of one common width."""
+    lines = sample.splitlines()[:-1] or sample.splitlines()
+
+    def score(delimiter):
+        widths = [len(row) for row in csv.reader(lines, delimiter=delimiter) if any(row)]
+        width, count = Counter(widths).most_common(1)[0] if widths else (1, 0)
+        return (count if width > 1 else 0, width)
+
+    return max(DELIMITERS, key=score)
+
+
+class CsvRows:
+    """The rows of a CSV file, decoded lazily each time they are iterated."""
+
+    def __init__(self, data: bytes, *, encoding: str, delimiter: str):
+        self.data = data
+        self.encoding = encoding
+        self.delimiter = delimiter
+
+    def __iter__(self) -> Iterator[list]:
+        text = io.TextIOWrapper(io.BytesIO(self.data), encoding=self.encoding, newline="")
+        try:
+            for row in csv.reader(text, delimiter=self.delimiter):
+                yield [cell if cell.strip() else None for cell in row]
+        except csv.Error:
+            raise UnreadableFile(_DAMAGED) from None
