@@ -79,8 +79,8 @@ class AssetFields(models.Model):
     disposed_on = models.DateField(_("disposal date"), null=True, blank=True)
     disposal_reason = models.TextField(_("reason for disposal"), blank=True)
     proceeds = _money_field(_("proceeds (yuan)"), null=True, blank=True)
-    # The decisions app does not offer its matters yet: the resolution is named by its reference
-    # (a posting code or the minutes' number), as written on the paper notice board.
+    # What the disclosure names as the authorising decision: the permalink code of the resolution,
+    # or the minutes' number of a decision taken before the portal. Snapshots keep only this text.
     decision_reference = models.CharField(_("authorising decision"), max_length=100, blank=True)
 
     class Meta:
@@ -123,6 +123,14 @@ class ResourceFields(models.Model):
 class Asset(AssetFields):
     """A fixed asset in the working register."""
 
+    decision = models.ForeignKey(
+        "decisions.Matter",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="disposed_assets",
+        verbose_name=_("authorising decision"),
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
