@@ -71,7 +71,9 @@ class Matter(models.Model):
     )
     # Fixed when the resolution disclosure is prepared, so a later change of the setting does
     # not move the deadline of a notice already given.
-    notice_days = models.PositiveSmallIntegerField(_("public-notice period (days)"), null=True)
+    notice_days = models.PositiveSmallIntegerField(
+        _("public-notice period (days)"), null=True, blank=True
+    )
     implementation_ended_on = models.DateField(_("implementation ended"), null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("created by")

@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('category', models.CharField(choices=[('work_allowances', 'Work-loss allowances: who receives them and at what rate'), ('collective_income', 'Use of collective income'), ('public_welfare', 'Public-welfare project: funding and contracting'), ('land_contracting', 'Land contracting plan'), ('economic_project', 'Collective economic project'), ('homestead', 'Homestead allocation'), ('requisition_compensation', 'Use and distribution of land-requisition compensation'), ('collective_property', 'Lending, leasing or otherwise disposing of collective property'), ('other', 'Other matter')], max_length=30, verbose_name='category')),
                 ('amount', models.DecimalField(blank=True, decimal_places=2, max_digits=14, null=True, verbose_name='amount involved (yuan)')),
                 ('description', models.TextField(blank=True, verbose_name='description')),
-                ('notice_days', models.PositiveSmallIntegerField(null=True, verbose_name='public-notice period (days)')),
+                ('notice_days', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='public-notice period (days)')),
                 ('implementation_ended_on', models.DateField(blank=True, null=True, verbose_name='implementation ended')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL, verbose_name='created by')),
