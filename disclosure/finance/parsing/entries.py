@@ -120,10 +120,14 @@ def parse_entries(rows, mapping: dict[str, int], header_index: int) -> ParseResu
         reader = _RowReader(row, index + 1, mapping, header)
         entry = reader.entry()
         if reader.problems:
-            result.problems += reader.problems
+            result.problems += sorted(reader.problems, key=_by_column)
         else:
             result.entries.append(entry)
     return result
+
+
+def _by_column(problem: Problem) -> tuple:
+    return (not problem.column, len(problem.column), problem.column)
 
 
 def _is_blank(row) -> bool:

@@ -145,7 +145,7 @@ def _cell(value):
 def _read_csv(data: bytes, filename: str) -> Workbook:
     encoding = detect_encoding(data)
     sample = _decoded_sample(data, encoding)
-    if not sample.strip():
+    if not sample.replace("\ufeff", "").strip():
         raise UnreadableFile(_("The file is empty."))
     if _looks_binary(sample):
         raise UnreadableFile(_NOT_A_TABLE)

@@ -107,13 +107,13 @@ def _strip_currency(text: str) -> str:
 def _checked(amount: Decimal) -> Decimal:
     if not amount.is_finite():
         raise ValueError(_("This is not an amount of money."))
+    if abs(amount) >= AMOUNT_LIMIT:
+        raise ValueError(_("%(value)s is too large for an amount of money.") % {"value": amount})
     if amount != amount.quantize(CENT, rounding="ROUND_DOWN"):
         raise ValueError(
             _("%(value)s has more than two decimal places; amounts are in yuan and fen.")
             % {"value": amount}
         )
-    if abs(amount) >= AMOUNT_LIMIT:
-        raise ValueError(_("%(value)s is too large for an amount of money.") % {"value": amount})
     return amount.quantize(CENT) + Decimal("0.00")
 
 

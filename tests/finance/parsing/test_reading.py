@@ -1,0 +1,149 @@
+import datetime
+import tracemalloc
+from decimal import Decimal
+
+import pytest
+from django.utils import translation
+
+from disclosure.finance.parsing import UnreadableFile, build_template, read_table
+from disclosure.finance.parsing.reading import CsvRows
+from disclosure.finance.parsing.template import HEADINGS
+
+from .conftest import workbook_bytes
+
+HEADER = ["日期", "凭证号", "摘要", "科目编码", "科目名称", "收入", "支出"]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "detected"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("gbk", "gb18030"),
+        ("gb18030", "gb18030"),
+        ("utf-16", "utf-16"),
+    ],
+)
+def test_a_csv_in_any_encoding_offices_use_reads_as_the_same_chinese_text(
+    ledger_csv, encoding, detected
+):
+    book = read_table(ledger_csv.encode(encoding), "三月.csv")
+
+    assert book.format == "csv"
+    assert book.encoding == detected
+    rows = list(book.sheets[0].rows)
+    assert rows[0][0] == "清河村2026年3月收支明细"
+    assert rows[2][:3] == ["2026-03-05", "记-001", "土地承包费收入"]
+    assert rows[2][6] is None
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t", ";"])
+def test_the_delimiter_of_a_csv_is_found_without_asking(ledger_csv, delimiter):
+    text = ledger_csv.replace('"6,000.00"', "6000.00").replace(",", delimiter)
+
+    book = read_table(text.encode(), "ledger.txt")
+
+    assert book.delimiter == delimiter
+    assert list(book.sheets[0].rows)[1] == HEADINGS
+
+
+def test_a_csv_sheet_is_named_after_the_file(ledger_csv):
+    assert read_table(ledger_csv.encode(), "uploads/三月明细.csv").sheets[0].name == "三月明细"
+
+
+def test_csv_rows_are_read_lazily_and_can_be_read_again(ledger_csv):
+    rows = read_table(ledger_csv.encode(), "a.csv").sheets[0].rows
+
+    assert isinstance(rows, CsvRows)
+    assert iter(rows) is not iter(rows)
+    assert list(rows) == list(rows)
+
+
+def test_a_large_csv_does_not_sit_in_memory_as_rows():
+    line = "2026-03-05,记-001,保洁员工资,531,管理费用,,1500.00\n"
+    data = (",".join(HEADER) + "\n" + line * 100_000).encode()
+    tracemalloc.start()
+    try:
+        count = sum(1 for _row in read_table(data, "big.csv").sheets[0].rows)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert count == 100_001
+    assert peak < len(data)
+
+
+def test_every_sheet_of_a_workbook_is_listed_for_the_clerk_to_pick():
+    data = workbook_bytes({"一月": [HEADER], "二月": [HEADER], "三月": [HEADER]})
+
+    book = read_table(data, "2026.xlsx")
+
+    assert book.format == "xlsx"
+    assert [sheet.name for sheet in book.sheets] == ["一月", "二月", "三月"]
+
+
+def test_empty_sheets_are_not_offered():
+    data = workbook_bytes({"空白": [], "三月": [HEADER]})
+
+    assert [sheet.name for sheet in read_table(data, "a.xlsx").sheets] == ["三月"]
+
+
+def test_workbook_cells_come_as_dates_whole_numbers_and_exact_decimals():
+    data = workbook_bytes(
+        {"三月": [HEADER, [datetime.date(2026, 3, 5), 1, "卖树", 501, None, 1234.5, 0.1 + 0.2]]}
+    )
+
+    row = read_table(data, "a.xlsx").sheets[0].rows[1]
+
+    assert row[:5] == [datetime.date(2026, 3, 5), 1, "卖树", 501, None]
+    assert row[5:] == [Decimal("1234.5"), Decimal("0.3")]
+
+
+def test_a_merged_title_keeps_rows_and_columns_where_the_clerk_sees_them():
+    rows = [["清河村2026年3月收支明细"], [], [None, *HEADER]]
+    data = workbook_bytes({"三月": rows}, merge={"三月": "A1:H1"})
+
+    sheet_rows = read_table(data, "a.xlsx").sheets[0].rows
+
+    assert sheet_rows[0][0] == "清河村2026年3月收支明细"
+    assert sheet_rows[2][1] == "日期"
+
+
+def test_the_content_decides_the_format_not_the_name():
+    assert read_table(build_template("xlsx"), "ledger.csv").format == "xlsx"
+
+
+@pytest.mark.parametrize("data", [b"", b"  \r\n ", "\ufeff".encode(), "\n".encode("utf-16")])
+def test_an_empty_file_is_refused(data):
+    with translation.override("en"), pytest.raises(UnreadableFile, match="empty"):
+        read_table(data, "ledger.csv")
+
+
+def test_a_damaged_workbook_is_refused_with_advice():
+    data = build_template("xlsx")[:1500]
+
+    with translation.override("en"), pytest.raises(UnreadableFile, match="damaged"):
+        read_table(data, "ledger.xlsx")
+
+
+def test_a_file_named_like_a_workbook_that_is_none_is_refused():
+    with translation.override("en"), pytest.raises(UnreadableFile, match="damaged"):
+        read_table(b"<html><body>ledger</body></html>", "ledger.xls")
+
+
+@pytest.mark.parametrize("data", [b"%PDF-1.7\n\x00\x01\x02", b"\x89PNG\r\n\x1a\n\x00\x00"])
+def test_a_picture_or_pdf_is_not_taken_for_a_table(data):
+    with translation.override("en"), pytest.raises(UnreadableFile, match="not a spreadsheet"):
+        read_table(data, "ledger.csv")
+
+
+def test_bytes_in_no_known_encoding_are_refused():
+    with translation.override("en"), pytest.raises(UnreadableFile, match="encoding"):
+        read_table(b"\x80\xff\x80\xff,\xff\x80\n", "ledger.csv")
+
+
+def test_the_refusal_is_explained_in_chinese_by_default():
+    with translation.override("zh-hans"), pytest.raises(UnreadableFile) as refusal:
+        read_table(b"", "ledger.csv")
+
+    assert "空" in str(refusal.value)
