@@ -5,7 +5,9 @@ decisions in their own apps) registers, once, when its app is ready:
 - `rows`: reads a revision's rows in canonical form, for the chain and the API;
 - `template`: renders them inside portal/includes/revision_content.html;
 - `check`: raises ValidationError when a revision is not complete enough to submit;
-- `copy`: copies the rows into a new revision when a correction starts.
+- `copy`: copies the rows into a new revision when a correction starts;
+- `prepare`: stores what is derived from the rows (totals), in the publishing transaction, just
+  before the revision is frozen.
 """
 
 from collections.abc import Callable
@@ -21,6 +23,7 @@ class KindContent:
     template: str | None = None
     check: Callable | None = None
     copy: Callable | None = None
+    prepare: Callable | None = None
 
 
 _CONTENT: dict[str, KindContent] = {}
@@ -47,6 +50,12 @@ def check_ready(revision) -> None:
     check = _content(revision.posting.kind).check
     if check:
         check(revision)
+
+
+def prepare_publication(revision) -> None:
+    prepare = _content(revision.posting.kind).prepare
+    if prepare:
+        prepare(revision)
 
 
 def copy_rows(source, target) -> None:

@@ -1,0 +1,152 @@
+"""Committing a checked import into its period: all of it, or nothing."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+from django.db.models import Sum
+from django.utils.translation import gettext as _
+
+from disclosure.publishing import services as publishing
+from disclosure.publishing.audit import record
+from disclosure.publishing.catalogue import Kind
+from disclosure.publishing.models import Revision
+from disclosure.publishing.services import EDITABLE
+from disclosure.regions.access import Action, require
+
+from ..models import Balance, Fund, ImportStatus, LedgerEntry, LedgerImport, Period, StagedEntry
+from .content import ENTRY_COLUMNS
+from .imports import discard_file, remember_mapping
+from .periods import period_title, previous_period
+
+ZERO = Decimal("0.00")
+INSERT_STAGED = (
+    f"INSERT INTO finance_ledgerentry (revision_id, {ENTRY_COLUMNS}) "  # noqa: S608 (constant)
+    f"SELECT %s, %s, {ENTRY_COLUMNS.split(', ', 1)[1]} FROM finance_stagedentry "
+    "WHERE ledger_import_id = %s"
+)
+
+
+def carried_opening(period: Period) -> dict | None:
+    """The closing balances of the previous period, when it is published; else None."""
+    previous = previous_period(period)
+    if previous is None or previous.posting is None or previous.posting.current is None:
+        return None
+    balances = previous.posting.current.balances.all()
+    return {balance.fund: balance.closing for balance in balances} or None
+
+
+def movements(ledger_import: LedgerImport) -> dict:
+    """Money in and out per fund among the staged entries."""
+    rows = (
+        StagedEntry.objects.filter(ledger_import=ledger_import)
+        .values("fund")
+        .annotate(income=Sum("income"), expenditure=Sum("expenditure"))
+    )
+    moved = {fund: (ZERO, ZERO) for fund in Fund.values}
+    moved.update({row["fund"]: (row["income"], row["expenditure"]) for row in rows})
+    return moved
+
+
+def reconciliation_problems(ledger_import, opening: dict, closing: dict) -> list[str]:
+    """A message per fund whose closing balance ≠ opening + income − expenditure."""
+    problems = []
+    for fund, (income, expenditure) in movements(ledger_import).items():
+        expected = opening[fund] + income - expenditure
+        if closing[fund] != expected:
+            problems.append(
+                _(
+                    "%(fund)s: the closing balance %(closing)s does not equal the opening balance "
+                    "%(opening)s + income %(income)s − expenditure %(expenditure)s = %(expected)s."
+                )
+                % {
+                    "fund": Fund(fund).label,
+                    "closing": closing[fund],
+                    "opening": opening[fund],
+                    "income": income,
+                    "expenditure": expenditure,
+                    "expected": expected,
+                }
+            )
+    return problems
+
+
+def _open_revision(period: Period, reason: str, by, ip) -> Revision:
+    """The period's revision the import goes into: a new posting on the first import, a
+    correction (with the clerk's reason) when the period is published, else the open draft."""
+    if period.posting is None:
+        revision = publishing.create_posting(
+            village=period.village,
+            kind=Kind.FINANCE_PERIOD,
+            content=publishing.Content(title=period_title(period)),
+            by=by,
+            ip=ip,
+        )
+        period.posting = revision.posting
+        period.save(update_fields=["posting"])
+        return revision
+    revision = period.posting.revisions.open().first()
+    if revision is None and reason.strip():
+        return publishing.start_correction(posting=period.posting, by=by, reason=reason, ip=ip)
+    if revision is None:
+        raise ValidationError(
+            _("This period is published. Start a correction, with its reason, to import again.")
+        )
+    if revision.state not in EDITABLE:
+        raise ValidationError(
+            _("This period is awaiting sign-off; it can be imported again once returned.")
+        )
+    return revision
+
+
+@transaction.atomic
+def commit_import(
+    *, ledger_import: LedgerImport, closing: dict, opening: dict | None = None, by, ip=None
+) -> Revision:
+    """Write the staged entries and balances into the period's open revision, replacing what
+    an earlier import put there. Refused, changing nothing, while any problem remains."""
+    require(by, Action.DRAFT, ledger_import.village)
+    ledger_import = LedgerImport.objects.select_for_update().get(pk=ledger_import.pk)
+    if ledger_import.status != ImportStatus.PARSED:
+        raise ValidationError(_("Check the file before importing it."))
+    if ledger_import.problems:
+        raise ValidationError(_("The file has problems; correct them and upload it again."))
+    period = Period.objects.select_for_update().get(pk=ledger_import.period_id)
+    opening = carried_opening(period) or opening
+    if opening is None:
+        raise ValidationError(_("Enter the opening balances of cash and bank."))
+    problems = reconciliation_problems(ledger_import, opening, closing)
+    if problems:
+        raise ValidationError(problems)
+    revision = _open_revision(period, ledger_import.reason, by, ip)
+    require(by, Action.DRAFT, revision)
+    LedgerEntry.objects.filter(revision=revision).delete()
+    revision.balances.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute(INSERT_STAGED, [revision.pk, revision.village_id, ledger_import.pk])
+        count = cursor.rowcount
+    Balance.objects.bulk_create(
+        Balance(
+            revision=revision,
+            village=period.village,
+            fund=fund,
+            opening=opening[fund],
+            closing=closing[fund],
+        )
+        for fund in Fund.values
+    )
+    remember_mapping(ledger_import)
+    StagedEntry.objects.filter(ledger_import=ledger_import).delete()
+    ledger_import.status = ImportStatus.COMMITTED
+    ledger_import.save(update_fields=["status"])
+    transaction.on_commit(lambda: discard_file(ledger_import))
+    record(
+        by=by,
+        action="finance.import",
+        village=period.village,
+        target=str(revision),
+        ip=ip,
+        entries=count,
+        filename=ledger_import.filename,
+    )
+    return revision

@@ -1,0 +1,81 @@
+"""How finance revisions plug into the publication lifecycle (publishing.kinds hooks)."""
+
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.utils.translation import gettext as _
+
+from ..models import Balance, BudgetLine, Fund, LedgerEntry, Voucher
+
+ENTRY_COLUMNS = (
+    "village_id, line, date, voucher_no, summary, account_code, account_name, category, fund, "
+    "income, expenditure, counterparty, handler, approver, is_hospitality"
+)
+COPY_ENTRIES = (
+    f"INSERT INTO finance_ledgerentry (revision_id, {ENTRY_COLUMNS}) "  # noqa: S608 (constant)
+    f"SELECT %s, {ENTRY_COLUMNS} FROM finance_ledgerentry WHERE revision_id = %s"
+)
+
+
+def period_rows(revision) -> list[dict]:
+    """Entries, balances and voucher hashes, in canonical form for the chain and the API."""
+    entries = [
+        {"type": "entry", **entry.canonical()}
+        for entry in LedgerEntry.objects.filter(revision=revision).order_by("line")
+    ]
+    balances = [{"type": "balance", **balance.canonical()} for balance in revision.balances.all()]
+    vouchers = Voucher.objects.filter(revision=revision).select_related("entry")
+    return [
+        *entries,
+        *balances,
+        *({"type": "voucher", **voucher.canonical()} for voucher in vouchers),
+    ]
+
+
+def check_period(revision) -> None:
+    if not LedgerEntry.objects.filter(revision=revision).exists():
+        raise ValidationError(_("Import the period's ledger before submitting it."))
+    if revision.balances.count() != len(Fund.values):
+        raise ValidationError(_("The period needs its cash and bank balances."))
+
+
+def copy_period(source, target) -> None:
+    """Copy entries (in one statement), balances and vouchers into a correction."""
+    with connection.cursor() as cursor:
+        cursor.execute(COPY_ENTRIES, [target.pk, source.pk])
+        cursor.execute(
+            "INSERT INTO finance_voucher "
+            "(entry_id, revision_id, village_id, position, filename, blob_id, thumbnail_id) "
+            "SELECT new.id, %s, v.village_id, v.position, v.filename, v.blob_id, v.thumbnail_id "
+            "FROM finance_voucher v JOIN finance_ledgerentry old ON old.id = v.entry_id "
+            "JOIN finance_ledgerentry new ON new.revision_id = %s AND new.line = old.line "
+            "WHERE v.revision_id = %s",
+            [target.pk, target.pk, source.pk],
+        )
+    Balance.objects.bulk_create(
+        Balance(
+            revision=target,
+            village_id=balance.village_id,
+            fund=balance.fund,
+            opening=balance.opening,
+            closing=balance.closing,
+        )
+        for balance in source.balances.all()
+    )
+
+
+def budget_rows(revision) -> list[dict]:
+    return [line.canonical() for line in revision.budget_lines.all()]
+
+
+def check_budget(revision) -> None:
+    if not revision.budget_lines.exists():
+        raise ValidationError(_("Import the budget's amounts before submitting it."))
+
+
+def copy_budget(source, target) -> None:
+    BudgetLine.objects.bulk_create(
+        BudgetLine(
+            revision=target, village_id=line.village_id, category=line.category, amount=line.amount
+        )
+        for line in source.budget_lines.all()
+    )

@@ -1,0 +1,136 @@
+"""The ledger import, step by step: upload → sheet → column mapping → check → commit.
+
+Nothing reaches the period until `commit_import` (in committing.py); each step before it only
+updates the LedgerImport, so a clerk can go back, change the mapping and check again.
+"""
+
+import itertools
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from disclosure.regions.access import Action, require
+
+from .. import parsing
+from ..models import ColumnMapping, Fund, ImportStatus, LedgerImport, Period
+
+
+def stored_path(ledger_import: LedgerImport) -> Path:
+    return Path(settings.MEDIA_ROOT) / "imports" / ledger_import.stored_name
+
+
+def _workbook(ledger_import: LedgerImport) -> parsing.Workbook:
+    data = stored_path(ledger_import).read_bytes()
+    return parsing.read_table(data, ledger_import.filename)
+
+
+def sheet_of(ledger_import: LedgerImport) -> parsing.Sheet:
+    for sheet in _workbook(ledger_import).sheets:
+        if sheet.name == ledger_import.sheet:
+            return sheet
+    raise ValidationError(_("The chosen sheet is no longer in the file; upload it again."))
+
+
+@transaction.atomic
+def start_import(*, period: Period, upload, by, fund: str = Fund.BANK) -> LedgerImport:
+    """Keep the uploaded file and read its sheets; refuse what is not a readable table."""
+    require(by, Action.DRAFT, period.village)
+    limit = settings.LEDGER_IMPORT_MAX_BYTES
+    if upload.size > limit:
+        raise ValidationError(
+            _("%(name)s is %(size).1f MB; a ledger may be at most %(limit)d MB.")
+            % {"name": upload.name, "size": upload.size / 2**20, "limit": limit // 2**20}
+        )
+    if fund not in Fund.values:
+        raise ValidationError(_("Choose the cash or the bank journal."))
+    data = upload.read()
+    try:
+        book = parsing.read_table(data, upload.name)
+    except parsing.UnreadableFile as error:
+        raise ValidationError(str(error)) from None
+    ledger_import = LedgerImport(
+        village=period.village,
+        period=period,
+        created_by=by,
+        filename=Path(upload.name).name[-200:],
+        sheets=[sheet.name for sheet in book.sheets],
+        default_fund=fund,
+    )
+    ledger_import.stored_name = f"{ledger_import.id}"
+    path = stored_path(ledger_import)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    ledger_import.save()
+    if len(book.sheets) == 1:
+        _use_sheet(ledger_import, book.sheets[0])
+    return ledger_import
+
+
+def _editable(ledger_import: LedgerImport, by) -> None:
+    require(by, Action.DRAFT, ledger_import.village)
+    if ledger_import.status == ImportStatus.COMMITTED:
+        raise ValidationError(_("This import has already been committed."))
+
+
+@transaction.atomic
+def choose_sheet(*, ledger_import: LedgerImport, sheet: str, by) -> LedgerImport:
+    _editable(ledger_import, by)
+    for candidate in _workbook(ledger_import).sheets:
+        if candidate.name == sheet:
+            _use_sheet(ledger_import, candidate)
+            return ledger_import
+    raise ValidationError({"sheet": _("Choose one of the sheets of the file.")})
+
+
+def _use_sheet(ledger_import: LedgerImport, sheet: parsing.Sheet) -> None:
+    """Find the header and start from the mapping the village used for it, else a guess."""
+    index = parsing.find_header(sheet.rows)
+    header = next(itertools.islice(iter(sheet.rows), index, None), [])
+    ledger_import.sheet = sheet.name
+    ledger_import.header = ["" if cell is None else str(cell) for cell in header]
+    remembered = ColumnMapping.objects.filter(
+        village=ledger_import.village, signature=parsing.header_signature(header)
+    ).first()
+    ledger_import.mapping = remembered.mapping if remembered else parsing.guess_mapping(header)
+    ledger_import.status = ImportStatus.UPLOADED
+    ledger_import.problems = []
+    ledger_import.save()
+
+
+@transaction.atomic
+def set_mapping(*, ledger_import: LedgerImport, mapping: dict[str, int], by) -> LedgerImport:
+    """Use the clerk's mapping of fields to column indexes; it must name every needed field."""
+    _editable(ledger_import, by)
+    width = len(ledger_import.header)
+    mapping = {
+        name: index
+        for name, index in mapping.items()
+        if name in parsing.FIELDS and index is not None
+    }
+    if any(not 0 <= index < width for index in mapping.values()):
+        raise ValidationError(_("Choose columns of the file."))
+    if len(set(mapping.values())) != len(mapping):
+        raise ValidationError(_("Each column can be used for one field only."))
+    missing = parsing.missing_fields(mapping)
+    if missing:
+        labels = "、".join(str(parsing.FIELD_LABELS[name]) for name in missing)
+        raise ValidationError(_("Choose a column for: %(fields)s.") % {"fields": labels})
+    ledger_import.mapping = mapping
+    ledger_import.status = ImportStatus.UPLOADED
+    ledger_import.save()
+    return ledger_import
+
+
+def remember_mapping(ledger_import: LedgerImport) -> None:
+    ColumnMapping.objects.update_or_create(
+        village=ledger_import.village,
+        signature=parsing.header_signature(ledger_import.header),
+        defaults={"mapping": ledger_import.mapping},
+    )
+
+
+def discard_file(ledger_import: LedgerImport) -> None:
+    stored_path(ledger_import).unlink(missing_ok=True)

@@ -1,0 +1,79 @@
+"""What is stored when a period is published, so that pages read a few rows."""
+
+from decimal import Decimal
+
+from django.db.models import Count, Q, Sum
+
+from ..models import (
+    EXPENDITURE_CATEGORIES,
+    INCOME_CATEGORIES,
+    Category,
+    Fund,
+    LedgerEntry,
+    PeriodSummary,
+    PeriodTotal,
+)
+
+LARGEST_COUNT = 5
+ZERO = Decimal("0.00")
+
+
+def store_totals(revision) -> PeriodSummary:
+    """Totals per category and the period's headline figures, inside the publishing transaction.
+
+    Income is what came in under the income categories and expenditure what went out under the
+    expenditure categories; transfers between cash and bank, claims and debts are shown apart.
+    """
+    entries = LedgerEntry.objects.filter(revision=revision)
+    per_category = entries.values("category").annotate(
+        income=Sum("income"), expenditure=Sum("expenditure"), entries=Count("id")
+    )
+    totals = PeriodTotal.objects.bulk_create(
+        PeriodTotal(revision=revision, village_id=revision.village_id, **row)
+        for row in per_category.order_by("category")
+    )
+    by_category = {total.category: total for total in totals}
+
+    def net(category, sign=1):
+        total = by_category.get(category)
+        return sign * (total.income - total.expenditure) if total else ZERO
+
+    balances = {balance.fund: balance for balance in revision.balances.all()}
+    hospitality = entries.aggregate(
+        total=Sum("expenditure", filter=Q(is_hospitality=True), default=ZERO)
+    )["total"]
+    return PeriodSummary.objects.create(
+        revision=revision,
+        village_id=revision.village_id,
+        period=revision.posting.finance_period,
+        income=sum((by_category[c].income for c in INCOME_CATEGORIES if c in by_category), ZERO),
+        expenditure=sum(
+            (by_category[c].expenditure for c in EXPENDITURE_CATEGORIES if c in by_category),
+            ZERO,
+        ),
+        cash_opening=balances[Fund.CASH].opening,
+        cash_closing=balances[Fund.CASH].closing,
+        bank_opening=balances[Fund.BANK].opening,
+        bank_closing=balances[Fund.BANK].closing,
+        claims_change=net(Category.CLAIMS, sign=-1),
+        debts_change=net(Category.DEBTS),
+        hospitality=hospitality,
+        entries=sum(total.entries for total in totals),
+        largest_expenditures=_largest(entries),
+    )
+
+
+def _largest(entries) -> list[dict]:
+    largest = entries.filter(category__in=EXPENDITURE_CATEGORIES, expenditure__gt=0).order_by(
+        "-expenditure", "line"
+    )[:LARGEST_COUNT]
+    return [
+        {
+            "line": entry.line,
+            "date": entry.date.isoformat(),
+            "voucher_no": entry.voucher_no,
+            "summary": entry.summary,
+            "amount": f"{entry.expenditure:.2f}",
+        }
+        for entry in largest
+    ]
