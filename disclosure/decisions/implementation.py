@@ -64,7 +64,11 @@ def record_progress(
     ip=None,
 ) -> ProgressUpdate:
     """One progress report; the one that reaches 100% marks the end of implementation."""
-    matter = Matter.objects.select_for_update().select_related("resolution").get(pk=matter.pk)
+    matter = (
+        Matter.objects.select_for_update(of=("self",))
+        .select_related("resolution")
+        .get(pk=matter.pk)
+    )
     require(by, Action.DRAFT, matter)
     refusal = implementation_refusal(matter)
     if refusal:

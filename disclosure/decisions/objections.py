@@ -28,7 +28,11 @@ def _clean(text: str) -> str:
 @transaction.atomic
 def lodge_objection(*, matter: Matter, text: str, name: str = "", ip=None) -> Objection:
     """A villager's objection, open to anyone while the public-notice period runs."""
-    matter = Matter.objects.select_for_update().select_related("resolution").get(pk=matter.pk)
+    matter = (
+        Matter.objects.select_for_update(of=("self",))
+        .select_related("resolution")
+        .get(pk=matter.pk)
+    )
     if notice_remaining(matter) is None:
         raise ValidationError(
             _("Objections can be lodged only while the resolution is in public notice.")

@@ -59,3 +59,10 @@ def resolved_matter(village, clerk, supervisor, **kwargs):
     publishing.publish(revision=signed_off(revision, clerk, supervisor), by=clerk)
     matter.refresh_from_db()
     return matter
+
+
+def after_notice(matter):
+    """A moment just after the matter's public-notice period, to move the clock to."""
+    from disclosure.decisions.states import notice_ends_at
+
+    return notice_ends_at(matter) + timedelta(minutes=1)
