@@ -5,3 +5,23 @@ from django.utils.translation import gettext_lazy as _
 class ContractsConfig(AppConfig):
     name = "disclosure.contracts"
     verbose_name = _("Contracts and projects")
+
+    def ready(self):
+        from disclosure.publishing import kinds
+
+        from . import projects, services
+
+        kinds.register(
+            "contract",
+            rows=services.contract_rows,
+            template="contracts/kinds/contract.html",
+            check=services.check_contract,
+            copy=services.copy_contract,
+        )
+        kinds.register(
+            "project",
+            rows=projects.project_rows,
+            template="contracts/kinds/project.html",
+            check=projects.check_project,
+            copy=projects.copy_project,
+        )

@@ -1,0 +1,28 @@
+from django import template
+from django.utils import timezone
+
+from .. import queries
+
+register = template.Library()
+
+
+@register.simple_tag
+def contract_standing(revision):
+    """Payment status of a contract, for its posting's current published revision only.
+
+    An earlier revision, a draft being previewed, or a revision without terms gets None: payments
+    are recorded against what is published now.
+    """
+    posting = revision.posting
+    contract = getattr(revision, "contract", None)
+    if contract is None or not revision.is_published or posting.current_id != revision.pk:
+        return None
+    return queries.standing_of(contract, queries.paid_for(posting), timezone.localdate())
+
+
+@register.filter
+def yuan(value) -> str:
+    """Money as villagers write it: two decimals and thousands separators, 12,345.50."""
+    if value is None or value == "":
+        return ""
+    return f"{value:,.2f}"

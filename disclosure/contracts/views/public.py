@@ -1,0 +1,67 @@
+"""What villagers see of a village's contracts and projects: status at a glance, arrears first."""
+
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+
+from disclosure.regions.models import Region
+
+from .. import downloads, ocds, queries
+from ..arrears import Status
+
+
+def _village(code: str) -> Region:
+    return get_object_or_404(Region.objects.villages().select_related("parent"), code=code)
+
+
+def _statuses(village, today):
+    return queries.statuses(queries.current_contracts(village), today)
+
+
+def overview(request, code: str):
+    village = _village(code)
+    today = timezone.localdate()
+    statuses = _statuses(village, today)
+    in_arrears = [s for s in statuses if s.standing.status == Status.OVERDUE]
+    context = {
+        "village": village,
+        "places": [*village.ancestors(), village],
+        "today": today,
+        "statuses": statuses,
+        "in_arrears": in_arrears,
+        "total_arrears": sum((s.standing.arrears for s in in_arrears), 0),
+        "expiring": [s for s in statuses if s.expiring],
+        "projects": queries.current_projects(village),
+        "formats": downloads.FORMATS,
+    }
+    return render(request, "contracts/overview.html", context)
+
+
+def download(request, code: str, fmt: str):
+    if fmt not in downloads.FORMATS:
+        raise Http404
+    village = _village(code)
+    today = timezone.localdate()
+    statuses = _statuses(village, today)
+    if fmt == "csv":
+        content = downloads.as_csv(statuses)
+    elif fmt == "xlsx":
+        content = downloads.as_xlsx(statuses)
+    else:
+        content = downloads.as_json(statuses, village, today)
+    response = HttpResponse(content, content_type=downloads.FORMATS[fmt])
+    filename = f"contracts-{village.code}-{today.isoformat()}.{fmt}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def ocds_package(request, code: str):
+    village = _village(code)
+    document = ocds.package(
+        village=village,
+        contracts=_statuses(village, timezone.localdate()),
+        projects=queries.current_projects(village),
+        uri=request.build_absolute_uri(reverse("contracts:ocds", args=[village.code])),
+    )
+    return JsonResponse(document, json_dumps_params={"ensure_ascii": False})
