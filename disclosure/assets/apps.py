@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class AssetsConfig(AppConfig):
     name = "disclosure.assets"
     verbose_name = _("Assets, resources and contracts")
+
+    def ready(self):
+        from disclosure.publishing import kinds
+
+        from . import snapshots
+
+        kinds.register(
+            "asset_register",
+            rows=snapshots.canonical_rows,
+            template="assets/kinds/asset_register.html",
+            check=snapshots.check_ready,
+            copy=snapshots.copy_rows,
+        )

@@ -136,7 +136,11 @@ class Asset(AssetFields):
     class Meta:
         ordering = ["village", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["village", "number"], name="unique_asset_number")
+            models.UniqueConstraint(
+                fields=["village", "number"],
+                name="unique_asset_number",
+                violation_error_message=_("This register number is already used in this village."),
+            )
         ]
         verbose_name = _("fixed asset")
         verbose_name_plural = _("fixed assets")
@@ -150,7 +154,11 @@ class Resource(ResourceFields):
     class Meta:
         ordering = ["village", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["village", "number"], name="unique_resource_number")
+            models.UniqueConstraint(
+                fields=["village", "number"],
+                name="unique_resource_number",
+                violation_error_message=_("This register number is already used in this village."),
+            )
         ]
         verbose_name = _("resource")
         verbose_name_plural = _("resources")
