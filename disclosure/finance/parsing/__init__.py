@@ -10,6 +10,7 @@ Typical use (finance-core's import)::
     if missing_fields(mapping): ...              # ask the clerk to map those columns
     result = parse_entries(sheet.rows, mapping, header_index)
     # result.entries, result.problems (row, column letter, heading, message), result.totals_rows
+    # For a large file, iter_entries(...) yields the same entries one at a time.
 
 Messages are translated (gettext) into the active language when raised. Text fields of a
 ParsedEntry respect MAX_LENGTHS, amounts are Decimal with two places, between 0 and AMOUNT_LIMIT.
@@ -17,11 +18,13 @@ ParsedEntry respect MAX_LENGTHS, amounts are Decimal with two places, between 0 
 
 from .entries import (
     MAX_LENGTHS,
+    PROBLEM_LIMIT,
     ParsedEntry,
     ParseResult,
     Problem,
     column_letter,
     is_totals_row,
+    iter_entries,
     parse_entries,
 )
 from .headers import (
@@ -42,6 +45,7 @@ __all__ = [
     "FIELDS",
     "FIELD_LABELS",
     "MAX_LENGTHS",
+    "PROBLEM_LIMIT",
     "REQUIRED",
     "ParseResult",
     "ParsedEntry",
@@ -55,6 +59,7 @@ __all__ = [
     "guess_mapping",
     "header_signature",
     "is_totals_row",
+    "iter_entries",
     "missing_fields",
     "parse_amount",
     "parse_date",

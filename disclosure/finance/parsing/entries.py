@@ -2,6 +2,7 @@
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -23,7 +24,12 @@ MAX_LENGTHS = {
     "approver": 50,
 }
 TEXT_FIELDS = tuple(MAX_LENGTHS)
+# A wrongly mapped million-row file would otherwise hold a million problems nobody reads.
+PROBLEM_LIMIT = 1000
 REQUIRED_TEXT = ("voucher_no", "summary", "account_code")
+# Cheap test first: most rows have no cell that could be a totals label.
+_TOTALS_HINT = re.compile(r"[计页]|total|ｔｏｔａｌ", re.IGNORECASE)
+_NOT_WORD = re.compile(r"[\W_]")
 _TOTALS = re.compile(
     r"(本|当|全)?(月|期|季|年|日|页)?(发生额?)?(合计|总计|小计|累计|总额)"
     r"|过次页|承前页|grandtotal|subtotal|totals?",
@@ -69,11 +75,21 @@ class ParsedEntry:
 @dataclass
 class ParseResult:
     """The entries read, the problems found (the import must not go ahead if there are any),
-    and how many totals rows were recognised and left out."""
+    and how many totals rows were recognised and left out.
+
+    `problems` keeps the first PROBLEM_LIMIT problems, in row order; `problem_count` counts all.
+    """
 
     entries: list[ParsedEntry] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     totals_rows: int = 0
+    problem_count: int = 0
+
+    def add_problems(self, problems: list[Problem]) -> None:
+        self.problem_count += len(problems)
+        room = PROBLEM_LIMIT - len(self.problems)
+        if room > 0:
+            self.problems += problems[:room]
 
 
 def column_letter(index: int) -> str:
@@ -89,8 +105,8 @@ def column_letter(index: int) -> str:
 def is_totals_row(row) -> bool:
     """Whether a row is a totals line (合计, 总计, 本月合计, 本期合计, 累计, 小计, Total …)."""
     for cell in row:
-        if isinstance(cell, str):
-            text = re.sub(r"[\W_]", "", unicodedata.normalize("NFKC", cell)).lower()
+        if isinstance(cell, str) and _TOTALS_HINT.search(cell):
+            text = _NOT_WORD.sub("", unicodedata.normalize("NFKC", cell)).lower()
             if text and _TOTALS.fullmatch(text):
                 return True
     return False
@@ -102,13 +118,26 @@ def parse_entries(rows, mapping: dict[str, int], header_index: int) -> ParseResu
     Blank rows are skipped, totals rows skipped and counted, and every bad cell is reported
     as a Problem; rows with problems give no entry. No ledger rules are checked here.
     Amounts come from income/expenditure when both are mapped, else from debit/credit
-    (a cash or bank journal: debit is money in, credit money out).
+    (a cash or bank journal: debit is money in, credit money out). Raises ValueError when
+    missing_fields(mapping) is not empty.
+    """
+    result = ParseResult()
+    result.entries = list(iter_entries(rows, mapping, header_index, result=result))
+    return result
+
+
+def iter_entries(
+    rows, mapping: dict[str, int], header_index: int, *, result: ParseResult
+) -> Iterator[ParsedEntry]:
+    """Like parse_entries, one entry at a time, so that a large file can be saved as it is read.
+
+    Problems and totals rows are recorded on `result` as they are met; `result.entries` is
+    left alone. Check `result.problem_count` once the iteration is over.
     """
     missing = missing_fields(mapping)
     if missing:
         raise ValueError(f"columns not mapped: {', '.join(missing)}")
     header = []
-    result = ParseResult()
     for index, row in enumerate(rows):
         if index == header_index:
             header = list(row)
@@ -120,10 +149,9 @@ def parse_entries(rows, mapping: dict[str, int], header_index: int) -> ParseResu
         reader = _RowReader(row, index + 1, mapping, header)
         entry = reader.entry()
         if reader.problems:
-            result.problems += sorted(reader.problems, key=_by_column)
+            result.add_problems(sorted(reader.problems, key=_by_column))
         else:
-            result.entries.append(entry)
-    return result
+            yield entry
 
 
 def _by_column(problem: Problem) -> tuple:
@@ -165,7 +193,7 @@ class _RowReader:
 
     def text(self, name: str) -> str:
         value = self.cell(name)
-        text = "" if value is None else re.sub(r"\s+", " ", normalise(_as_text(value)))
+        text = "" if value is None else _clean_text(value)
         if not text and name in REQUIRED_TEXT:
             self.report(name, _("This cell must not be empty."))
         elif len(text) > MAX_LENGTHS[name]:
@@ -183,9 +211,10 @@ class _RowReader:
             return None
 
     def amounts(self) -> tuple[Decimal, Decimal]:
-        pair = ("income", "expenditure") if "income" in self.mapping else ("debit", "credit")
+        mapped = "income" in self.mapping and "expenditure" in self.mapping
+        pair = ("income", "expenditure") if mapped else ("debit", "credit")
         income, expenditure = (self.amount(name) for name in pair)
-        if self.problems or income is None or expenditure is None:
+        if income is None or expenditure is None:
             return ZERO, ZERO
         if not income and not expenditure:
             self.report(None, _("The row has neither income nor expenditure."))
@@ -211,7 +240,8 @@ class _RowReader:
         return amount if amount is not None else ZERO
 
 
-def _as_text(value) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
+def _clean_text(value) -> str:
+    text = value.isoformat() if isinstance(value, date) else str(value)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(text.split())

@@ -23,15 +23,21 @@ _CURRENCY_SUFFIXES = ("元", "RMB", "CNY")
 _EXCEL_EPOCH = datetime.date(1899, 12, 30)
 _EXCEL_FAKE_LEAP_DAY = 60
 _EXCEL_LAST_SERIAL = 2958465  # 9999-12-31
-_DATE_PATTERNS = [
-    re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"),
-    re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})"),
-    re.compile(r"(\d{4})\.(\d{1,2})\.(\d{1,2})"),
-    re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?"),
-    re.compile(r"(\d{4})(\d{2})(\d{2})"),
-]
 # Spreadsheet software often writes a midnight time after the date.
-_TIME_SUFFIX = re.compile(r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?")
+_TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+_DATE_PATTERNS = [
+    re.compile(pattern + _TIME)
+    for pattern in (
+        r"(\d{4})-(\d{1,2})-(\d{1,2})",
+        r"(\d{4})/(\d{1,2})/(\d{1,2})",
+        r"(\d{4})\.(\d{1,2})\.(\d{1,2})",
+        r"(\d{4})年(\d{1,2})月(\d{1,2})[日号]?",
+        r"(\d{4})(\d{2})(\d{2})",
+    )
+]
+_SERIAL = re.compile(r"\d{1,7}(?:\.\d+)?")
+_SPACES = re.compile(r"\s+")
+_SIMPLE_AMOUNT = re.compile(r"\d{1,12}(?:\.\d{1,2})?")
 
 
 def normalise(value: str) -> str:
@@ -63,7 +69,9 @@ def parse_amount(value) -> Decimal | None:
 
 
 def _parse_amount_text(value: str) -> Decimal | None:
-    text = re.sub(r"\s+", "", normalise(value).translate(_MINUS_SIGNS))
+    if _SIMPLE_AMOUNT.fullmatch(value):
+        return Decimal(value).quantize(CENT)
+    text = _SPACES.sub("", normalise(value).translate(_MINUS_SIGNS))
     if text in _EMPTY_AMOUNTS:
         return None
     negative = text.startswith("(") and text.endswith(")")
@@ -137,13 +145,13 @@ def parse_date(value) -> datetime.date:
 
 
 def _parse_date_text(value: str) -> datetime.date:
-    text = re.sub(r"\s+", " ", normalise(value))
+    text = _SPACES.sub(" ", normalise(value))
     if not text:
         raise ValueError(_("A date is needed here."))
-    if re.fullmatch(r"\d{1,7}(?:\.\d+)?", text):
+    if _SERIAL.fullmatch(text):
         return _from_number(Decimal(text))
     for pattern in _DATE_PATTERNS:
-        match = re.fullmatch(pattern.pattern + _TIME_SUFFIX.pattern, text)
+        match = pattern.fullmatch(text)
         if match:
             return _make_date(*(int(part) for part in match.groups()), text=value)
     raise ValueError(

@@ -7,10 +7,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from disclosure.finance.parsing import (
+    PROBLEM_LIMIT,
+    ParseResult,
     column_letter,
     find_header,
     guess_mapping,
     is_totals_row,
+    iter_entries,
     parse_entries,
     read_table,
 )
@@ -198,3 +201,34 @@ def test_parsing_with_columns_still_missing_is_a_programming_error():
                                                (701, "ZZ"), (702, "AAA")])  # fmt: skip
 def test_columns_are_named_by_their_spreadsheet_letters(index, letter):
     assert column_letter(index) == letter
+
+
+def test_entries_can_be_taken_one_at_a_time_while_problems_are_counted():
+    result = ParseResult()
+    bad = [*SALE[:1], "", *SALE[2:]]
+
+    entries = iter_entries([HEADER, SALE, bad, WAGES, ["合计"]], guess_mapping(HEADER), 0,
+                           result=result)  # fmt: skip
+
+    assert next(entries).line == 2
+    assert result.problem_count == 0
+    assert [entry.line for entry in entries] == [4]
+    assert (result.problem_count, result.totals_rows, result.entries) == (1, 1, [])
+
+
+def test_problems_beyond_the_limit_are_counted_but_not_kept():
+    bad = [*SALE[:5], "abc", "xyz", *SALE[7:]]
+
+    result = parse([HEADER] + [bad] * (PROBLEM_LIMIT + 10))
+
+    assert len(result.problems) == PROBLEM_LIMIT
+    assert result.problem_count == 2 * (PROBLEM_LIMIT + 10)
+
+
+def test_income_alone_does_not_hide_a_complete_pair_of_debit_and_credit():
+    header = ["日期", "凭证号", "摘要", "科目编码", "收入", "借方", "贷方"]
+    row = ["2026-03-05", "记-001", "卖树", "501", None, None, "800"]
+
+    (entry,) = parse([header, row]).entries
+
+    assert entry.expenditure == Decimal("800.00")
