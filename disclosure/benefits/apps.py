@@ -5,3 +5,16 @@ from django.utils.translation import gettext_lazy as _
 class BenefitsConfig(AppConfig):
     name = "disclosure.benefits"
     verbose_name = _("Policy benefits")
+
+    def ready(self):
+        from disclosure.publishing import kinds
+
+        from . import content
+
+        kinds.register(
+            "benefit_list",
+            rows=content.canonical_rows,
+            template="benefits/kinds/benefit_list.html",
+            check=content.check_ready,
+            copy=content.copy_rows,
+        )

@@ -1,4 +1,13 @@
 """Staff pages of the benefits app, mounted at /staff/benefits/."""
 
+from django.urls import path
+
+from .views import staff
+
 app_name = "benefits_staff"
-urlpatterns = []
+urlpatterns = [
+    path("", staff.home, name="home"),
+    path("v/<str:code>/import/", staff.new_list, name="new"),
+    path("revisions/<int:pk>/", staff.revision, name="revision"),
+    path("revisions/<int:pk>/import/", staff.reimport, name="reimport"),
+]

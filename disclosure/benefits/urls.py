@@ -1,4 +1,14 @@
 """Public pages of the benefits app, mounted at the site root."""
 
+from django.urls import path
+
+from .views import downloads
+
 app_name = "benefits"
-urlpatterns = []
+urlpatterns = [
+    path(
+        "benefits/<str:code>/<int:number>/recipients.<str:fmt>",
+        downloads.download,
+        name="download",
+    ),
+]

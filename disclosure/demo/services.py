@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from disclosure.benefits import demo as benefits_demo
 from disclosure.publishing import services as publishing
 from disclosure.publishing.services import Content
 from disclosure.regions.models import Region, Role, RoleKind, User
@@ -53,6 +54,7 @@ def load_demo(*, today: datetime.date | None = None) -> Loaded | None:
         staff = _make_accounts(regions)
         for story in STORIES:
             _tell(story, regions[story.village], staff[story.village], today)
+        benefits_demo.load(regions=regions, staff=staff, today=today)
     return Loaded(villages=len(VILLAGES), accounts=len(accounts()), postings=len(STORIES))
 
 

@@ -41,3 +41,10 @@ def mask_text(text: str) -> str:
     """Mask every identity number and mobile number found in free text."""
     text = _IDENTITY.sub(lambda m: mask_identity_number("".join(m.groups())), text)
     return _MOBILE.sub(lambda m: (m.group(1) or "") + mask_phone("".join(m.groups()[1:])), text)
+
+
+def mask_name(value: str) -> str:
+    """王*: the first character (the surname, or the first of a two-character one) and one *,
+    whatever the name's length, which would otherwise narrow down who it is."""
+    value = (value or "").strip()
+    return value[:1] + "*" if value else ""

@@ -1,0 +1,38 @@
+"""Published benefit lists through the public API, masked exactly as on the page."""
+
+from rest_framework import serializers, viewsets
+
+from disclosure.api.pagination import PageNumbers
+from disclosure.api.permissions import PublicReadOnly
+from disclosure.publishing.catalogue import Kind
+from disclosure.publishing.models import Revision
+
+from . import exports
+
+
+class BenefitListSerializer(serializers.Serializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:benefit-list-detail")
+
+    def to_representation(self, revision):
+        summary = exports.document(revision)
+        if self.context["view"].action == "list":
+            summary.pop("recipients")
+        return {"url": super().to_representation(revision)["url"], **summary}
+
+
+class BenefitListViewSet(viewsets.ReadOnlyModelViewSet):
+    """Published benefit lists: totals per benefit, and while the publicity window lasts, the
+    recipients with masked names and identity numbers. Afterwards the recipients are gone."""
+
+    authentication_classes = []
+    permission_classes = [PublicReadOnly]
+    pagination_class = PageNumbers
+    serializer_class = BenefitListSerializer
+
+    def get_queryset(self):
+        return (
+            Revision.objects.published()
+            .filter(posting__kind=Kind.BENEFIT_LIST)
+            .select_related("posting", "village")
+            .order_by("-published_at", "-pk")
+        )

@@ -1,0 +1,86 @@
+"""A published benefit list as a document for downloads and the API, masked as on the page."""
+
+import csv
+import io
+import json
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+from .selectors import public_view
+
+
+def document(revision) -> dict:
+    """Strings, integers and booleans only: amounts are written as exact decimal strings."""
+    listing = public_view(revision)
+    return {
+        "posting": revision.posting.code,
+        "revision": revision.number,
+        "village": revision.village.code,
+        "title": revision.title,
+        "digest": revision.digest,
+        "window_end": listing.window_end.isoformat() if listing.window_end else None,
+        "expired": listing.expired,
+        "recipients_count": listing.recipients_count,
+        "total_amount": f"{listing.total_amount:.2f}",
+        "totals": [
+            {
+                "benefit_type": total.benefit_type,
+                "label": str(total.label),
+                "recipients": total.recipients,
+                "amount": f"{total.amount:.2f}",
+            }
+            for total in listing.totals
+        ],
+        "recipients": [
+            {
+                "group": person.group,
+                "name": person.name,
+                "identity_number": person.identity_number,
+                "benefit_type": person.benefit_type,
+                "period": person.period,
+                "amount": f"{person.amount:.2f}",
+            }
+            for person in listing.recipients
+        ],
+    }
+
+
+def _table(data: dict) -> list[list]:
+    """The recipients while the list is public; afterwards the totals and the removal notice."""
+    if not data["expired"]:
+        header = [_("Village group"), _("Name"), _("Identity number"), _("Benefit"), _("Period")]
+        rows = [
+            [p["group"], p["name"], p["identity_number"], _label(data, p), p["period"], p["amount"]]
+            for p in data["recipients"]
+        ]
+        return [[*header, _("Amount (yuan)")], *rows]
+    rows = [[t["label"], t["recipients"], t["amount"]] for t in data["totals"]]
+    notice = _("The publicity window has ended; the recipients' names have been removed.")
+    return [[notice], [_("Benefit"), _("Recipients"), _("Amount (yuan)")], *rows]
+
+
+def _label(data: dict, person: dict) -> str:
+    labels = {total["benefit_type"]: total["label"] for total in data["totals"]}
+    return labels[person["benefit_type"]]
+
+
+def as_json(data: dict) -> bytes:
+    return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def as_csv(data: dict) -> bytes:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(_table(data))
+    # With a BOM, Excel on Chinese Windows opens UTF-8 correctly.
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def as_xlsx(data: dict) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(data["posting"])
+    for row in _table(data):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

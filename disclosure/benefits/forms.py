@@ -1,0 +1,68 @@
+"""Forms of the benefits workspace pages; the rules live in services and imports."""
+
+from django import forms
+from django.core import signing
+from django.utils.translation import gettext_lazy as _
+
+from .imports import Line
+
+PAYLOAD_SALT = "disclosure.benefits.import"
+# The clerk confirms the preview within the hour, or uploads the file again.
+PAYLOAD_MAX_AGE = 3600
+
+
+class ImportForm(forms.Form):
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("For example: 2026年第三季度低保金发放名单"),
+    )
+    body = forms.CharField(
+        label=_("Explanation (optional)"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    public_from = forms.DateField(
+        label=_("Publicity started on (optional)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_(
+            "Only if the list was already posted on the notice board: the publicity window "
+            "counts from that day. Leave empty to count from the day of publication."
+        ),
+    )
+    file = forms.FileField(
+        label=_("Recipients file (CSV or XLSX)"),
+        help_text=_(
+            "Columns: 姓名, 身份证号, 村民小组, 补贴类型, 金额, 期间. "
+            "One row per recipient and benefit."
+        ),
+    )
+
+
+class ReimportForm(ImportForm):
+    title = None
+    body = None
+
+
+def sign_preview(cleaned: dict, lines: list[Line]) -> str:
+    """What the preview carries to the confirmation, signed so that it cannot be altered."""
+    public_from = cleaned.get("public_from")
+    return signing.dumps(
+        {
+            "title": cleaned.get("title", ""),
+            "body": cleaned.get("body", ""),
+            "public_from": public_from.isoformat() if public_from else None,
+            "lines": [line.as_dict() for line in lines],
+        },
+        salt=PAYLOAD_SALT,
+        compress=True,
+    )
+
+
+def read_preview(payload: str) -> dict | None:
+    """The confirmed preview, or None when it was altered or has expired."""
+    try:
+        data = signing.loads(payload, salt=PAYLOAD_SALT, max_age=PAYLOAD_MAX_AGE)
+    except signing.BadSignature:
+        return None
+    data["lines"] = [Line.from_dict(line) for line in data["lines"]]
+    return data

@@ -1,0 +1,162 @@
+"""Lists of benefit recipients (惠农补贴、低保 and other assistance).
+
+A recipient row is content of its revision and frozen with it; it holds the name and the
+identity number only as salted commitments. The values and their salts live in
+`PersonalValues`, which is not frozen, so they can be removed when the publicity window ends
+while the revision, its digest and the village's chain stay intact.
+"""
+
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from disclosure.publishing.models import Revision
+from disclosure.regions.models import Region
+
+DEFAULT_WINDOW_DAYS = 90
+
+
+class BenefitType(models.TextChoices):
+    FARMLAND = "farmland", _("Farmland protection subsidy")
+    MINIMUM_LIVING = "minimum_living", _("Minimum living allowance")
+    EXTREME_POVERTY = "extreme_poverty", _("Extreme-poverty support")
+    MEDICAL = "medical", _("Medical assistance")
+    TEMPORARY = "temporary", _("Temporary assistance")
+    HOUSING = "housing", _("Dangerous-house renovation")
+    INSURANCE = "insurance", _("Agricultural insurance claim")
+    OTHER = "other", _("Other")
+
+
+class NameDisplay(models.TextChoices):
+    SURNAME = "surname", _("Surname and an asterisk (张*)")
+    FULL = "full", _("Full name")
+
+
+class CountyPolicy(models.Model):
+    """How a county publishes benefit lists: how names are shown and for how long."""
+
+    county = models.OneToOneField(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="benefit_policy",
+        limit_choices_to={"level": "county"},
+        verbose_name=_("county"),
+    )
+    name_display = models.CharField(
+        _("names on public pages"),
+        max_length=10,
+        choices=NameDisplay.choices,
+        default=NameDisplay.SURNAME,
+    )
+    window_days = models.PositiveIntegerField(
+        _("publicity window in days"),
+        default=DEFAULT_WINDOW_DAYS,
+        help_text=_("After this many days the recipients' names leave every public page."),
+    )
+
+    class Meta:
+        verbose_name = _("county benefit list policy")
+        verbose_name_plural = _("county benefit list policies")
+
+    def __str__(self):
+        return str(self.county)
+
+
+class BenefitList(models.Model):
+    """The publicity window of one revision of a benefit list, and whether it has ended."""
+
+    revision = models.OneToOneField(
+        Revision,
+        on_delete=models.CASCADE,
+        related_name="benefit_list",
+        verbose_name=_("revision"),
+    )
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+    public_from = models.DateField(
+        _("publicity started"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the publicity starts on the day the list is published."),
+    )
+    expired_at = models.DateTimeField(_("personal data removed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("benefit list")
+        verbose_name_plural = _("benefit lists")
+
+    def __str__(self):
+        return str(self.revision)
+
+    def start_date(self) -> datetime.date | None:
+        if self.public_from:
+            return self.public_from
+        published = self.revision.published_at
+        return timezone.localdate(published) if published else None
+
+
+class Recipient(models.Model):
+    """One line of a published benefit list: everything but the personal values themselves."""
+
+    revision = models.ForeignKey(
+        Revision, on_delete=models.CASCADE, related_name="recipients", verbose_name=_("revision")
+    )
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+    position = models.PositiveIntegerField(_("position"))
+    group = models.CharField(_("village group"), max_length=50)
+    benefit_type = models.CharField(_("benefit"), max_length=20, choices=BenefitType.choices)
+    amount = models.DecimalField(_("amount (yuan)"), max_digits=14, decimal_places=2)
+    period = models.CharField(_("period"), max_length=50)
+    name_commitment = models.CharField(_("commitment to the name"), max_length=64)
+    identity_commitment = models.CharField(_("commitment to the identity number"), max_length=64)
+
+    class Meta:
+        ordering = ["revision", "position"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "position"], name="unique_recipient_position"
+            )
+        ]
+        verbose_name = _("recipient")
+        verbose_name_plural = _("recipients")
+
+    def canonical(self) -> dict:
+        return {
+            "position": self.position,
+            "group": self.group,
+            "benefit_type": self.benefit_type,
+            "amount": f"{self.amount:.2f}",
+            "period": self.period,
+            "name_commitment": self.name_commitment,
+            "identity_commitment": self.identity_commitment,
+        }
+
+
+class PersonalValues(models.Model):
+    """A recipient's name and identity number with the salts of their commitments.
+
+    Not frozen: these rows are deleted when the list's publicity window ends.
+    """
+
+    recipient = models.OneToOneField(
+        Recipient,
+        on_delete=models.CASCADE,
+        related_name="personal",
+        verbose_name=_("recipient"),
+    )
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+    name = models.CharField(_("name"), max_length=50)
+    name_salt = models.CharField(_("salt of the name"), max_length=32)
+    identity_number = models.CharField(_("identity number"), max_length=18)
+    identity_salt = models.CharField(_("salt of the identity number"), max_length=32)
+
+    class Meta:
+        verbose_name = _("personal values of a recipient")
+        verbose_name_plural = _("personal values of recipients")

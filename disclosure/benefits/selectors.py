@@ -1,0 +1,141 @@
+"""Reading benefit lists: the county's policy, the publicity window, and what the public sees.
+
+Every public surface (the page, print view, downloads and API) reads recipients through
+`public_view`: names and identity numbers are masked, and withheld after the window, in one place.
+"""
+
+import datetime
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from disclosure.regions.models import Level, Region
+
+from .models import DEFAULT_WINDOW_DAYS, BenefitList, BenefitType, CountyPolicy, NameDisplay
+from .personal import public_identity_number, public_name
+
+
+def policy_for(village: Region) -> CountyPolicy:
+    """The policy of the village's county; the defaults where the county has set none."""
+    county_code = village.code[:6] + "000000"
+    policy = CountyPolicy.objects.filter(
+        county__code=county_code, county__level=Level.COUNTY
+    ).first()
+    return policy or CountyPolicy(name_display=NameDisplay.SURNAME, window_days=DEFAULT_WINDOW_DAYS)
+
+
+def window_end(
+    benefit_list: BenefitList, policy: CountyPolicy | None = None
+) -> datetime.date | None:
+    """The last day on which the recipients' names are public; None before publication."""
+    start = benefit_list.start_date()
+    if start is None:
+        return None
+    policy = policy or policy_for(benefit_list.village)
+    return start + datetime.timedelta(days=policy.window_days)
+
+
+def is_within_window(benefit_list: BenefitList, today: datetime.date | None = None) -> bool:
+    if benefit_list.expired_at is not None:
+        return False
+    end = window_end(benefit_list)
+    return end is None or (today or timezone.localdate()) <= end
+
+
+def due_for_expiry(today: datetime.date) -> list[BenefitList]:
+    lists = BenefitList.objects.filter(
+        expired_at__isnull=True, revision__state="published"
+    ).select_related("revision", "village")
+    return [item for item in lists if not is_within_window(item, today)]
+
+
+@dataclass(frozen=True)
+class Total:
+    benefit_type: str
+    label: str
+    recipients: int
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class PublicRecipient:
+    position: int
+    name: str
+    identity_number: str
+    group: str
+    benefit_type: str
+    benefit_label: str
+    amount: Decimal
+    period: str
+
+
+@dataclass
+class PublicView:
+    """A benefit list as anyone may see it."""
+
+    totals: list[Total]
+    recipients_count: int
+    total_amount: Decimal
+    window_end: datetime.date | None
+    expired: bool
+    recipients: list[PublicRecipient] = field(default_factory=list)
+
+
+def totals_of(revision) -> list[Total]:
+    rows = (
+        revision.recipients.values("benefit_type")
+        .annotate(count=Count("pk"), amount=Sum("amount"))
+        .order_by("benefit_type")
+    )
+    return [
+        Total(
+            row["benefit_type"], BenefitType(row["benefit_type"]).label, row["count"], row["amount"]
+        )
+        for row in rows
+    ]
+
+
+def public_view(revision, today: datetime.date | None = None) -> PublicView:
+    benefit_list = (
+        BenefitList.objects.filter(revision=revision).select_related("revision", "village").first()
+    )
+    totals = totals_of(revision)
+    view = PublicView(
+        totals=totals,
+        recipients_count=sum(total.recipients for total in totals),
+        total_amount=sum((total.amount for total in totals), Decimal("0.00")),
+        window_end=None,
+        expired=True,
+    )
+    if benefit_list is None:
+        return view
+    policy = policy_for(benefit_list.village)
+    view.window_end = window_end(benefit_list, policy)
+    view.expired = not is_within_window(benefit_list, today)
+    if not view.expired:
+        view.recipients = _public_recipients(revision, policy)
+    return view
+
+
+def _public_recipients(revision, policy: CountyPolicy) -> list[PublicRecipient]:
+    recipients = revision.recipients.select_related("personal").order_by("group", "position")
+    shown = []
+    for recipient in recipients:
+        personal = getattr(recipient, "personal", None)
+        if personal is None:
+            continue
+        shown.append(
+            PublicRecipient(
+                position=recipient.position,
+                name=public_name(personal.name, policy.name_display),
+                identity_number=public_identity_number(personal.identity_number),
+                group=recipient.group,
+                benefit_type=recipient.benefit_type,
+                benefit_label=BenefitType(recipient.benefit_type).label,
+                amount=recipient.amount,
+                period=recipient.period,
+            )
+        )
+    return shown

@@ -1,0 +1,45 @@
+import json
+
+from disclosure.benefits import services
+from disclosure.benefits.models import BenefitList, PersonalValues
+from disclosure.benefits.personal import commitment
+from disclosure.publishing import chain
+
+from .conftest import LI, WANG, ZHAO
+
+
+def test_the_canonical_rows_carry_commitments_but_no_personal_value(published_list):
+    document = json.dumps(chain.revision_document(published_list), ensure_ascii=False)
+    rows = chain.revision_document(published_list)["rows"]
+
+    for value in ("王秀英", "李建华", "赵桂兰", WANG, LI, ZHAO):
+        assert value not in document
+    assert rows[0]["amount"] == "1230.00"
+    assert rows[0]["benefit_type"] == "minimum_living"
+    assert len(rows[0]["name_commitment"]) == 64
+
+
+def test_a_commitment_is_recomputed_from_the_salt_and_the_value(published_list):
+    recipient = published_list.recipients.get(position=1)
+    personal = recipient.personal
+
+    assert commitment(personal.name_salt, "王秀英") == recipient.name_commitment
+    assert commitment(personal.identity_salt, WANG) == recipient.identity_commitment
+    assert commitment(personal.name_salt, "王秀") != recipient.name_commitment
+
+
+def test_the_same_name_twice_gets_different_commitments(published_list):
+    salts = PersonalValues.objects.values_list("name_salt", flat=True)
+
+    assert len(set(salts)) == 3
+
+
+def test_the_chain_still_verifies_after_the_personal_values_are_removed(published_list):
+    digest = published_list.digest
+    services.expire_list(benefit_list=BenefitList.objects.get(revision=published_list))
+
+    assert not PersonalValues.objects.exists()
+    assert published_list.recipients.count() == 3
+    assert chain.verify_village(published_list.village) is None
+    published_list.refresh_from_db()
+    assert chain.revision_digest(published_list) == digest
