@@ -5,7 +5,7 @@ Typical use (finance-core's import)::
     book = read_table(data, filename)            # raises UnreadableFile
     sheet = book.sheets[0]                       # or the one the clerk picked
     header_index = find_header(sheet.rows)
-    header = list(next(itertools.islice(iter(sheet.rows), header_index, None)))
+    header = header_row(sheet.rows, header_index)   # folds in a sub-header (金额 → 收入, 支出)
     mapping = saved_mapping or guess_mapping(header)   # remembered by header_signature(header)
     if missing_fields(mapping): ...              # ask the clerk to map those columns
     result = parse_entries(sheet.rows, mapping, header_index)
@@ -33,6 +33,7 @@ from .headers import (
     REQUIRED,
     find_header,
     guess_mapping,
+    header_row,
     header_signature,
     missing_fields,
 )
@@ -57,6 +58,7 @@ __all__ = [
     "column_letter",
     "find_header",
     "guess_mapping",
+    "header_row",
     "header_signature",
     "is_totals_row",
     "iter_entries",

@@ -9,8 +9,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from .headers import missing_fields
-from .values import normalise, parse_amount, parse_date
+from .headers import is_subheader, merge_headings, missing_fields
+from .values import parse_amount, parse_date
 
 ZERO = Decimal("0.00")
 # The lengths LedgerEntry stores.
@@ -140,7 +140,10 @@ def iter_entries(
     header = []
     for index, row in enumerate(rows):
         if index == header_index:
-            header = list(row)
+            header = merge_headings(row, [])
+        elif index == header_index + 1 and is_subheader(row):
+            header = merge_headings(header, row)
+            continue
         if index <= header_index or _is_blank(row):
             continue
         if is_totals_row(row):
@@ -187,8 +190,7 @@ class _RowReader:
         if index is None:
             self.problems.append(Problem(self.line, "", "", message))
             return
-        heading = self.header[index] if index < len(self.header) else None
-        heading = normalise(str(heading)) if heading is not None else ""
+        heading = self.header[index] if index < len(self.header) else ""
         self.problems.append(Problem(self.line, column_letter(index), heading, message))
 
     def text(self, name: str) -> str:

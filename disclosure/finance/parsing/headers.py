@@ -140,6 +140,37 @@ def find_header(rows) -> int:
     return filled.index(max(filled))
 
 
+def header_row(rows, header_index: int) -> list[str]:
+    """The headings of the header row as text, with a sub-header row below it folded in.
+
+    Ledgers often put 金额 over two columns 收入 and 支出 in the row below: those lower
+    headings then name their columns. Use this, not the raw row, for guess_mapping.
+    """
+    first = list(itertools.islice(iter(rows), header_index, header_index + 2))
+    top = first[0] if first else []
+    if len(first) == 2 and is_subheader(first[1]):
+        return merge_headings(top, first[1])
+    return [_heading_text(cell) for cell in top]
+
+
+def is_subheader(row) -> bool:
+    """Whether a row under the header holds nothing but headings (收入, 支出 under 金额)."""
+    cells = [cell for cell in row if _heading_text(cell)]
+    return bool(cells) and len(guess_mapping(cells)) == len(cells)
+
+
+def merge_headings(top, below) -> list[str]:
+    """Headings of a two-row header: the lower heading where there is one, else the upper."""
+    return [
+        _heading_text(lower) or _heading_text(upper)
+        for upper, lower in itertools.zip_longest(top, below)
+    ]
+
+
+def _heading_text(cell) -> str:
+    return "" if cell is None else " ".join(unicodedata.normalize("NFKC", str(cell)).split())
+
+
 def header_signature(header: list) -> str:
     """A stable key (64 hex digits) of a header layout, the same however headings are spaced."""
     cells = [clean(cell) for cell in header]

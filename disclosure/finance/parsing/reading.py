@@ -224,6 +224,15 @@ class CsvRows:
         text = io.TextIOWrapper(io.BytesIO(self.data), encoding=self.encoding, newline="")
         try:
             for row in csv.reader(text, delimiter=self.delimiter):
-                yield [cell if cell.strip() else None for cell in row]
+                yield [_csv_cell(cell) for cell in row]
         except csv.Error:
             raise UnreadableFile(_DAMAGED) from None
+
+
+def _csv_cell(cell: str):
+    if not cell.strip():
+        return None
+    # Bank and accounting exports write ="0012" so that Excel keeps leading zeros.
+    if cell.startswith('="') and cell.endswith('"') and len(cell) > 2:
+        return cell[2:-1] or None
+    return cell

@@ -12,6 +12,7 @@ from disclosure.finance.parsing import (
     column_letter,
     find_header,
     guess_mapping,
+    header_row,
     is_totals_row,
     iter_entries,
     parse_entries,
@@ -30,7 +31,7 @@ WAGES = ["2026/3/10", "记-002", "保洁员工资", "531", "管理费用", None,
 
 def parse(rows):
     header_index = find_header(rows)
-    return parse_entries(rows, guess_mapping(rows[header_index]), header_index)
+    return parse_entries(rows, guess_mapping(header_row(rows, header_index)), header_index)
 
 
 def test_each_row_under_the_header_becomes_an_entry_numbered_as_the_clerk_sees_it():
@@ -232,3 +233,18 @@ def test_income_alone_does_not_hide_a_complete_pair_of_debit_and_credit():
     (entry,) = parse([header, row]).entries
 
     assert entry.expenditure == Decimal("800.00")
+
+
+def test_a_two_row_header_with_amount_over_income_and_expenditure_reads_like_one_row():
+    rows = [
+        ["日期", "凭证号", "摘要", "科目编码", "金额", None],
+        [None, None, None, None, "收入", "支出"],
+        ["2026-03-05", "记-001", "卖树", "501", None, "abc"],
+    ]
+
+    with translation.override("en"):
+        problems = [str(problem) for problem in parse(rows).problems]
+
+    assert problems == [
+        "Row 3, column F (支出): “abc” is not an amount of money; write it like 1234.50."
+    ]

@@ -3,6 +3,7 @@ import pytest
 from disclosure.finance.parsing import (
     find_header,
     guess_mapping,
+    header_row,
     header_signature,
     missing_fields,
 )
@@ -114,3 +115,23 @@ def test_the_signature_ignores_spacing_width_and_case_but_not_order():
     assert header_signature([" 日 期", "凭证号 ", "SUMMARY", None, ""]) == signature
     assert header_signature(["凭证号", "日期", "Summary"]) != signature
     assert len(signature) == 64
+
+
+def test_headings_under_a_merged_amount_heading_name_their_columns():
+    rows = [
+        ["清河村现金日记账"],
+        ["日期", "凭证号", "摘要", "科目编码", "金额", None, "余额"],
+        [None, None, None, None, "借方", "贷方", None],
+        ["2026-03-05", "现收1", "收土地承包费", "501", "6000", None, "6000"],
+    ]
+
+    header = header_row(rows, find_header(rows))
+
+    assert header == ["日期", "凭证号", "摘要", "科目编码", "借方", "贷方", "余额"]
+    assert missing_fields(guess_mapping(header)) == []
+
+
+def test_a_first_entry_is_not_taken_for_a_sub_header():
+    rows = [["日期", "摘要 ", None], ["2026-03-05", "收入", None]]
+
+    assert header_row(rows, 0) == ["日期", "摘要", ""]

@@ -147,3 +147,9 @@ def test_the_refusal_is_explained_in_chinese_by_default():
         read_table(b"", "ledger.csv")
 
     assert "空" in str(refusal.value)
+
+
+def test_cells_exported_as_formulas_to_keep_leading_zeros_are_read_as_text():
+    data = '凭证号,摘要\n="0012",卖树\n'.encode()
+
+    assert list(read_table(data, "bank.csv").sheets[0].rows)[1] == ["0012", "卖树"]
