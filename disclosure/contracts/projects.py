@@ -48,6 +48,7 @@ def create_project(*, village, title: str, body: str = "", first: StageReport, b
 def add_stage(*, posting: Posting, report: StageReport, by, ip=None) -> Revision:
     """Add a stage to the open draft, or start a correction of the published project for it."""
     require(by, Action.DRAFT, posting)
+    posting = Posting.objects.select_for_update().get(pk=posting.pk)
     if posting.kind != Kind.PROJECT:
         raise ValidationError(_("Stages belong to a project."))
     revision = posting.revisions.open().first()

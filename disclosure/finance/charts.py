@@ -11,7 +11,7 @@ from decimal import Decimal
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 
-from .templatetags.finance import format_money
+from .money import format_money
 
 # The drawing is 320 units wide, about the width of a 360 px phone after the page margins,
 # so that its 12-unit text is read at about the size it is drawn.
@@ -88,8 +88,9 @@ def _bar(x: float, y: float, width: float, colour: str, text: str) -> SafeString
 def bar_chart(*, chart_id: str, title: str, labels: list[str], series: list[Series]) -> SafeString:
     """Horizontal bars, one group per label (a category), one bar per series (income, budget…).
 
-    Bars grow from zero; a negative amount (a refund larger than the spending) is drawn as a
-    zero-length bar and its figure keeps its minus sign.
+    A None value draws no bar (an income category has no expenditure). Bars grow from zero;
+    a negative amount (a refund larger than the spending) is drawn as a zero-length bar and its
+    figure keeps its minus sign.
     """
     largest = max((v for one in series for v in one.values if v is not None), default=0)
     scale = (WIDTH - VALUE_ROOM) / largest if largest > 0 else 0
@@ -99,7 +100,9 @@ def bar_chart(*, chart_id: str, title: str, labels: list[str], series: list[Seri
         parts.append(format_html('<text x="0" y="{}">{}</text>', _number(y + FONT + 2), label))
         y += LABEL_HEIGHT
         for index, one in enumerate(series):
-            value = one.values[row] or Decimal(0)
+            value = one.values[row]
+            if value is None:
+                continue
             width = float(max(value, Decimal(0)) * Decimal(scale))
             parts.append(_bar(0, y, width, COLOURS[index], format_money(value)))
             y += BAR_HEIGHT + BAR_GAP

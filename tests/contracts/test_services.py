@@ -12,7 +12,7 @@ from disclosure.contracts.models import Payment
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import AuditEntry
 
-from .conftest import lease_terms, publish
+from .conftest import lease_terms
 
 
 def _standing(posting, today):

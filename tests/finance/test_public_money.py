@@ -3,7 +3,7 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 
-from disclosure.finance.templatetags.finance import format_money
+from disclosure.finance.money import format_money
 
 
 @pytest.mark.parametrize(
