@@ -1,9 +1,11 @@
+import hashlib
 import json
 
 from disclosure.benefits import services
 from disclosure.benefits.models import BenefitList, PersonalValues
 from disclosure.benefits.personal import commitment
 from disclosure.publishing import chain
+from disclosure.publishing import services as publishing
 
 from .conftest import LI, WANG, ZHAO
 
@@ -43,3 +45,28 @@ def test_the_chain_still_verifies_after_the_personal_values_are_removed(publishe
     assert chain.verify_village(published_list.village) is None
     published_list.refresh_from_db()
     assert chain.revision_digest(published_list) == digest
+
+
+def test_a_correction_starts_from_the_published_rows_with_the_same_commitments(
+    published_list, clerk_a
+):
+    correction = publishing.start_correction(
+        posting=published_list.posting, by=clerk_a, reason="第二村民小组金额有误"
+    )
+
+    assert [r.canonical() for r in correction.recipients.all()] == [
+        r.canonical() for r in published_list.recipients.all()
+    ]
+    assert correction.recipients.get(position=1).personal.name == "王秀英"
+
+
+def test_a_recipient_checks_their_row_in_the_chain_download_as_docs_integrity_describes(
+    client, published_list
+):
+    personal = published_list.recipients.get(position=1).personal
+    exported = client.get(f"/v/{published_list.village.code}/chain.json").json()
+    row = exported["revisions"][-1]["document"]["rows"][0]
+
+    name_check = hashlib.sha256((personal.name_salt + "王秀英").encode("utf-8")).hexdigest()
+    identity_check = hashlib.sha256((personal.identity_salt + WANG).encode("utf-8")).hexdigest()
+    assert (name_check, identity_check) == (row["name_commitment"], row["identity_commitment"])

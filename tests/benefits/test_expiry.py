@@ -10,7 +10,7 @@ from disclosure.benefits import selectors
 from disclosure.benefits.models import BenefitList, CountyPolicy, PersonalValues
 from disclosure.publishing.models import AuditEntry
 
-from .conftest import WANG
+from .conftest import WANG, import_draft, publish
 
 
 def _days_later(days: int):
@@ -76,8 +76,6 @@ def test_after_the_window_the_public_sees_totals_but_no_names_even_before_the_co
 def test_a_list_already_past_its_window_when_published_is_expired_at_once(
     village_a, clerk_a, supervisor_a
 ):
-    from .conftest import import_draft, publish
-
     started = timezone.localdate() - datetime.timedelta(days=120)
     revision = publish(import_draft(village_a, clerk_a, public_from=started), clerk_a, supervisor_a)
 
