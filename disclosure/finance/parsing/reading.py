@@ -5,6 +5,7 @@ import csv
 import datetime
 import io
 import re
+import zipfile
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 DELIMITERS = (",", "\t", ";")
 _CHUNK = 1 << 20
+# What a workbook may unpack to: a million-row sheet; more is a mistake or a zip bomb.
+MAX_UNPACKED = 1 << 29
 _SAMPLE = 1 << 16
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -87,6 +90,13 @@ _DAMAGED = _(
 
 
 def _read_workbook(data: bytes) -> Workbook:
+    if data.startswith(_ZIP) and _unpacked_size(data) > MAX_UNPACKED:
+        raise UnreadableFile(
+            _(
+                "This workbook is too large to read. Split it into smaller files, or save the "
+                "sheet as CSV and upload that."
+            )
+        )
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         sheets = [
@@ -105,8 +115,22 @@ def _read_workbook(data: bytes) -> Workbook:
     sheets = [sheet for sheet in sheets if sheet.rows]
     if not sheets:
         raise UnreadableFile(_("The workbook has no filled-in sheet."))
-    kind = "xls" if data.startswith(_OLE2) else "xlsx"
-    return Workbook(sheets=sheets, format=kind)
+    return Workbook(sheets=sheets, format=_workbook_format(data))
+
+
+def _unpacked_size(data: bytes) -> int:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(member.file_size for member in archive.infolist())
+    except (zipfile.BadZipFile, ValueError):
+        raise UnreadableFile(_DAMAGED) from None
+
+
+def _workbook_format(data: bytes) -> str:
+    if data.startswith(_OLE2):
+        return "xls"
+    # An OpenDocument file names its type in the first, uncompressed member.
+    return "ods" if b"opendocument.spreadsheet" in data[:200] else "xlsx"
 
 
 def _visible_sheets(book):

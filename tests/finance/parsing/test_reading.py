@@ -153,3 +153,10 @@ def test_cells_exported_as_formulas_to_keep_leading_zeros_are_read_as_text():
     data = '凭证号,摘要\n="0012",卖树\n'.encode()
 
     assert list(read_table(data, "bank.csv").sheets[0].rows)[1] == ["0012", "卖树"]
+
+
+def test_a_workbook_that_would_unpack_to_more_than_the_limit_is_refused(monkeypatch):
+    monkeypatch.setattr("disclosure.finance.parsing.reading.MAX_UNPACKED", 1000)
+
+    with translation.override("en"), pytest.raises(UnreadableFile, match="too large"):
+        read_table(build_template("xlsx"), "ledger.xlsx")
