@@ -101,6 +101,14 @@ class Body(models.TextChoices):
     HOUSEHOLDS = "households", _("Villagers' meeting (household representatives)")
 
 
+STAGE_NAMES = {
+    1: _("1. The party branch proposes"),
+    2: _("2. The two committees discuss"),
+    3: _("3. The party members' meeting deliberates"),
+    4: _("4. The villagers' representative meeting or villagers' meeting resolves"),
+}
+
+
 class StageFigures(models.Model):
     """What a discussion records: which meeting, when, who came, how they voted, the minutes."""
 
@@ -136,6 +144,10 @@ class StageFigures(models.Model):
     class Meta:
         abstract = True
         ordering = ["number", "attempt", "pk"]
+
+    @property
+    def stage_name(self) -> str:
+        return STAGE_NAMES[self.number]
 
     def canonical(self) -> dict:
         return {

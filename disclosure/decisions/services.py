@@ -180,7 +180,7 @@ def prepare_result(
         raise ValidationError(_("The result disclosure of this matter is already prepared."))
     if matter.implementation_ended_on is None:
         raise ValidationError(
-            _("The result can be disclosed once a progress update reports the work 100% done.")
+            _("The result can be disclosed once a progress update reports the work finished.")
         )
     row = ResultRow(
         village=matter.village,

@@ -187,7 +187,7 @@ def test_the_result_carries_the_photos_taken_after_the_work(matter, clerk_a):
 
 
 def test_no_result_before_the_work_is_finished(matter, clerk_a):
-    with pytest.raises(ValidationError, match="100%"):
+    with pytest.raises(ValidationError, match="finished"):
         prepare_result(matter, clerk_a)
 
 

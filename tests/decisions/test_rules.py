@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.utils import translation
 
 from disclosure.decisions import rules
 from disclosure.decisions.models import Body
@@ -150,3 +151,8 @@ def test_votes_add_up_with_those_against_and_abstaining():
     with pytest.raises(ValidationError, match="8"):
         rules.check_figures(many, [], TODAY)
 
+
+def test_the_explanation_reads_in_chinese_by_default():
+    with translation.override("zh-hans"):
+        outcome = judged(eligible=30, present=19, votes_for=19)
+    assert "未通过" in outcome.explanation and "三分之二" in outcome.explanation
