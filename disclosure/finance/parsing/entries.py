@@ -28,11 +28,12 @@ TEXT_FIELDS = tuple(MAX_LENGTHS)
 PROBLEM_LIMIT = 1000
 REQUIRED_TEXT = ("voucher_no", "summary", "account_code")
 # Cheap test first: most rows have no cell that could be a totals label.
-_TOTALS_HINT = re.compile(r"[计页]|total|ｔｏｔａｌ", re.IGNORECASE)
+_TOTALS_HINT = re.compile(r"[计页转余]|total|balance|forward|ｔｏｔａｌ", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[\W_]")
 _TOTALS = re.compile(
     r"(本|当|全)?(月|期|季|年|日|页)?(发生额?)?(合计|总计|小计|累计|总额)"
-    r"|过次页|承前页|grandtotal|subtotal|totals?",
+    r"|过次页|承前页|(上年|上月|上期|上季)结转|(期初|年初|月初)余额"
+    r"|(grand|sub)?totals?|openingbalance|(balance)?(brought|carried)forward",
 )
 
 
@@ -103,7 +104,11 @@ def column_letter(index: int) -> str:
 
 
 def is_totals_row(row) -> bool:
-    """Whether a row is a totals line (合计, 总计, 本月合计, 本期合计, 累计, 小计, Total …)."""
+    """Whether a row is a totals line (合计, 总计, 本月合计, 本期合计, 累计, 小计, Total …).
+
+    Lines that carry a balance over (上年结转, 期初余额, 承前页, 过次页) count as totals too:
+    they repeat sums of other entries and are not entries themselves.
+    """
     for cell in row:
         if isinstance(cell, str) and _TOTALS_HINT.search(cell):
             text = _NOT_WORD.sub("", unicodedata.normalize("NFKC", cell)).lower()

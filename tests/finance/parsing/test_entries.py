@@ -65,12 +65,15 @@ def test_title_rows_blank_rows_and_a_totals_row_are_not_entries():
 
 
 @pytest.mark.parametrize("label", ["合计", "总计", "本月合计", "本期合计", "累计", "本年累计",
-                                   "小计", "合 计：", "Total", "Grand total"])  # fmt: skip
+                                   "小计", "合 计：", "Total", "Grand total", "上年结转",
+                                   "期初余额", "过次页", "Balance brought forward"])  # fmt: skip
 def test_totals_rows_are_recognised(label):
     assert is_totals_row([None, None, label, "7,500.00"])
 
 
-@pytest.mark.parametrize("summary", ["合计支付工程款", "村道硬化工程款", "Total repairs"])
+@pytest.mark.parametrize(
+    "summary", ["合计支付工程款", "村道硬化工程款", "Total repairs", "结转本年收益", "累计折旧"]
+)
 def test_entries_that_merely_mention_a_total_are_not_totals_rows(summary):
     assert not is_totals_row(["2026-03-05", "记-003", summary, "7,500.00"])
 
