@@ -15,7 +15,7 @@ from disclosure.regions.access import Action, require
 
 from .. import parsing
 from ..accounts import is_hospitality
-from ..models import ImportStatus, LedgerImport, StagedEntry
+from ..models import Category, ImportStatus, LedgerImport, StagedEntry
 from .imports import sheet_of
 from .mapping import Chart
 
@@ -166,7 +166,9 @@ def preview(ledger_import: LedgerImport) -> dict:
         income=Sum("income"), expenditure=Sum("expenditure"), entries=Count("id"), first=Min("line")
     )
     return {
-        "totals": list(totals.order_by("category")),
+        "totals": [
+            row | {"label": Category(row["category"]).label} for row in totals.order_by("category")
+        ],
         "overall": overall,
         "first_rows": list(staged.order_by("line")[:PREVIEW_ROWS]),
     }

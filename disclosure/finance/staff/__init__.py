@@ -1,0 +1,1 @@
+"""Staff pages of village finances: periods, settings, the import wizard, vouchers, budgets."""

@@ -1,0 +1,99 @@
+"""A village's finance page for staff: its periods and their state, settings, new imports."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from disclosure.publishing.audit import client_ip
+from disclosure.regions.access import Action, can
+from disclosure.workspace.forms import show_refusal
+from disclosure.workspace.views.common import page, staff_required
+
+from .. import parsing
+from ..forms import NewImportForm, SettingsForm
+from ..models import Budget, Period
+from ..services import imports, periods
+from .common import village_for
+
+TEMPLATE_TYPES = {
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv; charset=utf-8",
+}
+
+
+def _village_page(request, village, **forms):
+    context = {
+        "village": village,
+        "periods": Period.objects.filter(village=village).select_related("posting__current"),
+        "budgets": Budget.objects.filter(village=village).select_related("posting__current"),
+        "settings": periods.settings_of(village),
+        "may_draft": can(request.user, Action.DRAFT, village),
+        "import_form": forms.get("import_form") or NewImportForm(),
+        "settings_form": forms.get("settings_form")
+        or SettingsForm(instance=periods.settings_of(village)),
+    }
+    return page(request, "finance/staff/village.html", context)
+
+
+@staff_required
+def village(request, code: str):
+    return _village_page(request, village_for(request, code))
+
+
+@staff_required
+@require_POST
+def settings(request, code: str):
+    village = village_for(request, code, Action.DRAFT)
+    form = SettingsForm(request.POST, instance=periods.settings_of(village))
+    if form.is_valid():
+        try:
+            periods.update_settings(
+                village=village,
+                frequency=form.cleaned_data["frequency"],
+                due_days=form.cleaned_data["due_days"],
+                by=request.user,
+                ip=client_ip(request),
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            messages.success(request, _("The finance settings are saved."))
+            return redirect("finance_staff:village", code)
+    return _village_page(request, village, settings_form=form)
+
+
+@staff_required
+@require_POST
+def new_import(request, code: str):
+    village = village_for(request, code, Action.DRAFT)
+    form = NewImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            period = periods.get_or_create_period(
+                village=village, year=data["year"], number=data["number"], by=request.user
+            )
+            ledger_import = imports.start_import(
+                period=period, upload=data["file"], by=request.user, fund=data["fund"]
+            )
+        except ValidationError as error:
+            show_refusal(form, error)
+        else:
+            if data["reason"].strip():
+                ledger_import.reason = data["reason"].strip()
+                ledger_import.save(update_fields=["reason"])
+            return redirect("finance_staff:import", ledger_import.pk)
+    return _village_page(request, village, import_form=form)
+
+
+@staff_required
+def template(request, code: str, format: str):
+    village_for(request, code)
+    if format not in TEMPLATE_TYPES:
+        raise Http404
+    response = HttpResponse(parsing.build_template(format), content_type=TEMPLATE_TYPES[format])
+    response["Content-Disposition"] = f'attachment; filename="ledger-template.{format}"'
+    return response

@@ -1,0 +1,68 @@
+"""Vouchers of a period's entries: the list of entries with their files, and uploads."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from disclosure.publishing.audit import client_ip
+from disclosure.publishing.models import Revision
+from disclosure.regions.access import Action, get_for_user
+from disclosure.workspace.views.common import page, staff_required
+
+from ..forms import VoucherForm
+from ..models import LedgerEntry
+from ..services.vouchers import add_voucher
+
+
+def _entries_page(request, revision, form=None, failed_entry=None):
+    entries = (
+        LedgerEntry.objects.filter(revision=revision)
+        .prefetch_related("vouchers__blob")
+        .order_by("line")
+    )
+    context = {
+        "revision": revision,
+        "entries": entries,
+        "form": form or VoucherForm(),
+        "failed_entry": failed_entry,
+    }
+    return page(request, "finance/staff/vouchers.html", context)
+
+
+@staff_required
+def entries(request, pk: int):
+    revision = get_for_user(
+        Revision.objects.select_related("posting"), request.user, Action.VIEW_DRAFTS, pk=pk
+    )
+    return _entries_page(request, revision)
+
+
+@staff_required
+@require_POST
+def upload(request, pk: int, entry_pk: int):
+    entry = get_for_user(
+        LedgerEntry.objects.select_related("revision__posting"),
+        request.user,
+        Action.DRAFT,
+        pk=entry_pk,
+        revision_id=pk,
+    )
+    form = VoucherForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            add_voucher(
+                entry=entry,
+                upload=form.cleaned_data["file"],
+                by=request.user,
+                ip=client_ip(request),
+            )
+        except ValidationError as error:
+            form.add_error("file", error)
+        else:
+            messages.success(
+                request, _("Voucher attached to %(voucher)s.") % {"voucher": entry.voucher_no}
+            )
+            return redirect("finance_staff:entries", pk)
+    return _entries_page(request, entry.revision, form=form, failed_entry=entry)
