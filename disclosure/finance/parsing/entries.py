@@ -37,7 +37,7 @@ _TOTALS = re.compile(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Problem:
     """A cell (or, without a column, a whole row) that cannot be imported, and why."""
 
@@ -47,16 +47,18 @@ class Problem:
     message: str
 
     def __str__(self):
-        if self.column:
-            return str(
-                _("Row %(row)s, column %(column)s (%(header)s): %(message)s")
-                % {"row": self.row, "column": self.column, "header": self.header,
-                   "message": self.message}
-            )  # fmt: skip
-        return str(_("Row %(row)s: %(message)s") % {"row": self.row, "message": self.message})
+        values = {"row": self.row, "column": self.column, "header": self.header,
+                  "message": self.message}  # fmt: skip
+        if self.column and self.header:
+            text = _("Row %(row)s, column %(column)s (%(header)s): %(message)s")
+        elif self.column:
+            text = _("Row %(row)s, column %(column)s: %(message)s")
+        else:
+            text = _("Row %(row)s: %(message)s")
+        return str(text % values)
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedEntry:
     """One ledger line; `line` is the spreadsheet row number the clerk sees (1-based)."""
 

@@ -70,6 +70,7 @@ ALIASES = {
 _ALIAS_FIELD = {alias: name for name, aliases in ALIASES.items() for alias in aliases}
 # Longest first, so 会计科目编码 is read as a code before 会计科目 could claim it as a name.
 _BY_LENGTH = sorted(_ALIAS_FIELD.items(), key=lambda item: -len(item[0]))
+_NOT_WORD = re.compile(r"[\W_]")
 _UNIT = re.compile(r"(单位)?[:：]?(元|人民币元|rmb|cny|yuan)$")
 HEADER_SCAN_ROWS = 30
 
@@ -77,7 +78,7 @@ HEADER_SCAN_ROWS = 30
 def clean(heading) -> str:
     """A heading reduced to what identifies it: no spaces, brackets, units or case."""
     text = unicodedata.normalize("NFKC", str(heading or "")).lower()
-    text = re.sub(r"[^\w]|_", "", text)
+    text = _NOT_WORD.sub("", text)
     return _UNIT.sub("", text) or text
 
 

@@ -11,7 +11,7 @@ CENT = Decimal("0.01")
 # LedgerEntry stores money as NUMERIC(14, 2).
 AMOUNT_LIMIT = Decimal("1000000000000")
 
-# What NFKC leaves alone but clerks still type: minus signs, dashes, and the yuan sign's variants.
+# Minus signs and dashes NFKC leaves alone; a dash alone is how accounting formats show nothing.
 _MINUS_SIGNS = str.maketrans({"−": "-", "–": "-", "—": "-", "‒": "-"})
 _EMPTY_AMOUNTS = {"", "-", "--", "/"}
 _PLAIN = re.compile(r"\d+(?:\.\d*)?|\.\d+")
@@ -176,8 +176,8 @@ def _from_number(value) -> datetime.date:
     if number == number.to_integral_value() and 10000101 <= number <= 99991231:
         digits = str(int(number))
         return _make_date(int(digits[:4]), int(digits[4:6]), int(digits[6:]), text=digits)
-    serial = int(number)
-    if not 1 <= serial <= _EXCEL_LAST_SERIAL or serial == _EXCEL_FAKE_LEAP_DAY:
+    serial = int(number) if 1 <= number < _EXCEL_LAST_SERIAL + 1 else None
+    if serial is None or serial == _EXCEL_FAKE_LEAP_DAY:
         raise ValueError(
             _("%(value)s is neither a date nor an Excel date number.") % {"value": value}
         )

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from disclosure.finance.parsing import (
     PROBLEM_LIMIT,
     ParseResult,
+    Problem,
     column_letter,
     find_header,
     guess_mapping,
@@ -251,3 +252,10 @@ def test_a_two_row_header_with_amount_over_income_and_expenditure_reads_like_one
     assert problems == [
         "Row 3, column F (支出): “abc” is not an amount of money; write it like 1234.50."
     ]
+
+
+def test_a_problem_in_a_column_without_a_heading_names_the_column_alone():
+    problem = Problem(row=7, column="C", header="", message="This cell must not be empty.")
+
+    with translation.override("en"):
+        assert str(problem) == "Row 7, column C: This cell must not be empty."
