@@ -27,7 +27,7 @@ TEMPLATE_TYPES = {
 def _village_page(request, village, **forms):
     context = {
         "village": village,
-        "periods": Period.objects.filter(village=village).select_related("posting__current"),
+        "periods": Period.objects.filter(village=village).prefetch_related("posting__revisions"),
         "budgets": Budget.objects.filter(village=village).select_related("posting__current"),
         "settings": periods.settings_of(village),
         "may_draft": can(request.user, Action.DRAFT, village),
