@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := disclosure.settings
 
-.PHONY: demo test install lint format messages stop-db
+.PHONY: demo test install lint format messages stop-db bench
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,3 +41,8 @@ messages: install
 
 stop-db: install
 	$(BIN)/python -m disclosure.embedded_db stop
+
+# Benchmarks, kept out of the tests: figures are printed, never asserted.
+bench: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python tests/bench/import_bench.py
