@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
@@ -37,7 +38,7 @@ def village(request, code: str):
     postings = (
         Posting.objects.filter(village=place, kind__in=[Kind.CONTRACT, Kind.PROJECT])
         .select_related("current")
-        .prefetch_related("revisions")
+        .prefetch_related(Prefetch("revisions", to_attr="all_revisions"))
         .order_by("kind", "-created_at")
     )
     context = {
