@@ -133,3 +133,8 @@ def test_the_overview_of_a_village_with_many_contracts_stays_under_the_page_budg
         publish(revision, clerk_a, supervisor_a)
     page = client.get(f"/v/{village_a.code}/contracts/").content
     assert len(gzip.compress(page)) < 30 * 1024
+
+
+def test_the_village_page_links_to_the_contracts_overview(client, village_a):
+    page = client.get(f"/v/{village_a.code}/").content.decode()
+    assert f"/v/{village_a.code}/contracts/" in page
