@@ -72,12 +72,15 @@ def _received(matter):
 
 
 def _render_matter(request, village, timeline, form, status=200):
+    open_to_objections = timeline.countdown is not None
     context = {
         "village": village,
         "places": [*village.ancestors(), village],
         "timeline": timeline,
         "matter": timeline.matter,
-        "form": form if timeline.countdown else None,
+        "form": form if open_to_objections else None,
+        # Without a form on the page, a refused objection is told at the top.
+        "refusal": form.non_field_errors() if form and not open_to_objections else None,
         "received": request.GET.get("objection") == RECEIVED,
     }
     response = render(request, "decisions/public/matter.html", context, status=status)
