@@ -1,4 +1,4 @@
-"""A village's major matters, listed by where they stand, and the way to them from the village page."""
+"""A village's major matters listed by where they stand, and the way there from the village page."""
 
 import gzip
 from datetime import timedelta
