@@ -1,18 +1,11 @@
 import pytest
 from django.core.exceptions import PermissionDenied
-from django.utils import translation
 
 from disclosure.benefits import services
 from disclosure.benefits.models import PersonalValues
 from disclosure.publishing.models import Posting
 
 from .conftest import ROWS, WANG, csv_upload, lines_of
-
-
-@pytest.fixture(autouse=True)
-def _in_english():
-    with translation.override("en"):
-        yield
 
 
 def _upload(client, village, *rows, **extra):
@@ -52,7 +45,7 @@ def test_a_tampered_preview_is_refused(client, clerk_a, village_a):
         f"/staff/benefits/v/{village_a.code}/import/", {"payload": "forged:payload"}
     )
 
-    assert "The preview has expired" in response.content.decode()
+    assert "预览已过期，请重新上传文件。" in response.content.decode()
     assert not Posting.objects.exists()
 
 
@@ -62,8 +55,8 @@ def test_a_file_with_problems_lists_them_and_saves_nothing(client, clerk_a, vill
 
     page = _upload(client, village_a, bad).content.decode()
 
-    assert "Nothing was imported" in page
-    assert "Row 2, column 2" in page
+    assert "未导入任何内容" in page
+    assert "第 2 行第 2 列" in page
     assert not Posting.objects.exists()
 
 
