@@ -52,10 +52,11 @@ class Matter(models.Model):
         _("amount involved (yuan)"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     description = models.TextField(_("description"), blank=True)
-    # Both disclosures go through the one publication lifecycle.
+    # Both disclosures go through the one publication lifecycle; discarding a draft of one
+    # (which deletes its never-published posting) lets the clerk prepare it again.
     resolution = models.OneToOneField(
         Posting,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="resolved_matter",
@@ -63,7 +64,7 @@ class Matter(models.Model):
     )
     result = models.OneToOneField(
         Posting,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="result_of_matter",

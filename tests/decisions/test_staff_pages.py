@@ -2,7 +2,9 @@
 
 import pytest
 import time_machine
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -187,3 +189,16 @@ def test_a_file_of_a_discussion_with_a_strange_stage_number_is_kept_on_the_matte
         {"file": SimpleUploadedFile("纪要.pdf", b"%PDF-1.4\n%%EOF\n"), "stage": "x"},
     )
     assert matter.files.get().stage is None
+
+
+def test_the_list_costs_the_same_queries_however_many_matters_it_lists(
+    as_clerk_a, village_a, clerk_a, django_assert_max_num_queries
+):
+    discussed_matter(village_a, clerk_a, title="第一件")
+    with CaptureQueriesContext(connection) as one:
+        as_clerk_a.get(reverse("decisions_staff:list"))
+    for title in ("第二件", "第三件", "第四件"):
+        discussed_matter(village_a, clerk_a, title=title)
+    with django_assert_max_num_queries(len(one)):
+        page = text_of(as_clerk_a.get(reverse("decisions_staff:list")))
+    assert "第四件" in page

@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from disclosure.decisions import services
 from disclosure.decisions.models import Category, Stage
 from disclosure.decisions.states import MatterState, state_of
+from disclosure.publishing import services as publishing
 from disclosure.publishing.models import AuditEntry
 
 from .builders import discussed_matter, figures, new_matter
@@ -140,3 +141,14 @@ def test_the_matter_cannot_be_changed_once_the_resolution_is_prepared(village_a,
             description="",
             by=clerk_a,
         )
+
+
+def test_a_discarded_resolution_draft_can_be_prepared_again(village_a, clerk_a):
+    matter = discussed_matter(village_a, clerk_a)
+    revision = services.prepare_resolution(matter=matter, by=clerk_a)
+    publishing.discard_draft(revision=revision, by=clerk_a)
+    matter.refresh_from_db()
+    assert matter.resolution is None
+    assert matter.stages.count() == 4
+    again = services.prepare_resolution(matter=matter, by=clerk_a)
+    assert again.decision_stages.count() == 4

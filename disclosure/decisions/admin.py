@@ -1,0 +1,51 @@
+"""Read-only admin views of major matters, for administrators.
+
+Discussions are judged by the rules and objections moderated through the services, which check
+permissions and write the audit log; here nothing can be added, changed or deleted.
+"""
+
+from django.contrib import admin
+
+from disclosure.publishing.admin import ReadOnlyMixin
+
+from .models import Matter, Objection, ProgressUpdate, Stage
+
+
+class StageInline(ReadOnlyMixin, admin.TabularInline):
+    model = Stage
+    fields = [
+        "number",
+        "attempt",
+        "body",
+        "held_on",
+        "eligible",
+        "present",
+        "votes_for",
+        "votes_against",
+        "abstentions",
+        "passed",
+    ]
+    extra = 0
+
+
+class ProgressInline(ReadOnlyMixin, admin.TabularInline):
+    model = ProgressUpdate
+    fields = ["on", "percent", "spent", "description"]
+    extra = 0
+
+
+@admin.register(Matter)
+class MatterAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["title", "village", "category", "amount", "created_at"]
+    list_filter = ["category"]
+    list_select_related = ["village"]
+    search_fields = ["title", "village__name", "village__code"]
+    inlines = [StageInline, ProgressInline]
+
+
+@admin.register(Objection)
+class ObjectionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    list_display = ["matter", "village", "status", "lodged_at", "ip_address", "answered_at"]
+    list_filter = ["status"]
+    list_select_related = ["matter", "village"]
+    search_fields = ["matter__title", "village__name", "ip_address"]
