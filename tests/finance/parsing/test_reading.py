@@ -10,6 +10,7 @@ from disclosure.finance.parsing.reading import CsvRows
 from disclosure.finance.parsing.template import HEADINGS
 
 from .conftest import workbook_bytes
+from .old_excel import xls_bytes
 
 HEADER = ["日期", "凭证号", "摘要", "科目编码", "科目名称", "收入", "支出"]
 
@@ -160,3 +161,18 @@ def test_a_workbook_that_would_unpack_to_more_than_the_limit_is_refused(monkeypa
 
     with translation.override("en"), pytest.raises(UnreadableFile, match="too large"):
         read_table(build_template("xlsx"), "ledger.xlsx")
+
+
+def test_an_old_xls_workbook_from_older_accounting_software_is_read():
+    data = xls_bytes(
+        {
+            "三月": [["日期", "凭证号", "摘要"], [46086, "记-001", "卖树"], [46087.0, 2, 1234.5]],
+            "说明": [["请选择三月"]],
+        }
+    )
+
+    book = read_table(data, "三月.xls")
+
+    assert book.format == "xls"
+    assert [sheet.name for sheet in book.sheets] == ["三月", "说明"]
+    assert book.sheets[0].rows[1:] == [[46086, "记-001", "卖树"], [46087, 2, Decimal("1234.5")]]
