@@ -182,36 +182,57 @@ def _read_csv(data: bytes, filename: str) -> Workbook:
 
 
 def detect_encoding(data: bytes) -> str:
-    """The encoding of a CSV file: a BOM decides; else UTF-8 if it decodes, else GB18030."""
+    """The encoding of a CSV file: a BOM decides; else UTF-8 if it decodes, else GB18030.
+
+    A file that is plainly UTF-8 up to a byte that is not is refused rather than read as
+    GB18030, which would turn all its Chinese into nonsense without a word.
+    """
     if data.startswith(codecs.BOM_UTF8):
         encoding = "utf-8-sig"
     elif data.startswith(_UTF16_BOMS):
         encoding = "utf-16"
-    elif _decodes(data, "utf-8"):
-        return "utf-8"
     else:
+        error = _first_error(data, "utf-8")
+        if error is None:
+            return "utf-8"
+        if _utf8_characters(data[max(0, error - _CHUNK) : error]) >= _PLAINLY_UTF8:
+            raise UnreadableFile(_MIXED)
         encoding = "gb18030"
-    if not _decodes(data, encoding):
-        raise UnreadableFile(
-            _(
-                "The text of this file is in an encoding we cannot read. Save it from Excel or "
-                "WPS as “CSV UTF-8” or as .xlsx, and upload it again."
-            )
-        )
+    if _first_error(data, encoding) is not None:
+        raise UnreadableFile(_UNKNOWN_ENCODING)
     return encoding
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
-    # Validate in chunks so a large upload is never held twice, as bytes and as text.
+_UNKNOWN_ENCODING = _(
+    "The text of this file is in an encoding we cannot read. Save it from Excel or "
+    "WPS as “CSV UTF-8” or as .xlsx, and upload it again."
+)
+_MIXED = _(
+    "Part of this file is in another encoding than the rest, perhaps because it was put "
+    "together from two files. Open it in Excel or WPS, save it as “CSV UTF-8” or as .xlsx, "
+    "and upload it again."
+)
+# Fewer UTF-8 characters than this before a bad byte could be chance in a GBK file.
+_PLAINLY_UTF8 = 20
+_UTF8_LEADS = [bytes([lead]) for lead in range(0xC2, 0xF5)]
+
+
+def _utf8_characters(data: bytes) -> int:
+    return sum(data.count(lead) for lead in _UTF8_LEADS)
+
+
+def _first_error(data: bytes, encoding: str) -> int | None:
+    """Where decoding fails first, or None; in chunks, so the text is never held whole."""
     decoder = codecs.getincrementaldecoder(encoding)()
     view = memoryview(data)
+    start = 0
     try:
         for start in range(0, len(view), _CHUNK):
             decoder.decode(view[start : start + _CHUNK])
         decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    return True
+    except UnicodeDecodeError as error:
+        return start + max(error.start, 0)
+    return None
 
 
 def _decoded_sample(data: bytes, encoding: str) -> str:

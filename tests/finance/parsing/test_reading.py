@@ -176,3 +176,16 @@ def test_an_old_xls_workbook_from_older_accounting_software_is_read():
     assert book.format == "xls"
     assert [sheet.name for sheet in book.sheets] == ["三月", "说明"]
     assert book.sheets[0].rows[1:] == [[46086, "记-001", "卖树"], [46087, 2, Decimal("1234.5")]]
+
+
+def test_a_utf8_file_with_a_line_in_another_encoding_is_refused_not_garbled(ledger_csv):
+    data = ledger_csv.encode() + "2026-03-20,记-003,购买扫帚,531,管理费用,,80\n".encode("gbk")
+
+    with translation.override("en"), pytest.raises(UnreadableFile, match="another encoding"):
+        read_table(data, "ledger.csv")
+
+
+def test_a_gbk_file_is_not_refused_for_a_few_bytes_that_happen_to_be_valid_utf8():
+    data = "摘要\n".encode() + "保洁员工资\n".encode("gbk")
+
+    assert read_table(data, "ledger.csv").encoding == "gb18030"
