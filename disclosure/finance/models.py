@@ -413,6 +413,7 @@ class ColumnMapping(models.Model):
 
 class ImportStatus(models.TextChoices):
     UPLOADED = "uploaded", _("Uploaded")
+    CHECKING = "checking", _("Being checked")
     PARSED = "parsed", _("Checked")
     COMMITTED = "committed", _("Imported")
 

@@ -4,11 +4,15 @@ Every problem is kept with its row and column; the entries wait in StagedEntry (
 COPY) until the clerk commits, so a file is read once however long the preview is looked at.
 """
 
+import logging
+import threading
 from collections import defaultdict
 from dataclasses import asdict
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Count, Min, Sum
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from disclosure.regions.access import Action, require
@@ -37,6 +41,10 @@ STAGED_COLUMNS = (
     "is_hospitality",
 )
 PREVIEW_ROWS = 20
+PROGRESS_EVERY = 10_000
+# Files larger than this are checked in the background, with a progress page.
+BACKGROUND_FROM_BYTES = 2 * 1024 * 1024
+logger = logging.getLogger(__name__)
 
 
 class _Rules:
@@ -98,18 +106,41 @@ class _Rules:
         return problems, rule
 
 
-@transaction.atomic
+def _counted(rows, pk):
+    """The rows, noting every PROGRESS_EVERY rows on the import how many were read so far."""
+    for count, row in enumerate(rows, start=1):
+        if count % PROGRESS_EVERY == 0:
+            LedgerImport.objects.filter(pk=pk).update(rows_parsed=count)
+        yield row
+
+
 def check_import(*, ledger_import: LedgerImport, by) -> LedgerImport:
-    """Read the whole sheet with the chosen mapping; stage the entries; record every problem."""
+    """Read the whole sheet with the chosen mapping; stage the entries; record every problem.
+
+    Reading runs outside a transaction so that the progress it notes can be seen from another
+    request; staging the entries and the outcome is one transaction.
+    """
     require(by, Action.DRAFT, ledger_import.village)
-    ledger_import = LedgerImport.objects.select_for_update().get(pk=ledger_import.pk)
+    ledger_import = LedgerImport.objects.select_related("period", "village").get(
+        pk=ledger_import.pk
+    )
+    if ledger_import.status == ImportStatus.COMMITTED:
+        raise ValidationError(_("This import has already been committed."))
     sheet = sheet_of(ledger_import)
     try:
         result = parsing.parse_entries(
-            sheet.rows, ledger_import.mapping, parsing.find_header(sheet.rows)
+            _counted(sheet.rows, ledger_import.pk),
+            ledger_import.mapping,
+            parsing.find_header(sheet.rows),
         )
     except parsing.UnreadableFile as error:
         result = parsing.ParseResult(problems=[parsing.Problem(0, "", "", str(error))])
+    with transaction.atomic():
+        _stage(ledger_import, result)
+    return ledger_import
+
+
+def _stage(ledger_import: LedgerImport, result) -> None:
     problems = [asdict(problem) | {"message": str(problem.message)} for problem in result.problems]
     StagedEntry.objects.filter(ledger_import=ledger_import).delete()
     rules = _Rules(ledger_import)
@@ -124,16 +155,48 @@ def check_import(*, ledger_import: LedgerImport, by) -> LedgerImport:
                     continue
                 copy.write_row(_staged_row(ledger_import, entry, rule))
     if not result.entries and not problems:
-        problems.append(
-            {"row": 0, "column": "", "header": "", "message": _("The sheet has no entries.")}
-        )
+        problems.append(_row_problem(_("The sheet has no entries.")))
     problems.sort(key=lambda problem: (problem["row"], problem["column"]))
     ledger_import.problems = problems
     ledger_import.rows_parsed = len(result.entries) + len({p["row"] for p in problems})
     ledger_import.rows_total = ledger_import.rows_parsed + result.totals_rows
     ledger_import.status = ImportStatus.PARSED
     ledger_import.save()
-    return ledger_import
+
+
+def _row_problem(message) -> dict:
+    return {"row": 0, "column": "", "header": "", "message": str(message)}
+
+
+def check_in_background(*, ledger_import: LedgerImport, by) -> None:
+    """Check a large file in a thread, after this request's transaction commits; the wizard
+    page refreshes itself and shows the rows read so far until the check is done."""
+    require(by, Action.DRAFT, ledger_import.village)
+    LedgerImport.objects.filter(pk=ledger_import.pk).update(
+        status=ImportStatus.CHECKING, rows_parsed=0, problems=[]
+    )
+    language = translation.get_language()
+
+    def run():
+        try:
+            with translation.override(language):
+                try:
+                    check_import(ledger_import=ledger_import, by=by)
+                except ValidationError as error:
+                    _failed(ledger_import, " ".join(error.messages))
+                except Exception:
+                    logger.exception("checking ledger import %s failed", ledger_import.pk)
+                    _failed(ledger_import, _("The file could not be checked; upload it again."))
+        finally:
+            connection.close()
+
+    transaction.on_commit(threading.Thread(target=run, daemon=True).start)
+
+
+def _failed(ledger_import: LedgerImport, message) -> None:
+    LedgerImport.objects.filter(pk=ledger_import.pk).update(
+        status=ImportStatus.PARSED, problems=[_row_problem(message)]
+    )
 
 
 def _staged_row(ledger_import, entry, rule) -> tuple:

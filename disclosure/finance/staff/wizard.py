@@ -75,7 +75,11 @@ def check(request, pk):
             imports.set_mapping(
                 ledger_import=ledger_import, mapping=form.mapping(), by=request.user
             )
-            checking.check_import(ledger_import=ledger_import, by=request.user)
+            size = imports.stored_path(ledger_import).stat().st_size
+            if size >= checking.BACKGROUND_FROM_BYTES:
+                checking.check_in_background(ledger_import=ledger_import, by=request.user)
+            else:
+                checking.check_import(ledger_import=ledger_import, by=request.user)
         except ValidationError as error:
             show_refusal(form, error)
         else:
