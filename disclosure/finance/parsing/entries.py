@@ -111,8 +111,11 @@ def is_totals_row(row) -> bool:
     Lines that carry a balance over (上年结转, 期初余额, 承前页, 过次页) count as totals too:
     they repeat sums of other entries and are not entries themselves.
     """
-    for cell in row:
-        if isinstance(cell, str) and _TOTALS_HINT.search(cell):
+    texts = [cell for cell in row if isinstance(cell, str)]
+    if not _TOTALS_HINT.search("\n".join(texts)):
+        return False
+    for cell in texts:
+        if _TOTALS_HINT.search(cell):
             text = _NOT_WORD.sub("", unicodedata.normalize("NFKC", cell)).lower()
             if text and _TOTALS.fullmatch(text):
                 return True
@@ -250,7 +253,10 @@ class _RowReader:
 
 
 def _clean_text(value) -> str:
-    text = value.isoformat() if isinstance(value, date) else str(value)
+    if isinstance(value, str):
+        text = value
+    else:
+        text = value.isoformat() if isinstance(value, date) else str(value)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     return " ".join(text.split())

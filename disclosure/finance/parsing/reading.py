@@ -275,9 +275,9 @@ class CsvRows:
 
 
 def _csv_cell(cell: str):
-    if not cell.strip():
+    if not cell or cell.isspace():
         return None
     # Bank and accounting exports write ="0012" so that Excel keeps leading zeros.
-    if cell.startswith('="') and cell.endswith('"') and len(cell) > 2:
+    if cell[0] == "=" and cell.startswith('="') and cell.endswith('"') and len(cell) > 2:
         return cell[2:-1] or None
     return cell
