@@ -14,6 +14,7 @@ class MatterForm(forms.ModelForm):
         model = Matter
         fields = ["title", "category", "amount", "description"]
         widgets = {"description": forms.Textarea(attrs={"rows": 5})}
+        labels = {"category": _("Category of matter")}
         help_texts = {
             "category": _("The matters the Organic Law puts before the villagers (art. 24)."),
             "amount": _("In yuan, for example 380000.00. Leave empty when no money is involved."),

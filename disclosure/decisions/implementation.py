@@ -49,6 +49,8 @@ def implementation_refusal(matter: Matter) -> str | None:
         return _("%(count)s listed objections have not been answered.") % {"count": unanswered}
     if matter.result_id:
         return _("The result disclosure is already prepared.")
+    if matter.implementation_ended_on:
+        return _("The work was already reported finished.")
     return None
 
 
@@ -109,8 +111,6 @@ def _check_progress(matter: Matter, on: date, percent: int, spent) -> None:
         }
     if spent is not None and spent < 0:
         errors["spent"] = _("Money spent cannot be negative.")
-    if matter.implementation_ended_on:
-        errors["percent"] = _("The work was already reported finished.")
     if errors:
         raise ValidationError(errors)
 

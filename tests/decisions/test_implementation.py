@@ -199,3 +199,11 @@ def test_an_acceptance_before_the_work_ended_is_refused(matter, clerk_a):
             prepare_result(matter, clerk_a, accepted_on=update.on - timedelta(days=1))
     assert "accepted_on" in refused.value.message_dict
     assert matter.result is None
+
+
+def test_no_progress_after_the_work_is_reported_finished(matter, clerk_a):
+    finish(matter, clerk_a)
+    matter.refresh_from_db()
+    with time_machine.travel(after_notice(matter)):
+        with pytest.raises(ValidationError, match="finished"):
+            progress(matter, clerk_a, percent=100)
