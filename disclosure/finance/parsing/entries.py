@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from .headers import is_subheader, merge_headings, missing_fields
+from .headers import REQUIRED, is_subheader, merge_headings, missing_fields
 from .values import parse_amount, parse_date
 
 ZERO = Decimal("0.00")
@@ -159,12 +159,22 @@ def iter_entries(
         if is_totals_row(row):
             result.totals_rows += 1
             continue
+        if _repeats_header(row, header, mapping):
+            continue
         reader = _RowReader(row, index + 1, mapping, header)
         entry = reader.entry()
         if reader.problems:
             result.add_problems(sorted(reader.problems, key=_by_column))
         else:
             yield entry
+
+
+def _repeats_header(row, header: list[str], mapping: dict[str, int]) -> bool:
+    # Ledgers printed page by page to a file repeat the headings at the top of every page.
+    texts = merge_headings(row, [])
+    columns = [mapping[name] for name in REQUIRED]
+    width = min(len(texts), len(header))
+    return all(index < width and texts[index] == header[index] for index in columns)
 
 
 def _by_column(problem: Problem) -> tuple:

@@ -259,3 +259,22 @@ def test_a_problem_in_a_column_without_a_heading_names_the_column_alone():
 
     with translation.override("en"):
         assert str(problem) == "Row 7, column C: This cell must not be empty."
+
+
+def test_headings_repeated_at_the_top_of_each_printed_page_are_not_entries():
+    rows = [HEADER, SALE, ["过次页"], ["承前页"], HEADER, WAGES]
+
+    result = parse(rows)
+
+    assert result.problems == []
+    assert [entry.line for entry in result.entries] == [2, 6]
+    assert result.totals_rows == 2
+
+
+def test_a_mapping_to_columns_beyond_the_header_reads_them_as_empty():
+    mapping = guess_mapping(HEADER) | {"summary": 12}
+
+    with translation.override("en"):
+        problems = [str(problem) for problem in parse_entries([HEADER, SALE], mapping, 0).problems]
+
+    assert problems == ["Row 2, column M: This cell must not be empty."]
