@@ -1,10 +1,13 @@
 """The legal thresholds of the four discussions, at their edges, in whole numbers."""
 
 from datetime import date
+from fractions import Fraction
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.utils import translation
+from hypothesis import given
+from hypothesis import strategies as st
 
 from disclosure.decisions import rules
 from disclosure.decisions.models import Body
@@ -156,3 +159,23 @@ def test_the_explanation_reads_in_chinese_by_default():
     with translation.override("zh-hans"):
         outcome = judged(eligible=30, present=19, votes_for=19)
     assert "未通过" in outcome.explanation and "三分之二" in outcome.explanation
+
+
+@given(part=st.integers(0, 10_000), whole=st.integers(1, 10_000))
+def test_whole_number_thresholds_agree_with_exact_fractions(part, whole):
+    assert rules.TWO_THIRDS.met(part, whole) == (Fraction(part, whole) >= Fraction(2, 3))
+    assert rules.MORE_THAN_HALF.met(part, whole) == (Fraction(part, whole) > Fraction(1, 2))
+
+
+@given(whole=st.integers(1, 10_000))
+def test_the_number_needed_is_the_smallest_that_meets_the_threshold(whole):
+    for threshold in (rules.TWO_THIRDS, rules.MORE_THAN_HALF):
+        needed = threshold.needed(whole)
+        assert threshold.met(needed, whole)
+        assert not threshold.met(needed - 1, whole)
+
+
+def test_a_notice_period_shorter_than_a_day_is_refused(settings):
+    settings.DECISIONS_NOTICE_DAYS = 0
+    with pytest.raises(ImproperlyConfigured):
+        rules.notice_days()

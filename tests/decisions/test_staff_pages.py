@@ -202,3 +202,13 @@ def test_the_list_costs_the_same_queries_however_many_matters_it_lists(
     with django_assert_max_num_queries(len(one)):
         page = text_of(as_clerk_a.get(reverse("decisions_staff:list")))
     assert "第四件" in page
+
+
+def test_the_list_shows_the_supervisor_which_matters_have_objections_to_moderate(
+    as_supervisor_a, village_a, clerk_a, supervisor_a
+):
+    matter = resolved_matter(village_a, clerk_a, supervisor_a)
+    for text in ("占地补偿不清", "工程预算偏高"):
+        objections.lodge_objection(matter=matter, text=text, ip="203.0.113.9")
+    page = text_of(as_supervisor_a.get(reverse("decisions_staff:list")))
+    assert "2条异议待审核" in page

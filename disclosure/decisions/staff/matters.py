@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 
@@ -23,7 +24,9 @@ from .common import matter_for, matters
 def matter_list(request):
     """Every matter of the user's villages, grouped by where it stands."""
     groups = {state: [] for state in MatterState.values}
-    for matter in scope(matters(), request.user, Action.VIEW_DRAFTS):
+    pending = Count("objections", filter=Q(objections__status=ObjectionStatus.PENDING))
+    listed = scope(matters(), request.user, Action.VIEW_DRAFTS).annotate(pending=pending)
+    for matter in listed:
         groups[state_of(matter)].append(matter)
     context = {
         "groups": [(MatterState(state), found) for state, found in groups.items()],
