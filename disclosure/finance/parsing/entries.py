@@ -27,6 +27,8 @@ TEXT_FIELDS = tuple(MAX_LENGTHS)
 # A wrongly mapped million-row file would otherwise hold a million problems nobody reads.
 PROBLEM_LIMIT = 1000
 REQUIRED_TEXT = ("voucher_no", "summary", "account_code")
+# Accounting software often writes the account as "5301 管理费用" in one cell.
+_CODE_AND_NAME = re.compile(r"(\d+(?:[.\-]\d+)*)\s*([^\d\s.\-].*)")
 # Cheap test first: most rows have no cell that could be a totals label.
 _TOTALS_HINT = re.compile(r"[计页转余]|total|balance|forward|ｔｏｔａｌ", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[\W_]")
@@ -192,6 +194,12 @@ class _RowReader:
 
     def entry(self) -> ParsedEntry | None:
         texts = {name: self.text(name) for name in TEXT_FIELDS}
+        code_and_name = _CODE_AND_NAME.fullmatch(texts["account_code"])
+        if code_and_name:
+            texts["account_code"] = code_and_name[1]
+            texts["account_name"] = texts["account_name"] or code_and_name[2]
+        for name, text in texts.items():
+            self.check_text(name, text)
         when = self.date()
         income, expenditure = self.amounts()
         if self.problems:
@@ -215,7 +223,9 @@ class _RowReader:
 
     def text(self, name: str) -> str:
         value = self.cell(name)
-        text = "" if value is None else _clean_text(value)
+        return "" if value is None else _clean_text(value)
+
+    def check_text(self, name: str, text: str) -> None:
         if not text and name in REQUIRED_TEXT:
             self.report(name, _("This cell must not be empty."))
         elif len(text) > MAX_LENGTHS[name]:
@@ -223,7 +233,6 @@ class _RowReader:
                 name,
                 _("This text is longer than %(limit)s characters.") % {"limit": MAX_LENGTHS[name]},
             )
-        return text
 
     def date(self) -> date | None:
         try:

@@ -278,3 +278,29 @@ def test_a_mapping_to_columns_beyond_the_header_reads_them_as_empty():
         problems = [str(problem) for problem in parse_entries([HEADER, SALE], mapping, 0).problems]
 
     assert problems == ["Row 2, column M: This cell must not be empty."]
+
+
+@pytest.mark.parametrize(
+    ("cell", "code", "name"),
+    [
+        ("531 管理费用", "531", "管理费用"),
+        ("53105招待费", "53105", "招待费"),
+        ("531.01", "531.01", ""),
+        ("53105 管理费用—招待费（接待上级检查）", "53105", "管理费用—招待费(接待上级检查)"),
+    ],
+)
+def test_an_account_written_as_code_and_name_in_one_cell_is_split(cell, code, name):
+    header = ["日期", "凭证号", "摘要", "科目编码", "收入", "支出"]
+    row = ["2026-03-15", "记-005", "接待检查组", cell, None, "320"]
+
+    (entry,) = parse([header, row]).entries
+
+    assert (entry.account_code, entry.account_name) == (code, name)
+
+
+def test_a_separate_account_name_wins_over_the_name_beside_the_code():
+    row = [*SALE[:3], "501 经营收入", "土地承包费", *SALE[5:]]
+
+    (entry,) = parse([HEADER, row]).entries
+
+    assert (entry.account_code, entry.account_name) == ("501", "土地承包费")
