@@ -67,6 +67,40 @@ REGISTER_LABELS = {
     "resources": gettext_lazy("Resources"),
 }
 CHOICES = {"category": Category, "type": ResourceType, "status": ResourceStatus}
+# Words clerks' own ledgers use for the same choices, beside the portal's labels.
+ALIASES = {
+    "category": {
+        "房屋": "buildings",
+        "房屋建筑": "buildings",
+        "建筑物": "buildings",
+        "设备": "equipment",
+        "机器设备": "equipment",
+        "农机具": "equipment",
+        "道路": "roads",
+        "村道": "roads",
+        "水利": "water_works",
+        "水利设施": "water_works",
+    },
+    "type": {
+        "耕地": "farmland",
+        "林地": "forest",
+        "山林": "forest",
+        "鱼塘": "pond",
+        "坑塘": "pond",
+        "水面": "pond",
+        "荒地": "wasteland",
+        "四荒地": "wasteland",
+        "集体建设用地": "construction_land",
+    },
+    "status": {
+        "自营": "self_operated",
+        "自主经营": "self_operated",
+        "发包": "contracted_out",
+        "承包经营": "contracted_out",
+        "出租": "contracted_out",
+        "闲置": "idle",
+    },
+}
 
 
 class ImportRefused(Exception):
@@ -85,9 +119,9 @@ def _normal(text) -> str:
     return re.sub(r"\s+", "", str(text or "")).lower()
 
 
-def _choice_lookup(choices) -> dict[str, str]:
-    """Each choice by its code, its English label and its Chinese label."""
-    lookup = {}
+def _choice_lookup(name: str, choices) -> dict[str, str]:
+    """Each choice by its code, its English and Chinese labels, and the ledgers' words."""
+    lookup = dict(ALIASES[name])
     for language in ("en", "zh-hans"):
         with translation.override(language):
             lookup.update({_normal(label): value for value, label in choices.choices})
@@ -189,7 +223,7 @@ def parse_workbook(*, upload, register: str) -> Parsed:
     columns = REGISTERS[register][0]
     rows = _rows_of(upload)
     header_index, found = _find_header(rows, columns)
-    lookups = {name: _choice_lookup(choices) for name, choices in CHOICES.items()}
+    lookups = {name: _choice_lookup(name, choices) for name, choices in CHOICES.items()}
     parsed, problems, seen = Parsed(register), [], {}
     body = rows[header_index + 1 :]
     if len(body) > MAX_ROWS:
@@ -236,6 +270,10 @@ def parse_workbook(*, upload, register: str) -> Parsed:
     return parsed
 
 
+def _label(field_or_number) -> str:
+    return str(getattr(field_or_number, "verbose_name", field_or_number))
+
+
 def _stored(values: dict) -> dict:
     return {key: value for key, value in values.items() if not key.startswith("_")}
 
@@ -258,10 +296,11 @@ def import_register(*, village, parsed: Parsed, by, ip=None) -> tuple[int, int]:
                 save(village=village, values=_stored(values), by=by, ip=ip, **{argument: item})
         except ValidationError as error:
             for name, messages in error.message_dict.items():
+                label = values["number"] if name == "__all__" else model._meta.get_field(name)
                 for message in messages:
                     problems.append(
                         _("Row %(row)d (%(field)s): %(message)s")
-                        % {"row": values["_row"], "field": name, "message": message}
+                        % {"row": values["_row"], "field": _label(label), "message": message}
                     )
             continue
         if item is None:

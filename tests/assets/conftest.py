@@ -90,3 +90,22 @@ def register_a(village_a, clerk_a):
     )
     add_resource(village_a, clerk_a)
     return village_a
+
+
+def png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), "green").save(out, "PNG")
+    return out.getvalue()
+
+
+@pytest.fixture
+def signed_in(client):
+    """The test client signed in as the given person."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
