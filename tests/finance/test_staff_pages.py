@@ -210,3 +210,27 @@ def test_only_a_clerk_of_the_village_publishes_a_period(request, quarter_a, cler
 
     with pytest.raises(PermissionDenied):
         services.publish(revision=revision, by=request.getfixturevalue(person))
+
+
+def test_the_village_page_costs_the_same_queries_however_many_periods(
+    village_a, clerk_a, quarter_a, django_assert_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from disclosure.finance.services import periods
+
+    from .ledger_files import imported
+
+    imported(quarter_a, clerk_a)
+    client = client_for(clerk_a)
+    url = reverse("finance_staff:village", args=[village_a.code])
+    with CaptureQueriesContext(connection) as one_period:
+        client.get(url)
+    for number in (2, 3, 4):
+        periods.get_or_create_period(village=village_a, year=2026, number=number, by=clerk_a)
+
+    with django_assert_num_queries(len(one_period.captured_queries)):
+        response = client.get(url)
+
+    assert "2026年第4季度" in response.content.decode()

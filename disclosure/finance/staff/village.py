@@ -24,10 +24,20 @@ TEMPLATE_TYPES = {
 }
 
 
+def _periods_with_latest_revision(village) -> list:
+    """Each period with the newest revision of its posting (None before the first import)."""
+    found = Period.objects.filter(village=village).prefetch_related("posting__revisions")
+    rows = []
+    for period in found:
+        revisions = list(period.posting.revisions.all()) if period.posting else []
+        rows.append((period, revisions[-1] if revisions else None))
+    return rows
+
+
 def _village_page(request, village, **forms):
     context = {
         "village": village,
-        "periods": Period.objects.filter(village=village).prefetch_related("posting__revisions"),
+        "periods": _periods_with_latest_revision(village),
         "budgets": Budget.objects.filter(village=village).select_related("posting__current"),
         "settings": periods.settings_of(village),
         "may_draft": can(request.user, Action.DRAFT, village),
