@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from disclosure.assets import demo as assets_demo
 from disclosure.benefits import demo as benefits_demo
 from disclosure.contracts import demo as contracts_demo
 from disclosure.decisions import demo as decisions_demo
@@ -59,6 +60,7 @@ def load_demo(*, today: datetime.date | None = None) -> Loaded | None:
         benefits_demo.load(regions=regions, staff=staff, today=today)
         contracts_demo.load(regions=regions, staff=staff, today=today)
         decisions_demo.load(regions=regions, staff=staff, today=today)
+        assets_demo.load(regions=regions, staff=staff, today=today)
     return Loaded(villages=len(VILLAGES), accounts=len(accounts()), postings=len(STORIES))
 
 
