@@ -212,3 +212,18 @@ def test_the_list_shows_the_supervisor_which_matters_have_objections_to_moderate
         objections.lodge_objection(matter=matter, text=text, ip="203.0.113.9")
     page = text_of(as_supervisor_a.get(reverse("decisions_staff:list")))
     assert "2条异议待审核" in page
+
+
+def test_the_township_official_reads_a_matter_without_any_button_to_act(
+    township_official, village_a, clerk_a, supervisor_a
+):
+    matter = resolved_matter(village_a, clerk_a, supervisor_a)
+    objection = objections.lodge_objection(matter=matter, text="补偿标准不清", ip="203.0.113.9")
+    page = text_of(
+        client_for(township_official).get(reverse("decisions_staff:matter", args=[matter.pk]))
+    )
+    assert "村道硬化工程" in page and "补偿标准不清" in page
+    assert reverse("decisions_staff:moderate", args=[objection.pk]) not in page
+    assert reverse("decisions_staff:answer", args=[objection.pk]) not in page
+    assert reverse("decisions_staff:add_file", args=[matter.pk]) not in page
+    assert reverse("decisions:matter", args=[village_a.code, matter.pk]) in page
