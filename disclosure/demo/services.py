@@ -17,6 +17,7 @@ from disclosure.assets import demo as assets_demo
 from disclosure.benefits import demo as benefits_demo
 from disclosure.contracts import demo as contracts_demo
 from disclosure.decisions import demo as decisions_demo
+from disclosure.finance import demo as finance_demo
 from disclosure.publishing import services as publishing
 from disclosure.publishing.services import Content
 from disclosure.regions.models import Region, Role, RoleKind, User
@@ -59,6 +60,7 @@ def load_demo(*, today: datetime.date | None = None) -> Loaded | None:
             _tell(story, regions[story.village], staff[story.village], today)
         benefits_demo.load(regions=regions, staff=staff, today=today)
         contracts_demo.load(regions=regions, staff=staff, today=today)
+        finance_demo.load(regions=regions, staff=staff, today=today)
         decisions_demo.load(regions=regions, staff=staff, today=today)
         assets_demo.load(regions=regions, staff=staff, today=today)
     return Loaded(villages=len(VILLAGES), accounts=len(accounts()), postings=len(STORIES))

@@ -35,15 +35,15 @@ FEE = Line("土地承包费收入", "50101", "发包收入", "operating_income",
 SUBSIDY = Line("上级转移支付补助", "521", "补助收入", "subsidy_income", income="50000.00")
 ROAD = Line(
     "村道硬化工程款",
-    "541",
+    "532",
     "公益支出",
     "public_welfare",
     expenditure="38000.00",
     counterparty="青山建筑队",
 )
-CLEANER = Line("保洁员工资", "550", "管理费用", "management_expenses", expenditure="1800.00")
+CLEANER = Line("保洁员工资", "531", "管理费用", "management_expenses", expenditure="1800.00")
 MEAL = Line(
-    "招待费", "550", "管理费用", "management_expenses", expenditure="320.00", hospitality=True
+    "招待费", "531", "管理费用", "management_expenses", expenditure="320.00", hospitality=True
 )
 DEFAULT_LINES = [FEE, SUBSIDY, ROAD, CLEANER, MEAL]
 OPENING = {Fund.CASH: Decimal("2000.00"), Fund.BANK: Decimal("100000.00")}
