@@ -45,7 +45,12 @@ def _published(posting) -> bool:
 
 def published_revision(posting):
     """The posting's current revision when it is published (not withdrawn), else None."""
-    return posting.current if _published(posting) else None
+    if not _published(posting):
+        return None
+    revision = posting.current
+    # Spares a query for each revision that shows its posting's code.
+    revision.posting = posting
+    return revision
 
 
 @dataclass

@@ -123,3 +123,13 @@ def test_nothing_can_be_written_and_unknown_matters_are_not_found(
     assert api.delete(f"{MATTERS}{matter.pk}/").status_code in (403, 405)
     assert api.get(f"{MATTERS}99999999999/").status_code == 404
     assert api.get(f"{MATTERS}abc/").status_code == 404
+
+
+def test_the_list_reads_a_fixed_number_of_queries(
+    api, village_a, clerk_a, supervisor_a, django_assert_max_num_queries
+):
+    for number in range(3):
+        resolved_matter(village_a, clerk_a, supervisor_a, title=f"第{number}项事项")
+
+    with django_assert_max_num_queries(3):
+        assert api.get(MATTERS).json()["count"] == 3

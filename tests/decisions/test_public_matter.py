@@ -11,7 +11,7 @@ from disclosure.publishing.models import Revision
 
 from ..factories import signed_off
 from .builders import after_notice, figures, new_matter, resolved_matter
-from .journeys import finished_matter, started_matter
+from .journeys import finished_matter, report, started_matter
 
 
 def page_of(matter) -> str:
@@ -207,3 +207,24 @@ def test_a_photo_is_served_only_under_its_own_name_and_digest(
     assert client.get(f"/decisions/photos/{photo.blob_id}/别的名字.jpg").status_code == 404
     assert client.get(f"/decisions/photos/{'0' * 64}/施工前.jpg").status_code == 404
     assert client.get(f"/decisions/thumbnails/{photo.blob_id}.jpg").status_code == 404
+
+
+def test_the_page_reads_the_same_number_of_queries_however_long_the_work(
+    client, village_a, clerk_a, supervisor_a, django_assert_max_num_queries
+):
+    matter = started_matter(village_a, clerk_a, supervisor_a)
+    with django_assert_max_num_queries(11) as short:
+        read(client, matter)
+    with time_machine.travel(after_notice(matter) + timedelta(days=1)):
+        for percent in (50, 60, 70):
+            report(
+                matter,
+                clerk_a,
+                percent=percent,
+                spent=None,
+                text=f"完成{percent}%",
+                photos=[("during", f"施工{percent}.jpg")],
+            )
+
+    with django_assert_max_num_queries(len(short.captured_queries)):
+        read(client, matter)
