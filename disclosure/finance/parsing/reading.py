@@ -65,7 +65,8 @@ def read_table(data: bytes, filename: str) -> Workbook:
 
     The format is recognised from the content, the file name only breaks ties. A CSV's encoding
     (UTF-8 with or without BOM, UTF-16 with BOM, else GB18030 which covers GBK) and delimiter
-    (comma, tab or semicolon) are detected. Raises UnreadableFile for an empty, damaged or
+    (comma, tab or semicolon) are detected. A workbook lists its visible sheets that have
+    something in them, in their order. Raises UnreadableFile for an empty, damaged or
     unsupported file.
     """
     if not re.search(rb"\S", data):

@@ -1,7 +1,9 @@
 import datetime
+import io
 import tracemalloc
 from decimal import Decimal
 
+import openpyxl
 import pytest
 from django.utils import translation
 
@@ -189,3 +191,13 @@ def test_a_gbk_file_is_not_refused_for_a_few_bytes_that_happen_to_be_valid_utf8(
     data = "摘要\n".encode() + "保洁员工资\n".encode("gbk")
 
     assert read_table(data, "ledger.csv").encoding == "gb18030"
+
+
+def test_hidden_sheets_are_not_offered():
+    data = workbook_bytes({"三月": [HEADER], "底稿": [HEADER]})
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    book["底稿"].sheet_state = "hidden"
+    output = io.BytesIO()
+    book.save(output)
+
+    assert [sheet.name for sheet in read_table(output.getvalue(), "a.xlsx").sheets] == ["三月"]
