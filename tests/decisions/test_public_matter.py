@@ -228,3 +228,17 @@ def test_the_page_reads_the_same_number_of_queries_however_long_the_work(
 
     with django_assert_max_num_queries(len(short.captured_queries)):
         read(client, matter)
+
+
+def test_a_withdrawn_resolution_leaves_its_notice_and_no_figures(
+    client, village_a, clerk_a, supervisor_a
+):
+    matter = resolved_matter(village_a, clerk_a, supervisor_a)
+    publishing.withdraw(posting=matter.resolution, by=clerk_a, reason="第三议日期有误，重新召开。")
+
+    page = read(client, matter)
+
+    assert "决议公开已撤回" in page
+    assert f'href="/p/{matter.resolution.code}/"' in page
+    assert "应到9人" not in page
+    assert "提交异议" not in page
