@@ -227,3 +227,22 @@ def test_the_township_official_reads_a_matter_without_any_button_to_act(
     assert reverse("decisions_staff:answer", args=[objection.pk]) not in page
     assert reverse("decisions_staff:add_file", args=[matter.pk]) not in page
     assert reverse("decisions:matter", args=[village_a.code, matter.pk]) in page
+
+
+def test_the_resolution_goes_through_the_workspace_to_public_notice(
+    as_clerk_a, as_supervisor_a, village_a, clerk_a
+):
+    matter = discussed_matter(village_a, clerk_a)
+    as_clerk_a.post(reverse("decisions_staff:prepare_resolution", args=[matter.pk]))
+    matter.refresh_from_db()
+    revision = matter.resolution.revisions.get()
+    preview = text_of(as_supervisor_a.get(reverse("workspace:preview", args=[revision.pk])))
+    assert "村民代表会议" in preview
+    as_clerk_a.post(reverse("workspace:submit", args=[revision.pk]))
+    as_supervisor_a.post(
+        reverse("workspace:sign_off", args=[revision.pk]), {"opinion": "程序合规，同意公开。"}
+    )
+    as_clerk_a.post(reverse("workspace:publish", args=[revision.pk]))
+    matter.refresh_from_db()
+    page = text_of(as_clerk_a.get(reverse("decisions_staff:matter", args=[matter.pk])))
+    assert "公示中" in page and "公示期至" in page
