@@ -7,6 +7,9 @@ class DecisionsConfig(AppConfig):
     verbose_name = _("Major decisions")
 
     def ready(self):
-        from . import kinds
+        from django.core import checks
+
+        from . import kinds, rules
 
         kinds.register()
+        checks.register(rules.check_settings)

@@ -8,13 +8,14 @@ legal usage 以上 ("at least") includes the number itself and 过半数 ("more 
 more. Arithmetic stays in whole numbers (3 * present >= 2 * eligible), never floats.
 
 Where local rules are stricter, settings.DECISIONS_* raise the thresholds; a setting looser than
-the law stops the start of the check with ImproperlyConfigured.
+the law is refused by a system check at start (decisions.E001).
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
+from django.core import checks
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.utils.translation import gettext as _
 
@@ -242,3 +243,19 @@ def result_due(implementation_ended_on: date) -> date:
 
 def objections_per_hour() -> int:
     return settings.DECISIONS_OBJECTIONS_PER_HOUR
+
+
+def check_settings(app_configs=None, **kwargs) -> list:
+    """A system check, so a threshold looser than the law stops the start, not a meeting record."""
+    errors = []
+    readers = (
+        lambda: quorum(Body.PARTY_MEMBERS),
+        lambda: quorum(Body.REPRESENTATIVES),
+        notice_days,
+    )
+    for read in readers:
+        try:
+            read()
+        except ImproperlyConfigured as error:
+            errors.append(checks.Error(str(error), id="decisions.E001"))
+    return errors

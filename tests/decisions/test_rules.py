@@ -179,3 +179,10 @@ def test_a_notice_period_shorter_than_a_day_is_refused(settings):
     settings.DECISIONS_NOTICE_DAYS = 0
     with pytest.raises(ImproperlyConfigured):
         rules.notice_days()
+
+
+def test_the_system_check_names_a_quorum_looser_than_the_law(settings):
+    assert rules.check_settings() == []
+    settings.DECISIONS_REPRESENTATIVES_QUORUM = "1/2"
+    assert [error.id for error in rules.check_settings()] == ["decisions.E001"]
+    assert "DECISIONS_REPRESENTATIVES_QUORUM" in rules.check_settings()[0].msg
