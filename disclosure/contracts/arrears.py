@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 ZERO = Decimal("0.00")
 
@@ -21,9 +21,9 @@ class Status(StrEnum):
 
 
 STATUS_LABELS = {
-    Status.PAID: _("Paid"),
-    Status.DUE: _("Due"),
-    Status.OVERDUE: _("Overdue"),
+    Status.PAID: pgettext_lazy("payment status", "Paid"),
+    Status.DUE: pgettext_lazy("payment status", "Due"),
+    Status.OVERDUE: pgettext_lazy("payment status", "Overdue"),
 }
 
 

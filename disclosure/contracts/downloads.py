@@ -9,6 +9,7 @@ import io
 import json
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from .queries import ContractStatus
@@ -24,7 +25,7 @@ def _columns():
     return [
         ("code", _("Permalink code")),
         ("title", _("Title")),
-        ("counterparty", _("Counterparty")),
+        ("counterparty", pgettext("contract", "Counterparty")),
         ("identity_number", _("Identity number")),
         ("subject", _("Asset or resource concerned")),
         ("purpose", _("Purpose")),

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from disclosure.assets.models import Asset, Resource
 from disclosure.decisions.models import Matter
@@ -99,7 +100,7 @@ class ContractForm(forms.Form):
     counterparty_kind = forms.ChoiceField(
         label=_("The counterparty is"), choices=CounterpartyKind.choices
     )
-    counterparty = forms.CharField(label=_("Counterparty"), max_length=100)
+    counterparty = forms.CharField(label=pgettext_lazy("contract", "Counterparty"), max_length=100)
     identity_number = forms.CharField(
         label=_("Identity number (persons only)"),
         max_length=18,
@@ -126,7 +127,9 @@ class ContractForm(forms.Form):
         label=_("How the counterparty was chosen"), choices=AwardMethod.choices
     )
     matter = forms.ModelChoiceField(
-        label=_("Authorising major matter"), queryset=Matter.objects.none(), required=False
+        label=pgettext_lazy("contract", "Authorising major matter"),
+        queryset=Matter.objects.none(),
+        required=False,
     )
     decision_reference = forms.CharField(
         label=_("Authorising decision"),

@@ -8,6 +8,7 @@ append-only in the database, and a mistaken one is undone by a reversing entry.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from disclosure.publishing.masking import mask_identity_number
 from disclosure.publishing.models import Posting, Revision
@@ -53,7 +54,7 @@ class Contract(models.Model):
     counterparty_kind = models.CharField(
         _("counterparty is"), max_length=12, choices=CounterpartyKind.choices
     )
-    counterparty = models.CharField(_("counterparty"), max_length=100)
+    counterparty = models.CharField(pgettext_lazy("contract", "counterparty"), max_length=100)
     # Kept for staff; every public surface shows it through masking.mask_identity_number.
     identity_number = models.CharField(_("identity number"), max_length=18, blank=True)
     subject = models.CharField(_("asset or resource concerned"), max_length=200)
@@ -91,7 +92,9 @@ class Contract(models.Model):
         related_name="contracts",
         verbose_name=_("authorising major matter"),
     )
-    decision_reference = models.CharField(_("authorising decision"), max_length=200, blank=True)
+    decision_reference = models.CharField(
+        pgettext_lazy("contract", "authorising decision"), max_length=200, blank=True
+    )
 
     class Meta:
         verbose_name = _("contract")
@@ -131,7 +134,7 @@ class Instalment(models.Model):
         Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     position = models.PositiveIntegerField(_("position"))
-    due_date = models.DateField(_("due date"))
+    due_date = models.DateField(pgettext_lazy("contract", "due date"))
     amount = models.DecimalField(_("amount (yuan)"), **MONEY)
 
     class Meta:
@@ -196,7 +199,9 @@ class ProjectStage(models.Model):
     village = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
-    stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices)
+    stage = models.CharField(
+        pgettext_lazy("project", "stage"), max_length=16, choices=Stage.choices
+    )
     date = models.DateField(_("date"))
     description = models.TextField(_("what happened"))
     amount = models.DecimalField(_("amount (yuan)"), null=True, blank=True, **MONEY)

@@ -125,7 +125,7 @@ def test_a_contract_awarded_by_bidding_lists_its_bidders(village_a, clerk_a):
     revision = services.create_contract(
         village=village_a, title="鱼塘", terms=lease_terms(bids=[]), by=clerk_a
     )
-    with pytest.raises(ValidationError, match="bidders"):
+    with pytest.raises(ValidationError, match="列出投标人"):
         publishing.submit(revision=revision, by=clerk_a)
 
 
