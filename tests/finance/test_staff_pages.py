@@ -234,3 +234,64 @@ def test_the_village_page_costs_the_same_queries_however_many_periods(
         response = client.get(url)
 
     assert "2026年第4季度" in response.content.decode()
+
+
+def test_a_clerk_enters_a_budget_and_it_goes_for_sign_off(village_a, clerk_a):
+    client = client_for(clerk_a)
+    url = reverse("finance_staff:budget", args=[village_a.code, 2026])
+
+    response = client.post(url, {"public_welfare": "50000", "operating_income": "24000.50"})
+
+    revision = Posting.objects.get(village=village_a, kind="budget").revisions.get()
+    assert response.url == reverse("workspace:revision", args=[revision.pk])
+    assert {line.category: str(line.amount) for line in revision.budget_lines.all()} == {
+        "public_welfare": "50000.00",
+        "operating_income": "24000.50",
+    }
+
+
+def test_a_negative_budget_amount_is_shown_beside_its_field(village_a, clerk_a):
+    client = client_for(clerk_a)
+    url = reverse("finance_staff:budget", args=[village_a.code, 2026])
+
+    response = client.post(url, {"public_welfare": "-5"})
+
+    assert response.status_code == 200
+    assert 'class="field invalid"' in response.content.decode()
+    assert not Posting.objects.exists()
+
+
+def test_a_published_period_is_corrected_by_importing_with_a_reason(
+    quarter_a, clerk_a, supervisor_a
+):
+    from disclosure.publishing import services
+    from tests.factories import signed_off
+
+    from .ledger_files import imported
+
+    first = imported(quarter_a, clerk_a)
+    services.publish(revision=signed_off(first, clerk_a, supervisor_a), by=clerk_a)
+    client = client_for(clerk_a)
+    rows = [list(row) for row in ROWS]
+    rows[3][6] = "12,500.50"
+
+    _upload(
+        client, quarter_a.village, csv_bytes(rows=rows), "更正.csv", reason="工程款金额录入有误"
+    )
+    ledger_import = LedgerImport.objects.exclude(status="committed").get()
+    client.post(
+        reverse("finance_staff:check", args=[ledger_import.pk]), _mapping_post(ledger_import)
+    )
+    _, closing = balances(bank_close="21679.50")
+    client.post(
+        reverse("finance_staff:commit", args=[ledger_import.pk]),
+        {"cash_closing": closing["cash"], "bank_closing": closing["bank"]},
+    )
+
+    quarter_a.refresh_from_db()
+    correction = quarter_a.posting.revisions.get(number=2)
+    assert correction.reason == "工程款金额录入有误"
+    assert correction.action == "correction"
+    assert LedgerEntry.objects.get(revision=correction, voucher_no="记-004").expenditure == (
+        12500.50
+    )

@@ -28,12 +28,16 @@ INSERT_STAGED = (
 
 
 def carried_opening(period: Period) -> dict | None:
-    """The closing balances of the previous period, when it is published; else None."""
+    """The opening balances that are already known: the closing balances of the previous
+    period when it is published, else (for a correction) those this period was published with."""
     previous = previous_period(period)
-    if previous is None or previous.posting is None or previous.posting.current is None:
-        return None
-    balances = previous.posting.current.balances.all()
-    return {balance.fund: balance.closing for balance in balances} or None
+    if previous is not None and previous.posting is not None and previous.posting.current:
+        balances = previous.posting.current.balances.all()
+        return {balance.fund: balance.closing for balance in balances} or None
+    if period.posting is not None and period.posting.current is not None:
+        balances = period.posting.current.balances.all()
+        return {balance.fund: balance.opening for balance in balances} or None
+    return None
 
 
 def movements(ledger_import: LedgerImport) -> dict:
