@@ -1,8 +1,13 @@
 import datetime
+import gzip
+import io
 from decimal import Decimal
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from openpyxl import load_workbook
 
 from disclosure.contracts import projects, services
 from disclosure.contracts.projects import StageReport
@@ -72,10 +77,6 @@ def test_downloads_carry_the_contract_with_its_identity_number_masked(client, po
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
     if fmt == "xlsx":
-        import io
-
-        from openpyxl import load_workbook
-
         sheet = load_workbook(io.BytesIO(response.content)).active
         text = " ".join(str(cell.value) for row in sheet.iter_rows() for cell in row)
     else:
@@ -124,7 +125,6 @@ def test_the_overview_shows_each_projects_stages_with_bidders_and_prices(
 def test_the_overview_of_a_village_with_many_contracts_stays_under_the_page_budget(
     client, village_a, clerk_a, supervisor_a
 ):
-    import gzip
 
     for number in range(12):
         revision = services.create_contract(
@@ -138,3 +138,47 @@ def test_the_overview_of_a_village_with_many_contracts_stays_under_the_page_budg
 def test_the_village_page_links_to_the_contracts_overview(client, village_a):
     page = client.get(f"/v/{village_a.code}/").content.decode()
     assert f"/v/{village_a.code}/contracts/" in page
+
+
+@time_machine.travel(datetime.date(2025, 6, 1))
+def test_the_overview_costs_the_same_queries_however_many_contracts_it_lists(
+    client, village_a, clerk_a, supervisor_a, django_assert_max_num_queries
+):
+    def add_contract(number):
+        revision = services.create_contract(
+            village=village_a, title=f"第{number}号合同", terms=lease_terms(), by=clerk_a
+        )
+        publish(revision, clerk_a, supervisor_a)
+
+    add_contract(1)
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(f"/v/{village_a.code}/contracts/")
+    for number in range(2, 6):
+        add_contract(number)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get(f"/v/{village_a.code}/contracts/")
+
+
+@time_machine.travel(datetime.date(2025, 6, 1))
+def test_the_api_list_costs_the_same_queries_however_many_contracts_it_lists(
+    client, village_a, clerk_a, supervisor_a, django_assert_max_num_queries
+):
+
+    publish(
+        services.create_contract(village=village_a, title="合同", terms=lease_terms(), by=clerk_a),
+        clerk_a,
+        supervisor_a,
+    )
+    with CaptureQueriesContext(connection) as one:
+        client.get("/api/v1/contracts/")
+    for _number in range(4):
+        publish(
+            services.create_contract(
+                village=village_a, title="合同", terms=lease_terms(), by=clerk_a
+            ),
+            clerk_a,
+            supervisor_a,
+        )
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        client.get("/api/v1/contracts/")
