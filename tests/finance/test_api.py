@@ -79,7 +79,7 @@ def test_a_periods_entries_come_by_page_with_vouchers_and_masked_phones(
     api, village_a, clerk_a, supervisor_a
 ):
     lines = [
-        Line(f"保洁员工资{n}", "550", "管理费用", "management_expenses", "0", "100.00")
+        Line(f"保洁员工资{n}", "531", "管理费用", "management_expenses", "0", "100.00")
         for n in range(60)
     ]
     lines[0].counterparty = "李13812345678"

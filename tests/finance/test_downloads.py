@@ -54,7 +54,7 @@ def test_the_json_carries_the_digest_balances_and_entries(village_a, clerk_a, su
 def test_downloads_mask_phone_numbers(village_a, clerk_a, supervisor_a):
     lines = [
         Line(
-            "修水泵", "541", "公益支出", "public_welfare", "0", "500", counterparty="李13812345678"
+            "修水泵", "532", "公益支出", "public_welfare", "0", "500", counterparty="李13812345678"
         )
     ]
     revision = published_period(village_a, clerk_a, supervisor_a, lines=lines)

@@ -31,8 +31,8 @@ def test_each_quarter_shows_whether_it_was_published_or_is_overdue(
     with on("2025-08-01T09:00"):
         html = overview(village_a, "?year=2025")
     assert revision.posting.get_absolute_url() in html
-    assert html.count("Overdue: not published") == 1  # quarter 2 was due on 15 July
-    assert "Period not over yet" in html  # quarter 3 and 4
+    assert html.count("逾期未公开") == 1  # quarter 2 was due on 15 July
+    assert "本期尚未结束" in html  # quarter 3 and 4
 
 
 def test_the_year_so_far_adds_up_the_published_periods(village_a, clerk_a, supervisor_a):
@@ -58,7 +58,7 @@ def test_a_draft_period_is_not_shown_as_published(village_a, clerk_a):
     with on("2025-08-01T09:00"):
         html = overview(village_a, "?year=2025")
     assert draft.posting.get_absolute_url() not in html
-    assert html.count("Overdue: not published") == 2  # quarters 1 and 2
+    assert html.count("逾期未公开") == 2  # quarters 1 and 2
 
 
 def test_the_budget_is_set_against_what_was_spent(village_a, clerk_a, supervisor_a):
@@ -75,7 +75,7 @@ def test_the_budget_is_set_against_what_was_spent(village_a, clerk_a, supervisor
 
 
 def test_without_a_published_budget_the_page_says_so(village_a):
-    assert "No budget has been published for this year." in overview(village_a)
+    assert "本年度尚未公开预算。" in overview(village_a)
 
 
 def test_a_nonsense_year_shows_this_year(village_a):
