@@ -1,0 +1,31 @@
+import datetime
+import io
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from disclosure.finance.models import LedgerImport, StagedEntry
+from disclosure.finance.services.imports import stored_path
+
+from .ledger_files import checked, imported
+
+
+def test_imports_left_for_a_week_are_removed_with_their_files(quarter_a, clerk_a):
+    imported(quarter_a, clerk_a)
+    old = checked(quarter_a, clerk_a)
+    recent = checked(quarter_a, clerk_a)
+    LedgerImport.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8)
+    )
+    out = io.StringIO()
+
+    call_command("clear_abandoned_imports", stdout=out)
+
+    assert "1 " in out.getvalue()
+    assert set(LedgerImport.objects.values_list("pk", flat=True)) == {
+        recent.pk,
+        *LedgerImport.objects.filter(status="committed").values_list("pk", flat=True),
+    }
+    assert not stored_path(old).exists()
+    assert stored_path(recent).exists()
+    assert not StagedEntry.objects.filter(ledger_import_id=old.pk).exists()
