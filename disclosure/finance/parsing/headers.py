@@ -161,11 +161,13 @@ def is_subheader(row) -> bool:
 
 
 def merge_headings(top, below) -> list[str]:
-    """Headings of a two-row header: the lower heading where there is one, else the upper."""
-    return [
-        _heading_text(lower) or _heading_text(upper)
-        for upper, lower in itertools.zip_longest(top, below)
-    ]
+    """Headings of a two-row header: the lower heading under a group heading (金额) or under
+    nothing, else the upper one."""
+    merged = []
+    for upper, lower in itertools.zip_longest(top, below):
+        upper, lower = _heading_text(upper), _heading_text(lower)
+        merged.append(lower if lower and clean(upper) not in _ALIAS_FIELD else upper)
+    return merged
 
 
 def _heading_text(cell) -> str:

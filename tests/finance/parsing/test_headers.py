@@ -135,3 +135,9 @@ def test_a_first_entry_is_not_taken_for_a_sub_header():
     rows = [["日期", "摘要 ", None], ["2026-03-05", "收入", None]]
 
     assert header_row(rows, 0) == ["日期", "摘要", ""]
+
+
+def test_a_heading_of_its_own_is_not_replaced_by_one_below_it():
+    rows = [["日期", "凭证号", "金额", None], ["摘要", None, "收入", "支出"]]
+
+    assert header_row(rows, 0) == ["日期", "凭证号", "收入", "支出"]
