@@ -1,6 +1,3 @@
-import io
-
-import openpyxl
 import pytest
 
 LEDGER_CSV = (
@@ -10,21 +7,6 @@ LEDGER_CSV = (
     "2026/3/10,记-002,保洁员工资,531,管理费用,,1500,赵秀英,李会计,陈主任\n"
     '本月合计,,,,,"6,000.00",1500,,,\n'
 )
-
-
-def workbook_bytes(sheets: dict[str, list[list]], merge: dict[str, str] | None = None) -> bytes:
-    """An .xlsx made here, so tests need no fixture files: {sheet name: rows}."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        sheet = book.create_sheet(name)
-        for row in rows:
-            sheet.append(row)
-        if merge and name in merge:
-            sheet.merge_cells(merge[name])
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from disclosure.finance.parsing import UnreadableFile, build_template, read_tabl
 from disclosure.finance.parsing.reading import CsvRows
 from disclosure.finance.parsing.template import HEADINGS
 
-from .conftest import workbook_bytes
 from .old_excel import xls_bytes
+from .workbooks import workbook_bytes
 
 HEADER = ["日期", "凭证号", "摘要", "科目编码", "科目名称", "收入", "支出"]
 
