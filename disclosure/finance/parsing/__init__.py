@@ -1,6 +1,6 @@
 """Reading ledger files clerks upload: pure functions, no database.
 
-Typical use (finance-core's import)::
+Typical use, as in the import services::
 
     book = read_table(data, filename)            # raises UnreadableFile
     sheet = book.sheets[0]                       # or the one the clerk picked
