@@ -10,14 +10,16 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure.finance.models import LedgerEntry
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_text
-from disclosure.publishing.models import Posting, PostingStatus, Revision
+from disclosure.publishing.models import Posting, PostingStatus, Revision, RevisionState
 from disclosure.regions.access import Action, require
 
 from .models import AwardMethod, Bid, Contract, CounterpartyKind, Instalment, Payment
@@ -200,6 +202,8 @@ def record_payment(
     if ledger_entry is not None:
         _check_ledger_entry(ledger_entry, posting)
         ledger_reference = ledger_reference or ledger_entry.voucher_no
+    else:
+        ledger_entry = _ledger_entry_for(posting.village, ledger_reference.strip())
     if amount <= 0:
         raise ValidationError({"amount": _("The amount paid must be more than zero.")})
     if paid_on > timezone.localdate():
@@ -216,6 +220,22 @@ def record_payment(
     )
     _audit("contract.payment", payment, by, ip)
     return payment
+
+
+def _ledger_entry_for(village, voucher_no: str):
+    """The entry of the village's published finances with this voucher number, if exactly one.
+
+    Voucher numbers restart every year in many villages: an ambiguous number links nothing.
+    """
+    if not voucher_no:
+        return None
+    entries = LedgerEntry.objects.filter(
+        village=village,
+        voucher_no=voucher_no,
+        revision__state=RevisionState.PUBLISHED,
+        revision__posting__current=F("revision"),
+    )[:2]
+    return entries[0] if len(entries) == 1 else None
 
 
 def _check_ledger_entry(entry, posting: Posting) -> None:

@@ -12,6 +12,7 @@ from disclosure.contracts.models import Payment
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import AuditEntry
 
+from ..finance.ledgers import published_period
 from .conftest import lease_terms
 
 
@@ -159,3 +160,27 @@ def test_the_chain_carries_only_the_masked_identity_number(pond_lease):
     rows = services.contract_rows(pond_lease)
     assert rows[0]["identity_number"] == "3201**********1234"
     assert "320102199001011234" not in str(rows)
+
+
+@time_machine.travel(datetime.date(2025, 6, 1))
+def test_a_payment_is_linked_to_the_published_ledger_entry_with_its_voucher_number(
+    pond_lease, village_a, clerk_a, supervisor_a
+):
+    period = published_period(village_a, clerk_a, supervisor_a, year=2025, number=1)
+    entry = period.ledger_entries.get(voucher_no="记-001")
+    payment = services.record_payment(
+        posting=pond_lease.posting,
+        paid_on=datetime.date(2025, 1, 5),
+        amount=Decimal("5000"),
+        ledger_reference="记-001",
+        by=clerk_a,
+    )
+    unknown = services.record_payment(
+        posting=pond_lease.posting,
+        paid_on=datetime.date(2025, 1, 6),
+        amount=Decimal("5000"),
+        ledger_reference="记-999",
+        by=clerk_a,
+    )
+    assert payment.ledger_entry == entry
+    assert unknown.ledger_entry is None
