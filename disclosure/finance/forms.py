@@ -4,12 +4,16 @@ import datetime
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import parsing
 from .models import FinanceSettings, Fund
 from .services.budgets import BUDGETED
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
+# Django's admin, listed before our apps, translates a bare "Summary" as 概览 (overview); a
+# ledger's summary is 摘要.
+FIELD_LABELS = {**parsing.FIELD_LABELS, "summary": pgettext_lazy("ledger column", "Summary")}
 
 
 class SettingsForm(forms.ModelForm):
@@ -65,7 +69,7 @@ class MappingForm(forms.Form):
         for name in parsing.FIELDS:
             initial = mapping.get(name)
             self.fields[name] = forms.ChoiceField(
-                label=parsing.FIELD_LABELS[name],
+                label=FIELD_LABELS[name],
                 choices=columns,
                 required=False,
                 initial="" if initial is None else str(initial),

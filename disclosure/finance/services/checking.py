@@ -158,7 +158,8 @@ def _stage(ledger_import: LedgerImport, result) -> None:
         problems.append(_row_problem(_("The sheet has no entries.")))
     problems.sort(key=lambda problem: (problem["row"], problem["column"]))
     ledger_import.problems = problems
-    ledger_import.rows_parsed = len(result.entries) + len({p["row"] for p in problems})
+    # Rows the parser refused give no entry; rows refused by the ledger rules are entries.
+    ledger_import.rows_parsed = len(result.entries) + len({p.row for p in result.problems})
     ledger_import.rows_total = ledger_import.rows_parsed + result.totals_rows
     ledger_import.status = ImportStatus.PARSED
     ledger_import.save()
