@@ -90,7 +90,7 @@ def ledger_csv(request, code, number):
 
 
 def _entries_sheet(sheet, revision) -> None:
-    sheet.title = _("Entries")
+    sheet.title = _("Ledger entries")
     sheet.append(_headers())
     income, expenditure = FIELDS.index("income") + 1, FIELDS.index("expenditure") + 1
     for entry in entries_of(revision):
