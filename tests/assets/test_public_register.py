@@ -1,12 +1,13 @@
 import gzip
 from decimal import Decimal
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from disclosure.assets import services
-from disclosure.assets.models import Asset
+from disclosure.assets.models import Asset, Resource
 
-from .conftest import NEW_YEAR, add_asset, publish_snapshot
+from .conftest import NEW_YEAR, add_asset, png, publish_snapshot
 
 
 def _page(client, village, **params):
@@ -129,3 +130,22 @@ def test_the_village_page_links_to_the_register(client, register_a):
     response = client.get(reverse("portal:village", args=[register_a.code]))
 
     assert reverse("assets:register", args=[register_a.code]) in response.content.decode()
+
+
+def test_photos_of_the_register_appear_as_thumbnails(client, register_a, clerk_a, supervisor_a):
+    pond = Resource.objects.get(village=register_a)
+    services.add_photo(item=pond, upload=SimpleUploadedFile("东塘.png", png()), by=clerk_a)
+    revision = publish_snapshot(register_a, clerk_a, supervisor_a)
+    thumbnail = revision.attachments.get().thumbnail
+
+    text = _page(client, register_a).content.decode()
+
+    assert reverse("portal:thumbnail", args=[thumbnail.sha256]) in text
+
+
+def test_the_posting_page_shows_the_rows_of_its_revision(client, register_a, clerk_a, supervisor_a):
+    revision = publish_snapshot(register_a, clerk_a, supervisor_a)
+
+    text = client.get(revision.posting.get_absolute_url()).content.decode()
+
+    assert "灌溉泵站" in text and "东塘" in text
