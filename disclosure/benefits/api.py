@@ -8,14 +8,17 @@ from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
 
 from . import exports
+from .selectors import policies_by_county
 
 
 class BenefitListSerializer(serializers.Serializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:benefit-list-detail")
 
     def to_representation(self, revision):
-        summary = exports.document(revision)
-        if self.context["view"].action == "list":
+        detail = self.context["view"].action != "list"
+        policies = self.context.get("policies")
+        summary = exports.document(revision, with_recipients=detail, policies=policies)
+        if not detail:
             summary.pop("recipients")
         return {"url": super().to_representation(revision)["url"], **summary}
 
@@ -33,6 +36,11 @@ class BenefitListViewSet(viewsets.ReadOnlyModelViewSet):
         return (
             Revision.objects.published()
             .filter(posting__kind=Kind.BENEFIT_LIST)
-            .select_related("posting", "village")
+            .select_related("posting", "village", "benefit_list")
+            .prefetch_related("recipients")
             .order_by("-published_at", "-pk")
         )
+
+    def get_serializer_context(self):
+        # One query for every county's policy, not one per list on the page.
+        return {**super().get_serializer_context(), "policies": policies_by_county()}

@@ -10,9 +10,9 @@ from openpyxl import Workbook
 from .selectors import public_view
 
 
-def document(revision) -> dict:
+def document(revision, *, with_recipients: bool = True, policies: dict | None = None) -> dict:
     """Strings, integers and booleans only: amounts are written as exact decimal strings."""
-    listing = public_view(revision)
+    listing = public_view(revision, with_recipients=with_recipients, policies=policies)
     return {
         "posting": revision.posting.code,
         "revision": revision.number,

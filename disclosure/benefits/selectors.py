@@ -8,7 +8,6 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Sum
 from django.utils import timezone
 
 from disclosure.regions.models import Level, Region
@@ -17,12 +16,21 @@ from .models import DEFAULT_WINDOW_DAYS, BenefitList, BenefitType, CountyPolicy,
 from .personal import public_identity_number, public_name
 
 
-def policy_for(village: Region) -> CountyPolicy:
+def policies_by_county() -> dict[str, CountyPolicy]:
+    """Every county's policy at once, for pages that list many villages' lists."""
+    policies = CountyPolicy.objects.select_related("county")
+    return {policy.county.code: policy for policy in policies}
+
+
+def policy_for(village: Region, policies: dict | None = None) -> CountyPolicy:
     """The policy of the village's county; the defaults where the county has set none."""
     county_code = village.code[:6] + "000000"
-    policy = CountyPolicy.objects.filter(
-        county__code=county_code, county__level=Level.COUNTY
-    ).first()
+    if policies is None:
+        policy = CountyPolicy.objects.filter(
+            county__code=county_code, county__level=Level.COUNTY
+        ).first()
+    else:
+        policy = policies.get(county_code)
     return policy or CountyPolicy(name_display=NameDisplay.SURNAME, window_days=DEFAULT_WINDOW_DAYS)
 
 
@@ -37,10 +45,14 @@ def window_end(
     return start + datetime.timedelta(days=policy.window_days)
 
 
-def is_within_window(benefit_list: BenefitList, today: datetime.date | None = None) -> bool:
+def is_within_window(
+    benefit_list: BenefitList,
+    today: datetime.date | None = None,
+    policy: CountyPolicy | None = None,
+) -> bool:
     if benefit_list.expired_at is not None:
         return False
-    end = window_end(benefit_list)
+    end = window_end(benefit_list, policy)
     return end is None or (today or timezone.localdate()) <= end
 
 
@@ -84,23 +96,32 @@ class PublicView:
 
 
 def totals_of(revision) -> list[Total]:
-    rows = (
-        revision.recipients.values("benefit_type")
-        .annotate(count=Count("pk"), amount=Sum("amount"))
-        .order_by("benefit_type")
-    )
+    """Recipients and amounts per benefit; reads prefetched recipients when there are any."""
+    counts: dict[str, int] = {}
+    amounts: dict[str, Decimal] = {}
+    for recipient in revision.recipients.all():
+        kind = recipient.benefit_type
+        counts[kind] = counts.get(kind, 0) + 1
+        amounts[kind] = amounts.get(kind, Decimal("0.00")) + recipient.amount
     return [
-        Total(
-            row["benefit_type"], BenefitType(row["benefit_type"]).label, row["count"], row["amount"]
-        )
-        for row in rows
+        Total(kind, BenefitType(kind).label, counts[kind], amounts[kind]) for kind in sorted(counts)
     ]
 
 
-def public_view(revision, today: datetime.date | None = None) -> PublicView:
-    benefit_list = (
-        BenefitList.objects.filter(revision=revision).select_related("revision", "village").first()
-    )
+def _benefit_list_of(revision) -> BenefitList | None:
+    try:
+        return revision.benefit_list
+    except BenefitList.DoesNotExist:
+        return None
+
+
+def public_view(
+    revision,
+    today: datetime.date | None = None,
+    *,
+    with_recipients: bool = True,
+    policies: dict | None = None,
+) -> PublicView:
     totals = totals_of(revision)
     view = PublicView(
         totals=totals,
@@ -109,12 +130,13 @@ def public_view(revision, today: datetime.date | None = None) -> PublicView:
         window_end=None,
         expired=True,
     )
+    benefit_list = _benefit_list_of(revision)
     if benefit_list is None:
         return view
-    policy = policy_for(benefit_list.village)
+    policy = policy_for(revision.village, policies)
     view.window_end = window_end(benefit_list, policy)
-    view.expired = not is_within_window(benefit_list, today)
-    if not view.expired:
+    view.expired = not is_within_window(benefit_list, today, policy)
+    if with_recipients and not view.expired:
         view.recipients = _public_recipients(revision, policy)
     return view
 
