@@ -242,3 +242,14 @@ def test_a_withdrawn_resolution_leaves_its_notice_and_no_figures(
     assert f'href="/p/{matter.resolution.code}/"' in page
     assert "应到9人" not in page
     assert "提交异议" not in page
+
+
+def test_the_page_reads_in_english_after_the_switch(client, village_a, clerk_a, supervisor_a):
+    matter = resolved_matter(village_a, clerk_a, supervisor_a)
+    client.get("/language/en/")
+
+    page = read(client, matter)
+
+    assert "Public notice: 7 days 0 hours left" in page
+    assert "Discussion 4: the villagers&#x27; (representative) meeting resolves" in page
+    assert "380,000.00 yuan" in page
