@@ -49,12 +49,11 @@ class Demo:
 
     @contextmanager
     def on(self, days_ago: int, hour: int = 10):
-        """Everything inside happens `days_ago` days before the demo is loaded."""
-        day = timezone.localtime(self.now) - datetime.timedelta(days=days_ago)
-        moment = day.replace(hour=hour, minute=0, second=0, microsecond=0)
-        if days_ago == 0:
-            yield
-            return
+        """Everything inside happens `days_ago` days before the demo is loaded, at `hour`;
+        on the day of loading itself, at the moment of loading."""
+        moment = self.now - datetime.timedelta(days=days_ago)
+        if days_ago:
+            moment = moment.replace(hour=hour, minute=0, second=0, microsecond=0)
         with mock.patch("django.utils.timezone.now", return_value=moment):
             yield
 
@@ -141,7 +140,8 @@ class Demo:
 
 
 def load(*, regions, staff, today: datetime.date) -> None:
-    now = timezone.now()
+    """Tell every matter, dated back from `today` at the present time of day."""
+    now = timezone.make_aware(datetime.datetime.combine(today, timezone.localtime().time()))
     for village, tell in STORIES:
         tell(Demo(regions[village.code], staff[village.code], now))
 
