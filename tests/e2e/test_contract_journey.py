@@ -104,8 +104,10 @@ def test_a_clerk_registers_a_lease_and_a_late_rent_clears_the_arrears(
     expect(villager.get_by_text("3201**********1234")).to_be_visible()
     expect(villager.get_by_text("320102199001011234")).to_have_count(0)
     assert has_no_horizontal_scroll(villager)
+    screenshot(villager, "contract-posting")
 
     record_late_payment(clerk, village_a, today)
+    screenshot(clerk, "contract-payments")
 
     villager.goto(f"/v/{village_a.code}/contracts/")
     expect(villager.get_by_text("没有欠款的合同。")).to_be_visible()
