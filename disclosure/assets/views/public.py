@@ -22,7 +22,7 @@ class RegisterFilter(forms.Form):
         label=_("Category"), choices=ALL + Category.choices, required=False
     )
     held = forms.ChoiceField(
-        label=_("Assets"),
+        label=_("Held or disposed of"),
         choices=[("", _("All")), ("held", _("Still held")), ("disposed", _("Disposed of"))],
         required=False,
     )
