@@ -112,6 +112,31 @@ def test_unreadable_cells_are_reported_in_the_chinese_of_the_page(quarter_a, cle
     assert any("\u4e00" <= char <= "\u9fff" for char in message)
 
 
+def test_every_problem_of_a_row_is_listed_at_once(quarter_a, clerk_a):
+    rows = [*ROWS, ["2026-05-01", "记-006", "坏账", "999", "", "", "一百元", "", "", ""]]
+
+    ledger_import = checked(quarter_a, clerk_a, csv_bytes(rows=rows))
+
+    assert [(row, column) for row, column, _message in _problems(ledger_import)] == [
+        (7, "A"),
+        (7, "D"),
+        (7, "G"),
+    ]
+
+
+def test_a_stored_file_that_can_no_longer_be_read_is_refused_with_a_message(quarter_a, clerk_a):
+    from .ledger_files import xlsx_bytes
+
+    content = xlsx_bytes({"明细账": ROWS})
+    ledger_import = imports.start_import(
+        period=quarter_a, upload=upload(content, "明细账.xlsx"), by=clerk_a
+    )
+    imports.stored_path(ledger_import).write_bytes(content[:200])
+
+    with pytest.raises(ValidationError):
+        checking.check_import(ledger_import=ledger_import, by=clerk_a)
+
+
 def test_a_file_with_any_problem_saves_nothing(quarter_a, clerk_a):
     rows = [*ROWS, ["2026-04-01", "记-006", "四月的账", "531", "管理费用", "", "10", "", "", ""]]
     ledger_import = checked(quarter_a, clerk_a, csv_bytes(rows=rows))

@@ -58,35 +58,38 @@ class _Rules:
         self.voucher_dates = defaultdict(set)
         self.voucher_first_line = {}
 
-    def problem(self, entry, field: str, message) -> dict:
+    def problem(self, line: int, field: str, message) -> dict:
         index = self.mapping.get(field)
         heading = self.header[index] if index is not None and index < len(self.header) else ""
         problem = parsing.Problem(
-            entry.line, parsing.column_letter(index) if index is not None else "", heading, message
+            line, parsing.column_letter(index) if index is not None else "", heading, message
         )
         return asdict(problem) | {"message": str(message)}
 
+    def date_problem(self, line: int, date) -> dict | None:
+        if self.period.start <= date <= self.period.end:
+            return None
+        return self.problem(
+            line,
+            "date",
+            _("The date %(date)s is outside the period %(start)s to %(end)s.")
+            % {"date": date, "start": self.period.start, "end": self.period.end},
+        )
+
+    def account_problem(self, line: int, code: str) -> dict | None:
+        if self.chart.rule_for(code) is not None:
+            return None
+        return self.problem(
+            line,
+            "account_code",
+            _("The account code %(code)s is not in the chart of accounts.") % {"code": code},
+        )
+
     def check(self, entry) -> tuple[list[dict], object]:
-        problems = []
-        if not self.period.start <= entry.date <= self.period.end:
-            problems.append(
-                self.problem(
-                    entry,
-                    "date",
-                    _("The date %(date)s is outside the period %(start)s to %(end)s.")
-                    % {"date": entry.date, "start": self.period.start, "end": self.period.end},
-                )
-            )
-        rule = self.chart.rule_for(entry.account_code)
-        if rule is None:
-            problems.append(
-                self.problem(
-                    entry,
-                    "account_code",
-                    _("The account code %(code)s is not in the chart of accounts.")
-                    % {"code": entry.account_code},
-                )
-            )
+        problems = [
+            self.date_problem(entry.line, entry.date),
+            self.account_problem(entry.line, entry.account_code),
+        ]
         # A voucher's lines share its date; the same number on another day is a second voucher.
         dates = self.voucher_dates[entry.voucher_no]
         dates.add(entry.date)
@@ -94,7 +97,7 @@ class _Rules:
         if len(dates) > 1:
             problems.append(
                 self.problem(
-                    entry,
+                    entry.line,
                     "voucher_no",
                     _("The voucher number %(number)s is already used on row %(row)s.")
                     % {
@@ -103,7 +106,33 @@ class _Rules:
                     },
                 )
             )
-        return problems, rule
+        return [problem for problem in problems if problem], self.chart.rule_for(entry.account_code)
+
+    def check_refused_rows(self, rows, refused: dict[int, set]) -> list[dict]:
+        """The period and chart rules for rows the parser refused, so that every problem of a
+        row is listed at once: `refused` maps row numbers to the columns already reported."""
+        found = []
+        for index, row in enumerate(rows):
+            reported = refused.get(index + 1)
+            if reported is None:
+                continue
+            found += self._raw_problems(index + 1, row, reported)
+        return found
+
+    def _raw_problems(self, line: int, row, reported: set) -> list[dict]:
+        def cell(field):
+            index = self.mapping.get(field)
+            return row[index] if index is not None and index < len(row) else None
+
+        problems = []
+        try:
+            problems.append(self.date_problem(line, parsing.parse_date(cell("date"))))
+        except ValueError:
+            pass  # the parser has reported the date
+        code = parsing.values.normalise(str(cell("account_code") or ""))
+        if code:
+            problems.append(self.account_problem(line, code))
+        return [p for p in problems if p and p["column"] not in reported]
 
 
 def _counted(rows, pk):
@@ -135,13 +164,19 @@ def check_import(*, ledger_import: LedgerImport, by) -> LedgerImport:
         )
     except parsing.UnreadableFile as error:
         result = parsing.ParseResult(problems=[parsing.Problem(0, "", "", str(error))])
+    refused = defaultdict(set)
+    for problem in result.problems:
+        if problem.row:
+            refused[problem.row].add(problem.column)
+    more = _Rules(ledger_import).check_refused_rows(sheet.rows, refused) if refused else []
     with transaction.atomic():
-        _stage(ledger_import, result)
+        _stage(ledger_import, result, more)
     return ledger_import
 
 
-def _stage(ledger_import: LedgerImport, result) -> None:
+def _stage(ledger_import: LedgerImport, result, more: list[dict]) -> None:
     problems = [asdict(problem) | {"message": str(problem.message)} for problem in result.problems]
+    problems += more
     StagedEntry.objects.filter(ledger_import=ledger_import).delete()
     rules = _Rules(ledger_import)
     with connection.cursor() as cursor:

@@ -24,7 +24,10 @@ def stored_path(ledger_import: LedgerImport) -> Path:
 
 def _workbook(ledger_import: LedgerImport) -> parsing.Workbook:
     data = stored_path(ledger_import).read_bytes()
-    return parsing.read_table(data, ledger_import.filename)
+    try:
+        return parsing.read_table(data, ledger_import.filename)
+    except parsing.UnreadableFile as error:
+        raise ValidationError(str(error)) from None
 
 
 def sheet_of(ledger_import: LedgerImport) -> parsing.Sheet:
