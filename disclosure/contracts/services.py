@@ -87,7 +87,7 @@ def _write_terms(revision: Revision, terms: Terms) -> None:
         asset=terms.asset,
         resource=terms.resource,
         matter=terms.matter,
-        decision_reference=mask_text(terms.decision_reference.strip()),
+        decision_reference=mask_text(_decision(terms)),
     )
     _validate(contract, terms)
     contract.save()
@@ -108,6 +108,14 @@ def _write_terms(revision: Revision, terms: Terms) -> None:
             price=price,
             won=won,
         )
+
+
+def _decision(terms: Terms) -> str:
+    # The frozen text must name the decision even if only the matter was chosen.
+    reference = terms.decision_reference.strip()
+    if not reference and terms.matter is not None:
+        reference = terms.matter.title
+    return reference
 
 
 def _validate(contract: Contract, terms: Terms) -> None:

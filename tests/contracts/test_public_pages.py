@@ -182,3 +182,13 @@ def test_the_api_list_costs_the_same_queries_however_many_contracts_it_lists(
         )
     with django_assert_max_num_queries(len(one.captured_queries)):
         client.get("/api/v1/contracts/")
+
+
+def test_the_chain_download_and_the_revisions_api_carry_only_the_masked_identity_number(
+    client, pond_lease
+):
+    chain = client.get(f"/v/{pond_lease.village.code}/chain.json").content.decode()
+    revision = client.get(f"/api/v1/revisions/{pond_lease.pk}/").content.decode()
+    for text in (chain, revision):
+        assert "3201**********1234" in text
+        assert IDENTITY_NUMBER not in text

@@ -9,6 +9,7 @@ from django.db.utils import IntegrityError
 
 from disclosure.contracts import queries, services
 from disclosure.contracts.models import Payment
+from disclosure.decisions.models import Matter
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import AuditEntry
 
@@ -184,3 +185,25 @@ def test_a_payment_is_linked_to_the_published_ledger_entry_with_its_voucher_numb
     )
     assert payment.ledger_entry == entry
     assert unknown.ledger_entry is None
+
+
+def test_a_contract_linked_to_a_major_matter_names_it_in_its_frozen_text(village_a, clerk_a):
+    matter = Matter.objects.create(
+        village=village_a, title="东洼鱼塘公开发包", category="land_contracting", created_by=clerk_a
+    )
+    terms = lease_terms(matter=matter, decision_reference="")
+    revision = services.create_contract(village=village_a, title="鱼塘", terms=terms, by=clerk_a)
+    assert revision.contract.decision_reference == "东洼鱼塘公开发包"
+
+
+def test_a_matter_of_another_village_cannot_authorise_the_contract(
+    village_a, village_b, clerk_a, clerk_b
+):
+    matter = Matter.objects.create(
+        village=village_b, title="柳树村事项", category="other", created_by=clerk_b
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.create_contract(
+            village=village_a, title="鱼塘", terms=lease_terms(matter=matter), by=clerk_a
+        )
+    assert "matter" in refused.value.error_dict
