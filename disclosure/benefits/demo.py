@@ -62,7 +62,7 @@ def _publish(revision, staff):
 
 def load(*, regions: dict, staff: dict, today: datetime.date) -> None:
     xinghua, longquan = regions[XINGHUA.code], regions[LONGQUAN.code]
-    quarter = f"{today.year}年第{(today.month - 1) // 3 + 1}季度"
+    quarter = f"{today.year}年第{'一二三四'[(today.month - 1) // 3]}季度"
     current = services.import_list(
         village=xinghua,
         title=f"{quarter}低保金、特困供养金及救助资金发放名单公示",

@@ -5,6 +5,7 @@ import io
 import json
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 
 from .selectors import public_view
@@ -49,7 +50,13 @@ def document(revision, *, with_recipients: bool = True, policies: dict | None = 
 def _table(data: dict) -> list[list]:
     """The recipients while the list is public; afterwards the totals and the removal notice."""
     if not data["expired"]:
-        header = [_("Village group"), _("Name"), _("Identity number"), _("Benefit"), _("Period")]
+        header = [
+            _("Village group"),
+            _("Name"),
+            _("Identity number"),
+            _("Benefit"),
+            pgettext("benefit payment", "Period"),
+        ]
         rows = [
             [p["group"], p["name"], p["identity_number"], _label(data, p), p["period"], p["amount"]]
             for p in data["recipients"]

@@ -104,7 +104,9 @@ def totals_of(revision) -> list[Total]:
         counts[kind] = counts.get(kind, 0) + 1
         amounts[kind] = amounts.get(kind, Decimal("0.00")) + recipient.amount
     return [
-        Total(kind, BenefitType(kind).label, counts[kind], amounts[kind]) for kind in sorted(counts)
+        Total(kind, BenefitType(kind).label, counts[kind], amounts[kind])
+        for kind in BenefitType.values
+        if kind in counts
     ]
 
 
@@ -142,7 +144,7 @@ def public_view(
 
 
 def _public_recipients(revision, policy: CountyPolicy) -> list[PublicRecipient]:
-    recipients = revision.recipients.select_related("personal").order_by("group", "position")
+    recipients = revision.recipients.select_related("personal").order_by("position")
     shown = []
     for recipient in recipients:
         personal = getattr(recipient, "personal", None)

@@ -131,7 +131,7 @@ def revision(request, pk: int):
     if not may_see_personal(request.user, revision.village):
         raise PermissionDenied
     benefit_list = BenefitList.objects.filter(revision=revision).first()
-    recipients = revision.recipients.select_related("personal").order_by("group", "position")
+    recipients = revision.recipients.select_related("personal").order_by("position")
     context = {
         "revision": revision,
         "benefit_list": benefit_list,
