@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from disclosure.decisions.models import Matter
 
@@ -24,6 +25,8 @@ class AssetForm(forms.ModelForm):
             "user",
         ]
         widgets = {"acquired_on": DATE_INPUT}
+        # Plain "category" means a section of the disclosure catalogue elsewhere in the portal.
+        labels = {"category": pgettext_lazy("register column", "Category")}
 
 
 class ResourceForm(forms.ModelForm):
