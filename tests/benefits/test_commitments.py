@@ -1,5 +1,8 @@
 import hashlib
 import json
+import subprocess
+import sys
+from pathlib import Path
 
 from disclosure.benefits import services
 from disclosure.benefits.models import BenefitList, PersonalValues
@@ -70,3 +73,21 @@ def test_a_recipient_checks_their_row_in_the_chain_download_as_docs_integrity_de
     name_check = hashlib.sha256((personal.name_salt + "王秀英").encode("utf-8")).hexdigest()
     identity_check = hashlib.sha256((personal.identity_salt + WANG).encode("utf-8")).hexdigest()
     assert (name_check, identity_check) == (row["name_commitment"], row["identity_commitment"])
+
+
+def test_the_standalone_verifier_accepts_the_chain_before_and_after_the_window(
+    tmp_path, client, published_list
+):
+    tool = Path(__file__).resolve().parents[2] / "tools" / "verify_chain.py"
+    chain_url = f"/v/{published_list.village.code}/chain.json"
+    before = client.get(chain_url).content
+    services.expire_list(benefit_list=BenefitList.objects.get(revision=published_list))
+    after = client.get(chain_url).content
+
+    assert before == after
+    path = tmp_path / "chain.json"
+    path.write_bytes(after)
+    result = subprocess.run(  # noqa: S603
+        [sys.executable, "-I", str(tool), str(path)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout
