@@ -70,9 +70,10 @@ class PhotoForm(forms.Form):
 class ImportForm(forms.Form):
     register = forms.ChoiceField(label=_("Register"), choices=list(REGISTER_LABELS.items()))
     workbook = forms.FileField(
-        label=_("Excel workbook (.xlsx)"),
+        label=_("Excel workbook or CSV file"),
         help_text=_(
-            "The first sheet, with a header row naming the columns (编号, 名称 …) and one row "
-            "per item. Nothing is saved until you confirm the preview."
+            "The sheet named 固定资产 or 资源, else the first, with a header row naming the "
+            "columns (编号, 名称 …) and one row per item. Nothing is saved until you confirm "
+            "the preview."
         ),
     )

@@ -1,4 +1,5 @@
-"""Reading a register from an Excel workbook (XLSX), all or nothing.
+"""Reading a register from a spreadsheet (Excel or CSV, read as the ledger import reads them),
+all or nothing.
 
 The clerk's spreadsheet has a header row with the column names (in Chinese or English), then one
 row per asset or resource. Every problem is reported with its row and column, and a workbook with
@@ -6,19 +7,19 @@ any problem imports nothing. Rows are matched to the register by their number: a
 updates that row, a new one adds it.
 """
 
-import datetime
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
+from itertools import islice
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
+from disclosure.finance.parsing import UnreadableFile, parse_amount, parse_date, read_table
 from disclosure.publishing.audit import record
 from disclosure.regions.access import Action, require
 
@@ -62,6 +63,7 @@ REGISTERS = {
     "assets": (ASSET_COLUMNS, Asset, services.save_asset, "asset"),
     "resources": (RESOURCE_COLUMNS, Resource, services.save_resource, "resource"),
 }
+SHEET_NAMES = {"assets": "固定资产", "resources": "资源"}
 REGISTER_LABELS = {
     "assets": gettext_lazy("Fixed assets"),
     "resources": gettext_lazy("Resources"),
@@ -130,29 +132,11 @@ def _choice_lookup(name: str, choices) -> dict[str, str]:
 
 
 def _decimal(value) -> Decimal:
-    if isinstance(value, bool):
+    """Money or an area: the ledger import's reading of amounts, and never below zero."""
+    number = parse_amount(value)
+    if number is None or number < 0:
         raise ValueError
-    if isinstance(value, int | float):
-        value = repr(value)
-    text = str(value).strip().replace(",", "").replace("，", "").replace("¥", "").replace("￥", "")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise ValueError from None
-    if not number.is_finite() or number < 0 or number != number.quantize(Decimal("0.01")):
-        raise ValueError
-    return number.quantize(Decimal("0.01"))
-
-
-def _date(value) -> datetime.date:
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    match = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", str(value))
-    if not match:
-        raise ValueError
-    return datetime.date(*(int(part) for part in match.groups()))
+    return number
 
 
 def _integer(value) -> int:
@@ -180,22 +164,23 @@ def _parse_cell(column: Column, value, lookups: dict):
     if column.parse == "decimal":
         return _decimal(value)
     if column.parse == "date":
-        return _date(value)
+        return parse_date(value)
     found = lookups[column.parse].get(_normal(value))
     if found is None:
         raise ValueError
     return found
 
 
-def _rows_of(upload):
+def _rows_of(upload, register: str) -> list:
+    """The rows of the sheet named after the register (as in our own download), else the first."""
     if upload.size > MAX_BYTES:
         raise ImportRefused([_("The file is larger than 5 MB.")])
     try:
-        workbook = load_workbook(upload, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds of errors for a file that is not XLSX
-        raise ImportRefused([_("The file is not an Excel workbook (.xlsx).")]) from None
-    sheet = workbook.worksheets[0]
-    return list(sheet.iter_rows(values_only=True, max_row=MAX_ROWS + HEADER_SEARCH_ROWS + 1))
+        book = read_table(upload.read(), getattr(upload, "name", ""))
+    except UnreadableFile as error:
+        raise ImportRefused([str(error)]) from None
+    sheet = next((s for s in book.sheets if s.name == SHEET_NAMES[register]), book.sheets[0])
+    return list(islice(sheet.rows, MAX_ROWS + HEADER_SEARCH_ROWS + 1))
 
 
 def _find_header(rows, columns) -> tuple[int, dict[int, Column]]:
@@ -221,7 +206,7 @@ def _find_header(rows, columns) -> tuple[int, dict[int, Column]]:
 def parse_workbook(*, upload, register: str) -> Parsed:
     """The workbook's rows as register values, or ImportRefused listing every problem."""
     columns = REGISTERS[register][0]
-    rows = _rows_of(upload)
+    rows = _rows_of(upload, register)
     header_index, found = _find_header(rows, columns)
     lookups = {name: _choice_lookup(name, choices) for name, choices in CHOICES.items()}
     parsed, problems, seen = Parsed(register), [], {}

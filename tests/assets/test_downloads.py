@@ -66,3 +66,16 @@ def test_the_json_carries_the_digested_rows_and_the_digest(
     assert data["digest"] == revision.digest
     assert data["rows"][0] == {"register": "snapshot", "taken_on": "2025-05-01"}
     assert {row["number"] for row in data["rows"][1:]} == {"ZC-001", "ZC-002", "ZY-001"}
+
+
+def test_the_resources_sheet_of_the_excel_download_imports_as_resources(
+    client, register_a, clerk_a, supervisor_a
+):
+    publish_snapshot(register_a, clerk_a, supervisor_a)
+    content = _get(client, "xlsx", register_a).content
+    upload = io.BytesIO(content)
+    upload.size = len(content)
+
+    parsed = parse_workbook(upload=upload, register="resources")
+
+    assert [row["number"] for row in parsed.rows] == ["ZY-001"]

@@ -124,3 +124,14 @@ def test_a_clerk_of_another_village_cannot_import(village_a, clerk_b):
     with pytest.raises(PermissionDenied):
         import_register(village=village_a, parsed=parsed, by=clerk_b)
     assert not Asset.objects.exists()
+
+
+def test_a_csv_file_is_read_like_a_workbook(village_a, clerk_a):
+    text = '编号,类型,名称,坐落位置,面积（亩）,状态\nZY-001,林地,集体山林,后山,"1,200.5",自营'
+    upload = io.BytesIO(text.encode("gb18030"))
+    upload.name, upload.size = "资源.csv", len(upload.getvalue())
+
+    parsed = parse_workbook(upload=upload, register="resources")
+
+    assert parsed.rows[0]["area_mu"] == Decimal("1200.50")
+    assert parsed.rows[0]["type"] == "forest"

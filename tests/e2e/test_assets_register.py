@@ -29,7 +29,7 @@ def test_a_clerk_imports_and_publishes_the_register_and_a_villager_reads_it(
     log_in(clerk, "clerk_a")
 
     clerk.goto(f"/staff/assets/v/{village_a.code}/import/")
-    clerk.get_by_label("Excel 工作簿（.xlsx）").set_input_files(spreadsheet)
+    clerk.get_by_label("Excel 工作簿或 CSV 文件").set_input_files(spreadsheet)
     clerk.get_by_role("button", name="检查工作簿").click()
     expect(clerk.get_by_role("cell", name="灌溉泵站")).to_be_visible()
     clerk.get_by_role("button", name="确认导入").click()
