@@ -1,6 +1,8 @@
 import gzip
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from disclosure.finance.models import LedgerEntry
 
@@ -10,6 +12,7 @@ from .ledgers import (
     add_voucher,
     corrected_period,
     draft_period,
+    photo,
     publish_draft,
     published_period,
 )
@@ -130,3 +133,22 @@ def test_a_correction_shows_which_entries_were_added_removed_and_changed(
 def test_a_draft_period_is_not_public(village_a, clerk_a):
     revision = draft_period(village_a, clerk_a)
     assert Client().get(revision.posting.get_absolute_url()).status_code == 404
+
+
+def test_a_period_page_costs_the_same_queries_however_many_entries_and_vouchers(
+    village_b, clerk_b, supervisor_b, village_a, clerk_a, supervisor_a
+):
+    small = draft_period(village_a, clerk_a)
+    add_voucher(LedgerEntry.objects.get(revision=small, line=1))
+    small = publish_draft(small, clerk_a, supervisor_a)
+    lines = DEFAULT_LINES * 8
+    large = draft_period(village_b, clerk_b, lines=lines)
+    for line in (1, 2, 3):
+        add_voucher(LedgerEntry.objects.get(revision=large, line=line), photo((line * 60, 90, 90)))
+    large = publish_draft(large, clerk_b, supervisor_b)
+    counts = []
+    for revision in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            page(revision.posting.get_absolute_url())
+        counts.append(len(queries))
+    assert counts[0] == counts[1]
