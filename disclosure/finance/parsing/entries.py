@@ -262,12 +262,7 @@ class _RowReader:
         except ValueError as error:
             self.report(name, str(error))
             return None
-        if amount is not None and amount < 0:
-            self.report(
-                name,
-                _("Negative amounts cannot be imported; enter the amount in the other column."),
-            )
-            return None
+        # A negative amount, often written in parentheses, is a reversal (红字冲销) and is kept.
         return amount if amount is not None else ZERO
 
 

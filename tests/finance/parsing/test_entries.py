@@ -92,16 +92,18 @@ def test_a_cash_journal_in_debit_and_credit_reads_debit_as_income_and_credit_as_
     rows = [
         ["日期", "凭证号", "摘要", "科目代码", "借方金额", "贷方金额", "余额"],
         ["2026-03-05", "银收1", "收土地承包费", "501", "6000", "", "16000"],
-        ["2026-03-06", "银付1", "付保洁员工资", "531", "", "(1,500.00)", "14500"],
-        ["2026-03-07", "银付2", "购买办公用品", "531", "", "300", "14200"],
+        ["2026-03-06", "银付1", "冲回多付保洁员工资", "531", "", "(1,500.00)", "17500"],
+        ["2026-03-07", "银付2", "购买办公用品", "531", "", "300", "17200"],
     ]
 
     result = parse(rows)
 
     assert [(e.income, e.expenditure) for e in result.entries] == [
-        (Decimal("6000.00"), Decimal("0.00")), (Decimal("0.00"), Decimal("300.00")),
-    ]  # fmt: skip
-    assert [(p.row, p.column, p.header) for p in result.problems] == [(3, "F", "贷方金额")]
+        (Decimal("6000.00"), Decimal("0.00")),
+        (Decimal("0.00"), Decimal("-1500.00")),
+        (Decimal("0.00"), Decimal("300.00")),
+    ]
+    assert result.problems == []
 
 
 def test_every_bad_cell_is_reported_by_row_column_and_heading():
