@@ -171,13 +171,13 @@ ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_MB", 10) * 1024 * 1024
 # Finance: days a village has to disclose a period after it ends; largest ledger file accepted.
 FINANCE_DUE_DAYS = env_int("FINANCE_DUE_DAYS", 15)
 LEDGER_IMPORT_MAX_BYTES = env_int("LEDGER_IMPORT_MAX_MB", 40) * 1024 * 1024
-# Major decisions: local rules may be stricter than the law, never looser (disclosure/decisions/rules.py).
+# Major decisions: local rules may be stricter than the law, never looser (decisions/rules.py).
 DECISIONS_NOTICE_DAYS = env_int("DECISIONS_NOTICE_DAYS", 7)
 DECISIONS_RESULT_DUE_DAYS = env_int("DECISIONS_RESULT_DUE_DAYS", 30)
 DECISIONS_PARTY_MEMBERS_QUORUM = env_str("DECISIONS_PARTY_MEMBERS_QUORUM", "2/3")
 DECISIONS_REPRESENTATIVES_QUORUM = env_str("DECISIONS_REPRESENTATIVES_QUORUM", "2/3")
 DECISIONS_OBJECTIONS_PER_HOUR = env_int("DECISIONS_OBJECTIONS_PER_HOUR", 5)
-# Contracts: how far ahead expiring contracts are listed; the prefix of OCDS contracting process ids.
+# Contracts: how far ahead expiring contracts are listed; the prefix of OCDS process ids.
 CONTRACTS_EXPIRY_WINDOW_DAYS = env_int("CONTRACTS_EXPIRY_WINDOW_DAYS", 90)
 CONTRACTS_OCID_PREFIX = env_str("CONTRACTS_OCID_PREFIX", "ocds-cunwu-")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -1,10 +1,11 @@
 """A quarter's ledger from the clerk's messy spreadsheet to a villager's phone.
 
 The clerk (王会计) of 清河村 imports the bank journal as the office keeps it in Excel: a merged
-title row, amounts written as ¥12,000.00, 1,800.00元 and (200.00) (a refund, kept as a negative
-expenditure), a totals row, and one date that does not exist. The import refuses the file, naming
-the row and column; the clerk fixes the date, imports, attaches a voucher photo and submits. The supervisor (李监督) signs off, the clerk
-publishes, and a villager reads the chart and opens the voucher on a 360 px phone.
+title row, amounts written as ¥12,000.00, 1,800.00元 and (200.00) (a refund, kept as a
+negative expenditure), a totals row, and one date that does not exist. The import refuses the
+file, naming the row and column; the clerk fixes the date, imports, attaches a voucher photo and
+submits. The supervisor (李监督) signs off, the clerk publishes, and a villager reads the chart and
+opens the voucher on a 360 px phone.
 """
 
 import datetime
@@ -49,7 +50,8 @@ def ledger(*, fixed: bool) -> bytes:
         ["2026/1/18", "记-002", "保洁员工资", "531", "管理费用", None, "1,800.00元", "赵秀英"],
         [third_date, "记-003", "村道硬化工程款", "532", "公益支出",
          None, "¥38,000.00", "青山建筑队"],
-        ["2026.3.10", "记-004", "办公用品退货退款", "531", "管理费用", None, "(200.00)", "城关文具店"],
+        ["2026.3.10", "记-004", "办公用品退货退款", "531", "管理费用",
+         None, "(200.00)", "城关文具店"],
     ]  # fmt: skip
     for row in rows:
         sheet.append([*row, "王会计", "张主任"])
