@@ -3,6 +3,8 @@
 Text passes through the masking of personal data on its way out, like every public surface.
 """
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -18,11 +20,18 @@ class MaskedCharField(serializers.CharField):
         return mask_text(super().to_representation(value))
 
 
+# Digests and salted commitments are hex, not personal data; masking would corrupt them.
+_HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
+
+
+def _masked(value):
+    if not isinstance(value, str) or _HEX_DIGEST.fullmatch(value):
+        return value
+    return mask_text(value)
+
+
 def _masked_rows(rows: list[dict]) -> list[dict]:
-    return [
-        {key: mask_text(value) if isinstance(value, str) else value for key, value in row.items()}
-        for row in rows
-    ]
+    return [{key: _masked(value) for key, value in row.items()} for row in rows]
 
 
 class RegionSerializer(serializers.ModelSerializer):

@@ -125,3 +125,12 @@ def test_the_revision_list_takes_three_queries_however_long(
 ):
     with django_assert_num_queries(3):
         assert api.get("/api/v1/revisions/").status_code == 200
+
+
+def test_hex_commitments_in_rows_are_not_mistaken_for_identity_numbers():
+    from disclosure.api.serializers import _masked_rows
+
+    commitment = "3201021990010112340000000000000000000000000000000000000000000000"
+    rows = _masked_rows([{"commitment": commitment, "note": "身份证320102199001011234"}])
+    assert rows[0]["commitment"] == commitment
+    assert "320102199001011234" not in rows[0]["note"]
