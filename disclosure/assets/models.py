@@ -134,7 +134,7 @@ class Asset(AssetFields):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        ordering = ["village", "number"]
+        ordering = ["village_id", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["village", "number"],
@@ -152,7 +152,7 @@ class Resource(ResourceFields):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        ordering = ["village", "number"]
+        ordering = ["village_id", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["village", "number"],
@@ -238,7 +238,7 @@ class SnapshotAsset(AssetFields):
     photos = models.JSONField(_("photos"), default=list, blank=True)
 
     class Meta:
-        ordering = ["revision", "number"]
+        ordering = ["revision_id", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["revision", "number"], name="unique_snapshot_asset_number"
@@ -260,7 +260,7 @@ class SnapshotResource(ResourceFields):
     photos = models.JSONField(_("photos"), default=list, blank=True)
 
     class Meta:
-        ordering = ["revision", "number"]
+        ordering = ["revision_id", "number"]
         constraints = [
             models.UniqueConstraint(
                 fields=["revision", "number"], name="unique_snapshot_resource_number"

@@ -116,7 +116,7 @@ class Recipient(models.Model):
     identity_commitment = models.CharField(_("commitment to the identity number"), max_length=64)
 
     class Meta:
-        ordering = ["revision", "position"]
+        ordering = ["revision_id", "position"]
         constraints = [
             models.UniqueConstraint(
                 fields=["revision", "position"], name="unique_recipient_position"

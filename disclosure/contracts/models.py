@@ -138,7 +138,7 @@ class Instalment(models.Model):
     amount = models.DecimalField(_("amount (yuan)"), **MONEY)
 
     class Meta:
-        ordering = ["revision", "position"]
+        ordering = ["revision_id", "position"]
         verbose_name = _("scheduled payment")
         verbose_name_plural = _("payment schedule")
 
@@ -169,7 +169,7 @@ class Bid(models.Model):
     won = models.BooleanField(_("won"), default=False)
 
     class Meta:
-        ordering = ["revision", "position"]
+        ordering = ["revision_id", "position"]
         verbose_name = _("bid")
         verbose_name_plural = _("bids")
 
@@ -207,7 +207,7 @@ class ProjectStage(models.Model):
     amount = models.DecimalField(_("amount (yuan)"), null=True, blank=True, **MONEY)
 
     class Meta:
-        ordering = ["revision", "date", "pk"]
+        ordering = ["revision_id", "date", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["revision", "stage"], name="one_stage_per_revision")
         ]

@@ -108,7 +108,7 @@ class MappingRule(models.Model):
     account_name = models.CharField(_("account name"), max_length=100)
 
     class Meta:
-        ordering = ["county", "prefix"]
+        ordering = ["county_id", "prefix"]
         constraints = [
             models.UniqueConstraint(
                 fields=["county", "prefix"],
@@ -145,7 +145,7 @@ class Period(models.Model):
     )
 
     class Meta:
-        ordering = ["village", "-start"]
+        ordering = ["village_id", "-start"]
         constraints = [
             models.UniqueConstraint(
                 fields=["village", "year", "frequency", "number"], name="unique_finance_period"
@@ -188,7 +188,7 @@ class LedgerEntry(models.Model):
     is_hospitality = models.BooleanField(_("hospitality"), default=False)
 
     class Meta:
-        ordering = ["revision", "line"]
+        ordering = ["revision_id", "line"]
         constraints = [
             models.UniqueConstraint(fields=["revision", "line"], name="unique_ledger_line")
         ]
@@ -232,7 +232,7 @@ class Balance(models.Model):
     closing = models.DecimalField(_("closing balance"), **MONEY)
 
     class Meta:
-        ordering = ["revision", "fund"]
+        ordering = ["revision_id", "fund"]
         constraints = [
             models.UniqueConstraint(fields=["revision", "fund"], name="unique_balance_fund")
         ]
@@ -274,7 +274,7 @@ class Voucher(models.Model):
     )
 
     class Meta:
-        ordering = ["entry", "position"]
+        ordering = ["entry_id", "position"]
         verbose_name = _("voucher")
         verbose_name_plural = _("vouchers")
 
@@ -301,7 +301,7 @@ class PeriodTotal(models.Model):
     entries = models.PositiveIntegerField(_("entries"))
 
     class Meta:
-        ordering = ["revision", "category"]
+        ordering = ["revision_id", "category"]
         constraints = [
             models.UniqueConstraint(fields=["revision", "category"], name="unique_period_total")
         ]
@@ -361,7 +361,7 @@ class Budget(models.Model):
     )
 
     class Meta:
-        ordering = ["village", "-year"]
+        ordering = ["village_id", "-year"]
         constraints = [
             models.UniqueConstraint(fields=["village", "year"], name="unique_budget_year")
         ]
@@ -382,7 +382,7 @@ class BudgetLine(models.Model):
     amount = models.DecimalField(_("amount"), **MONEY)
 
     class Meta:
-        ordering = ["revision", "category"]
+        ordering = ["revision_id", "category"]
         constraints = [
             models.UniqueConstraint(fields=["revision", "category"], name="unique_budget_line")
         ]
@@ -481,6 +481,6 @@ class StagedEntry(models.Model):
     is_hospitality = models.BooleanField(_("hospitality"), default=False)
 
     class Meta:
-        ordering = ["ledger_import", "line"]
+        ordering = ["ledger_import_id", "line"]
         verbose_name = _("staged entry")
         verbose_name_plural = _("staged entries")

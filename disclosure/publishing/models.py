@@ -232,7 +232,7 @@ class PowerItem(models.Model):
     responsible = models.CharField(_("person responsible"), max_length=100)
 
     class Meta:
-        ordering = ["revision", "position"]
+        ordering = ["revision_id", "position"]
         verbose_name = _("small power")
         verbose_name_plural = _("small powers")
 
@@ -286,7 +286,7 @@ class Attachment(models.Model):
     )
 
     class Meta:
-        ordering = ["revision", "position"]
+        ordering = ["revision_id", "position"]
         verbose_name = _("attachment")
         verbose_name_plural = _("attachments")
 
