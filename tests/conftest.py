@@ -16,6 +16,33 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def ensure_default_chart() -> None:
+    """Put back the national chart of accounts a data migration loaded.
+
+    Transactional tests (the browser tests among them) empty every table when they end,
+    including rows that migrations wrote; later tests expect the chart to be there.
+    """
+    from disclosure.finance.accounts import DEFAULT_CHART
+    from disclosure.finance.models import MappingRule
+
+    if not MappingRule.objects.filter(county=None).exists():
+        MappingRule.objects.bulk_create(
+            MappingRule(county=None, prefix=prefix, account_name=name, category=category.value)
+            for prefix, name, category in DEFAULT_CHART
+        )
+
+
+@pytest.fixture(autouse=True)
+def _default_chart_in_transactional_tests(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = "transactional_db" in request.fixturenames or "live_server" in (
+        request.fixturenames
+    )
+    if transactional or (marker and marker.kwargs.get("transaction")):
+        request.getfixturevalue("transactional_db")
+        ensure_default_chart()
+
+
 @pytest.fixture
 def county(db):
     province = RegionFactory(code="990000000000", name="示范省", level=Level.PROVINCE)

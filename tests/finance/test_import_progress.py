@@ -12,7 +12,7 @@ from disclosure.finance.services import checking, imports
 from .ledger_files import ROWS, csv_bytes, upload
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_a_large_file_is_checked_in_the_background_with_a_progress_page(
     monkeypatch, village_a, clerk_a
 ):
