@@ -19,6 +19,7 @@ from disclosure.contracts import demo as contracts_demo
 from disclosure.decisions import demo as decisions_demo
 from disclosure.finance import demo as finance_demo
 from disclosure.publishing import services as publishing
+from disclosure.publishing.models import Posting
 from disclosure.publishing.services import Content
 from disclosure.regions.models import Region, Role, RoleKind, User
 
@@ -63,7 +64,8 @@ def load_demo(*, today: datetime.date | None = None) -> Loaded | None:
         finance_demo.load(regions=regions, staff=staff, today=today)
         decisions_demo.load(regions=regions, staff=staff, today=today)
         assets_demo.load(regions=regions, staff=staff, today=today)
-    return Loaded(villages=len(VILLAGES), accounts=len(accounts()), postings=len(STORIES))
+    postings = Posting.objects.filter(village__code__startswith=COUNTY.code[:6]).count()
+    return Loaded(villages=len(VILLAGES), accounts=len(accounts()), postings=postings)
 
 
 def _make_places() -> dict[str, Region]:

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from disclosure.publishing.models import Posting
 from disclosure.regions.models import Region, User
 
 
@@ -14,6 +15,9 @@ def test_the_command_reports_what_it_loaded():
     call_command("load_demo", stdout=out)
 
     assert "演示数据加载完成：6 个村" in out.getvalue()
+    # Every posting the demo made is counted: finance periods, decisions and contracts too.
+    assert f"{Posting.objects.count()} 条公开事项" in out.getvalue()
+    assert Posting.objects.count() > 100
     assert "cunwu-demo-2025" in out.getvalue()
 
 
