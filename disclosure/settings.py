@@ -80,6 +80,10 @@ INSTALLED_APPS = [
     "disclosure.decisions",
     "disclosure.assets",
     "disclosure.contracts",
+    "disclosure.participation",
+    "disclosure.reports",
+    "disclosure.redflags",
+    "disclosure.oversight",
     "disclosure.portal",
     "disclosure.workspace",
     "disclosure.api",
@@ -180,8 +184,36 @@ DECISIONS_OBJECTIONS_PER_HOUR = env_int("DECISIONS_OBJECTIONS_PER_HOUR", 5)
 # Contracts: how far ahead expiring contracts are listed; the prefix of OCDS process ids.
 CONTRACTS_EXPIRY_WINDOW_DAYS = env_int("CONTRACTS_EXPIRY_WINDOW_DAYS", 90)
 CONTRACTS_OCID_PREFIX = env_str("CONTRACTS_OCID_PREFIX", "ocds-cunwu-")
+# Questions (质询): days to answer once listed; questions and ratings accepted per address per hour.
+QUESTIONS_ANSWER_DAYS = env_int("QUESTIONS_ANSWER_DAYS", 10)
+QUESTIONS_PER_HOUR = env_int("QUESTIONS_PER_HOUR", 5)
+RATINGS_PER_HOUR = env_int("RATINGS_PER_HOUR", 10)
+# Reports (举报) accepted per address per hour.
+REPORTS_PER_HOUR = env_int("REPORTS_PER_HOUR", 3)
+# Red flags: thresholds in yuan and windows in days (redflags/rules.py explains each rule).
+FLAGS_DECISION_THRESHOLD = env_int("FLAGS_DECISION_THRESHOLD", 50000)
+FLAGS_SPLIT_THRESHOLD = env_int("FLAGS_SPLIT_THRESHOLD", 10000)
+FLAGS_SPLIT_WINDOW_DAYS = env_int("FLAGS_SPLIT_WINDOW_DAYS", 30)
+FLAGS_COMPETITION_THRESHOLD = env_int("FLAGS_COMPETITION_THRESHOLD", 100000)
+FLAGS_ARREARS_GRACE_DAYS = env_int("FLAGS_ARREARS_GRACE_DAYS", 30)
+# The township's ranking (红黑榜): completeness scores, in per cent, for each list.
+OVERSIGHT_RED_LIST_SCORE = env_int("OVERSIGHT_RED_LIST_SCORE", 95)
+OVERSIGHT_BLACK_LIST_SCORE = env_int("OVERSIGHT_BLACK_LIST_SCORE", 70)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# Staff notifications: SMTP when EMAIL_HOST is set, otherwise printed on the console.
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL") or "村务公开平台 <noreply@localhost>"
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
 
 # Base of the printed permalinks; the request's own host is used when empty.
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL").rstrip("/")

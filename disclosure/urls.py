@@ -10,12 +10,18 @@ urlpatterns = [
     path("staff/decisions/", include("disclosure.decisions.staff_urls")),
     path("staff/assets/", include("disclosure.assets.staff_urls")),
     path("staff/contracts/", include("disclosure.contracts.staff_urls")),
+    path("staff/participation/", include("disclosure.participation.staff_urls")),
+    path("staff/reports/", include("disclosure.reports.staff_urls")),
+    path("staff/flags/", include("disclosure.redflags.staff_urls")),
+    path("staff/oversight/", include("disclosure.oversight.staff_urls")),
     path("staff/", include("disclosure.workspace.urls")),
     path("", include("disclosure.finance.urls")),
     path("", include("disclosure.benefits.urls")),
     path("", include("disclosure.decisions.urls")),
     path("", include("disclosure.assets.urls")),
     path("", include("disclosure.contracts.urls")),
+    path("", include("disclosure.participation.urls")),
+    path("", include("disclosure.reports.urls")),
     path("", include("disclosure.portal.urls")),
 ]
 

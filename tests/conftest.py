@@ -108,3 +108,14 @@ def other_township_official(other_township):
 @pytest.fixture
 def administrator(county):
     return make_staff("admin", RoleKind.ADMINISTRATOR, county, "县管理员")
+
+
+@pytest.fixture
+def report_handler(township):
+    return make_staff("inspector", RoleKind.REPORT_HANDLER, township, "吴纪检")
+
+
+@pytest.fixture
+def village_report_handler(village_a):
+    """A report-handler role wrongly given on a village: it must open no report."""
+    return make_staff("inspector_a", RoleKind.REPORT_HANDLER, village_a, "郑纪检")

@@ -21,6 +21,19 @@ class Action(StrEnum):
     CORRECT = "correct"
     WITHDRAW = "withdraw"
     VIEW_AUDIT_LOG = "view_audit_log"
+    ANSWER_QUESTIONS = "answer_questions"
+    MODERATE_QUESTIONS = "moderate_questions"
+    VIEW_REPORTS = "view_reports"
+    HANDLE_REPORTS = "handle_reports"
+    OVERSEE = "oversee"
+    ORDER_CORRECTION = "order_correction"
+    MANAGE_CADRES = "manage_cadres"
+    VIEW_FLAGS = "view_flags"
+
+
+# Reports about a village go above it: these are never granted through a role held on a village,
+# whatever its kind, so nobody in the village can read a report or learn who made it.
+ABOVE_VILLAGE_ONLY = {Action.VIEW_REPORTS, Action.HANDLE_REPORTS}
 
 
 ROLE_ACTIONS = {
@@ -31,10 +44,40 @@ ROLE_ACTIONS = {
         Action.PUBLISH,
         Action.CORRECT,
         Action.WITHDRAW,
+        Action.ANSWER_QUESTIONS,
+        Action.VIEW_FLAGS,
     },
-    RoleKind.SUPERVISOR: {Action.VIEW_DRAFTS, Action.REVIEW},
-    RoleKind.TOWNSHIP_OFFICIAL: {Action.VIEW_DRAFTS, Action.VIEW_AUDIT_LOG},
-    RoleKind.ADMINISTRATOR: {Action.VIEW_DRAFTS, Action.VIEW_AUDIT_LOG},
+    RoleKind.SUPERVISOR: {
+        Action.VIEW_DRAFTS,
+        Action.REVIEW,
+        Action.ANSWER_QUESTIONS,
+        Action.MODERATE_QUESTIONS,
+        Action.VIEW_FLAGS,
+    },
+    RoleKind.TOWNSHIP_OFFICIAL: {
+        Action.VIEW_DRAFTS,
+        Action.VIEW_AUDIT_LOG,
+        Action.VIEW_REPORTS,
+        Action.OVERSEE,
+        Action.ORDER_CORRECTION,
+        Action.MANAGE_CADRES,
+        Action.VIEW_FLAGS,
+    },
+    # Handles reports (举报) for the township's discipline inspection: the only role that sees
+    # who made a report and how to reach them.
+    RoleKind.REPORT_HANDLER: {
+        Action.VIEW_REPORTS,
+        Action.HANDLE_REPORTS,
+        Action.OVERSEE,
+        Action.VIEW_FLAGS,
+    },
+    RoleKind.ADMINISTRATOR: {
+        Action.VIEW_DRAFTS,
+        Action.VIEW_AUDIT_LOG,
+        Action.OVERSEE,
+        Action.MANAGE_CADRES,
+        Action.VIEW_FLAGS,
+    },
 }
 
 
@@ -48,7 +91,12 @@ def _roles(user) -> list:
 
 def regions_for(user, action: Action) -> list[Region]:
     """The nodes on which the user holds a role granting the action."""
-    return [role.region for role in _roles(user) if action in ROLE_ACTIONS[role.kind]]
+    return [
+        role.region
+        for role in _roles(user)
+        if action in ROLE_ACTIONS[role.kind]
+        and not (action in ABOVE_VILLAGE_ONLY and role.region.is_village)
+    ]
 
 
 def _village_of(obj) -> Region:

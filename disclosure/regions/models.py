@@ -100,6 +100,7 @@ class RoleKind(models.TextChoices):
     CLERK = "clerk", _("Clerk")
     SUPERVISOR = "supervisor", _("Supervision committee member")
     TOWNSHIP_OFFICIAL = "township_official", _("Township official")
+    REPORT_HANDLER = "report_handler", _("Report handler (discipline inspection)")
     ADMINISTRATOR = "administrator", _("Administrator")
 
 

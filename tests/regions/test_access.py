@@ -3,7 +3,8 @@
 Places: 清河村 (village A, where clerk_a and supervisor_a work), 柳树村 (village B, same
 township, clerk_b and supervisor_b), 石桥村 (village C, in the other township) and 青山镇, the
 township above villages A and B. The township official works for 青山镇, the other township
-official for 白水镇, the administrator for the county 示范县 above both.
+official for 白水镇, the administrator for the county 示范县 above both. The report handler
+(纪检) works for 青山镇; a report-handler role given on 清河村 by mistake opens no report.
 """
 
 import pytest
@@ -28,62 +29,150 @@ from ..factories import draft_posting, published_posting, signed_off
 PLACES = ["village_a", "village_b", "village_c", "township"]
 # Columns follow PLACES: 清河村, 柳树村, 石桥村, 青山镇. Y: allowed, -: refused.
 MATRIX = """
-clerk_a                  view_drafts     Y - - -
-clerk_a                  draft           Y - - -
-clerk_a                  submit          Y - - -
-clerk_a                  review          - - - -
-clerk_a                  publish         Y - - -
-clerk_a                  correct         Y - - -
-clerk_a                  withdraw        Y - - -
-clerk_a                  view_audit_log  - - - -
-supervisor_a             view_drafts     Y - - -
-supervisor_a             draft           - - - -
-supervisor_a             submit          - - - -
-supervisor_a             review          Y - - -
-supervisor_a             publish         - - - -
-supervisor_a             correct         - - - -
-supervisor_a             withdraw        - - - -
-supervisor_a             view_audit_log  - - - -
-clerk_b                  view_drafts     - Y - -
-clerk_b                  draft           - Y - -
-clerk_b                  submit          - Y - -
-clerk_b                  review          - - - -
-clerk_b                  publish         - Y - -
-clerk_b                  correct         - Y - -
-clerk_b                  withdraw        - Y - -
-clerk_b                  view_audit_log  - - - -
-supervisor_b             view_drafts     - Y - -
-supervisor_b             draft           - - - -
-supervisor_b             submit          - - - -
-supervisor_b             review          - Y - -
-supervisor_b             publish         - - - -
-supervisor_b             correct         - - - -
-supervisor_b             withdraw        - - - -
-supervisor_b             view_audit_log  - - - -
-township_official        view_drafts     Y Y - Y
-township_official        draft           - - - -
-township_official        submit          - - - -
-township_official        review          - - - -
-township_official        publish         - - - -
-township_official        correct         - - - -
-township_official        withdraw        - - - -
-township_official        view_audit_log  Y Y - Y
-other_township_official  view_drafts     - - Y -
-other_township_official  draft           - - - -
-other_township_official  submit          - - - -
-other_township_official  review          - - - -
-other_township_official  publish         - - - -
-other_township_official  correct         - - - -
-other_township_official  withdraw        - - - -
-other_township_official  view_audit_log  - - Y -
-administrator            view_drafts     Y Y Y Y
-administrator            draft           - - - -
-administrator            submit          - - - -
-administrator            review          - - - -
-administrator            publish         - - - -
-administrator            correct         - - - -
-administrator            withdraw        - - - -
-administrator            view_audit_log  Y Y Y Y
+clerk_a                  view_drafts        Y - - -
+clerk_a                  draft              Y - - -
+clerk_a                  submit             Y - - -
+clerk_a                  review             - - - -
+clerk_a                  publish            Y - - -
+clerk_a                  correct            Y - - -
+clerk_a                  withdraw           Y - - -
+clerk_a                  view_audit_log     - - - -
+clerk_a                  answer_questions   Y - - -
+clerk_a                  moderate_questions - - - -
+clerk_a                  view_reports       - - - -
+clerk_a                  handle_reports     - - - -
+clerk_a                  oversee            - - - -
+clerk_a                  order_correction   - - - -
+clerk_a                  manage_cadres      - - - -
+clerk_a                  view_flags         Y - - -
+supervisor_a             view_drafts        Y - - -
+supervisor_a             draft              - - - -
+supervisor_a             submit             - - - -
+supervisor_a             review             Y - - -
+supervisor_a             publish            - - - -
+supervisor_a             correct            - - - -
+supervisor_a             withdraw           - - - -
+supervisor_a             view_audit_log     - - - -
+supervisor_a             answer_questions   Y - - -
+supervisor_a             moderate_questions Y - - -
+supervisor_a             view_reports       - - - -
+supervisor_a             handle_reports     - - - -
+supervisor_a             oversee            - - - -
+supervisor_a             order_correction   - - - -
+supervisor_a             manage_cadres      - - - -
+supervisor_a             view_flags         Y - - -
+clerk_b                  view_drafts        - Y - -
+clerk_b                  draft              - Y - -
+clerk_b                  submit             - Y - -
+clerk_b                  review             - - - -
+clerk_b                  publish            - Y - -
+clerk_b                  correct            - Y - -
+clerk_b                  withdraw           - Y - -
+clerk_b                  view_audit_log     - - - -
+clerk_b                  answer_questions   - Y - -
+clerk_b                  moderate_questions - - - -
+clerk_b                  view_reports       - - - -
+clerk_b                  handle_reports     - - - -
+clerk_b                  oversee            - - - -
+clerk_b                  order_correction   - - - -
+clerk_b                  manage_cadres      - - - -
+clerk_b                  view_flags         - Y - -
+supervisor_b             view_drafts        - Y - -
+supervisor_b             draft              - - - -
+supervisor_b             submit             - - - -
+supervisor_b             review             - Y - -
+supervisor_b             publish            - - - -
+supervisor_b             correct            - - - -
+supervisor_b             withdraw           - - - -
+supervisor_b             view_audit_log     - - - -
+supervisor_b             answer_questions   - Y - -
+supervisor_b             moderate_questions - Y - -
+supervisor_b             view_reports       - - - -
+supervisor_b             handle_reports     - - - -
+supervisor_b             oversee            - - - -
+supervisor_b             order_correction   - - - -
+supervisor_b             manage_cadres      - - - -
+supervisor_b             view_flags         - Y - -
+township_official        view_drafts        Y Y - Y
+township_official        draft              - - - -
+township_official        submit             - - - -
+township_official        review             - - - -
+township_official        publish            - - - -
+township_official        correct            - - - -
+township_official        withdraw           - - - -
+township_official        view_audit_log     Y Y - Y
+township_official        answer_questions   - - - -
+township_official        moderate_questions - - - -
+township_official        view_reports       Y Y - Y
+township_official        handle_reports     - - - -
+township_official        oversee            Y Y - Y
+township_official        order_correction   Y Y - Y
+township_official        manage_cadres      Y Y - Y
+township_official        view_flags         Y Y - Y
+other_township_official  view_drafts        - - Y -
+other_township_official  draft              - - - -
+other_township_official  submit             - - - -
+other_township_official  review             - - - -
+other_township_official  publish            - - - -
+other_township_official  correct            - - - -
+other_township_official  withdraw           - - - -
+other_township_official  view_audit_log     - - Y -
+other_township_official  answer_questions   - - - -
+other_township_official  moderate_questions - - - -
+other_township_official  view_reports       - - Y -
+other_township_official  handle_reports     - - - -
+other_township_official  oversee            - - Y -
+other_township_official  order_correction   - - Y -
+other_township_official  manage_cadres      - - Y -
+other_township_official  view_flags         - - Y -
+report_handler           view_drafts        - - - -
+report_handler           draft              - - - -
+report_handler           submit             - - - -
+report_handler           review             - - - -
+report_handler           publish            - - - -
+report_handler           correct            - - - -
+report_handler           withdraw           - - - -
+report_handler           view_audit_log     - - - -
+report_handler           answer_questions   - - - -
+report_handler           moderate_questions - - - -
+report_handler           view_reports       Y Y - Y
+report_handler           handle_reports     Y Y - Y
+report_handler           oversee            Y Y - Y
+report_handler           order_correction   - - - -
+report_handler           manage_cadres      - - - -
+report_handler           view_flags         Y Y - Y
+village_report_handler   view_drafts        - - - -
+village_report_handler   draft              - - - -
+village_report_handler   submit             - - - -
+village_report_handler   review             - - - -
+village_report_handler   publish            - - - -
+village_report_handler   correct            - - - -
+village_report_handler   withdraw           - - - -
+village_report_handler   view_audit_log     - - - -
+village_report_handler   answer_questions   - - - -
+village_report_handler   moderate_questions - - - -
+village_report_handler   view_reports       - - - -
+village_report_handler   handle_reports     - - - -
+village_report_handler   oversee            Y - - -
+village_report_handler   order_correction   - - - -
+village_report_handler   manage_cadres      - - - -
+village_report_handler   view_flags         Y - - -
+administrator            view_drafts        Y Y Y Y
+administrator            draft              - - - -
+administrator            submit             - - - -
+administrator            review             - - - -
+administrator            publish            - - - -
+administrator            correct            - - - -
+administrator            withdraw           - - - -
+administrator            view_audit_log     Y Y Y Y
+administrator            answer_questions   - - - -
+administrator            moderate_questions - - - -
+administrator            view_reports       - - - -
+administrator            handle_reports     - - - -
+administrator            oversee            Y Y Y Y
+administrator            order_correction   - - - -
+administrator            manage_cadres      Y Y Y Y
+administrator            view_flags         Y Y Y Y
 """
 
 
@@ -99,7 +188,7 @@ def expected_rows() -> dict[str, dict[str, str]]:
 def test_the_matrix_covers_every_person_and_action():
     rows = expected_rows()
 
-    assert len(rows) == 7
+    assert len(rows) == 9
     assert all(set(actions) == {action.value for action in Action} for actions in rows.values())
 
 

@@ -11,6 +11,7 @@ from disclosure.publishing.models import (
     RevisionState,
 )
 from disclosure.publishing.services import EDITABLE
+from disclosure.publishing.tasks import tasks_for
 from disclosure.regions.access import Action, regions_for, scope, villages_for
 
 from .common import page, staff_required
@@ -63,6 +64,7 @@ def home(request):
     context = {
         "villages": [(village, village.pk in drafting) for village in villages],
         "kinds": Kind.choices,
+        "tasks": tasks_for(user),
     }
     sections = {
         "my_drafts": (Action.DRAFT, _my_drafts),

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RedflagsConfig(AppConfig):
+    name = "disclosure.redflags"
+    verbose_name = _("Red flags and declared relatives")

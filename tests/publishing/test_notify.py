@@ -1,0 +1,63 @@
+"""Staff emails reach exactly those whose role covers the village; reports never the village."""
+
+import copy
+from pathlib import Path
+
+import pytest
+from django.core import mail
+
+from disclosure.publishing.notify import notify, people_who_may
+from disclosure.regions.access import Action
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def _test_templates(settings):
+    templates = copy.deepcopy(settings.TEMPLATES)
+    templates[0]["DIRS"] = [Path(__file__).parent / "templates", *templates[0]["DIRS"]]
+    settings.TEMPLATES = templates
+
+
+def names(users):
+    return sorted(user.username for user in users)
+
+
+def test_question_moderation_reaches_the_village_supervisor_only(
+    village_a, supervisor_a, supervisor_b, clerk_a, township_official
+):
+    assert names(people_who_may(Action.MODERATE_QUESTIONS, village_a)) == ["supervisor_a"]
+
+
+def test_reports_reach_the_township_never_a_role_held_on_the_village(
+    village_a, township_official, report_handler, village_report_handler, clerk_a, supervisor_a
+):
+    assert names(people_who_may(Action.VIEW_REPORTS, village_a)) == ["inspector", "official"]
+    assert names(people_who_may(Action.HANDLE_REPORTS, village_a)) == ["inspector"]
+
+
+def test_notify_sends_one_mail_after_commit_to_those_with_an_address(
+    village_a, supervisor_a, township_official, report_handler
+):
+    report_handler.email = "jijian@example.cn"
+    report_handler.save()
+    township_official.email = ""
+    township_official.save()
+
+    notify(
+        Action.VIEW_REPORTS,
+        village_a,
+        "publishing/email/test_message.txt",
+        {"village": village_a},
+    )
+
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["jijian@example.cn"]
+    assert mail.outbox[0].subject == "清河村 有新消息"
+    assert "请登录工作台查看。" in mail.outbox[0].body
+
+
+def test_notify_sends_nothing_when_nobody_has_an_address(village_a, supervisor_a):
+    notify(Action.REVIEW, village_a, "publishing/email/test_message.txt", {"village": village_a})
+
+    assert mail.outbox == []
