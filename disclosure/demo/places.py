@@ -77,5 +77,7 @@ def accounts() -> list[Account]:
         people.append(Account(f"{prefix}_supervisor", supervisor, "supervisor", village_code))
     people.append(Account("taoyuan_official", "马国庆", "township_official", TAOYUAN.code))
     people.append(Account("baisha_official", "林淑珍", "township_official", BAISHA.code))
+    people.append(Account("taoyuan_inspector", "黄德胜", "report_handler", TAOYUAN.code))
+    people.append(Account("baisha_inspector", "钟美玲", "report_handler", BAISHA.code))
     people.append(Account("county_admin", "云溪县管理员", "administrator", COUNTY.code, True))
     return people
