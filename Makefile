@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE := disclosure.settings
 
-.PHONY: demo test install lint format messages stop-db bench
+.PHONY: demo test install lint format messages stop-db bench lighthouse
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,3 +46,10 @@ stop-db: install
 bench: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python tests/bench/import_bench.py
+
+# Lighthouse mobile scores of the demo's main public pages (needs Node.js and npm, and Chromium).
+lighthouse: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+	DEMO=true $(BIN)/python manage.py load_demo
+	$(BIN)/python tools/lighthouse/run.py

@@ -2,6 +2,7 @@ import segno
 from django import template
 from django.utils.safestring import mark_safe
 
+from disclosure.portal.http import absolute_url
 from disclosure.publishing import kinds
 from disclosure.publishing.masking import mask_text
 
@@ -15,6 +16,12 @@ def qr_code(url: str, title: str, scale: int = 4):
         scale=scale, title=title, svgclass="qr", lineclass=None
     )
     return mark_safe(svg)  # noqa: S308 - segno escapes the title; the rest is its own markup
+
+
+@register.simple_tag(takes_context=True)
+def absolute(context, path: str) -> str:
+    """The full address of a path, as search engines want it in a canonical link."""
+    return absolute_url(context["request"], path)
 
 
 @register.filter
