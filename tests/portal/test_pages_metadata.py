@@ -15,7 +15,9 @@ def test_every_page_describes_itself_and_names_its_icon(client, village_a):
     assert 'rel="icon" href="/static/img/favicon.' in html
 
 
-def test_a_posting_names_its_permalink_in_full_as_canonical(client, village_a, clerk_a, supervisor_a):
+def test_a_posting_names_its_permalink_in_full_as_canonical(
+    client, village_a, clerk_a, supervisor_a
+):
     posting = published_posting(village_a, clerk_a, supervisor_a).posting
 
     html = client.get(posting.get_absolute_url()).content.decode()
