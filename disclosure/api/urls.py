@@ -24,5 +24,6 @@ urlpatterns = [
     path("", include("disclosure.decisions.api_urls")),
     path("", include("disclosure.assets.api_urls")),
     path("", include("disclosure.contracts.api_urls")),
+    path("", include("disclosure.participation.api_urls")),
     *router.urls,
 ]

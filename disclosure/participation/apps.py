@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ParticipationConfig(AppConfig):
     name = "disclosure.participation"
     verbose_name = _("Questions and ratings")
+
+    def ready(self):
+        from disclosure.publishing import tasks
+
+        from .tasks import waiting_questions
+
+        tasks.register(waiting_questions)

@@ -1,0 +1,148 @@
+"""Villagers' questions (质询) about what the village published, and their ratings (满意度测评).
+
+Neither needs an account. The asker's network address is kept only as a keyed hash, enough to
+limit how often one address may write and no more.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from disclosure.publishing.models import Posting
+from disclosure.regions.models import Region
+
+
+class QuestionStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting moderation")
+    LISTED = "listed", _("Listed, awaiting an answer")
+    ANSWERED = "answered", _("Answered")
+    REJECTED = "rejected", _("Not listed")
+
+
+class QuestionQuerySet(models.QuerySet):
+    def public(self):
+        """What villagers see: questions the supervision committee listed, answered or not."""
+        return self.filter(status__in=[QuestionStatus.LISTED, QuestionStatus.ANSWERED])
+
+    def overdue(self, today):
+        return self.filter(status=QuestionStatus.LISTED, due_on__lt=today)
+
+
+class Question(models.Model):
+    """A villager's question about a posting, a ledger entry or a major matter.
+
+    Once answered, question and answer are permanent: a database trigger refuses to change or
+    delete them (migration 0002).
+    """
+
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+    subject_type = models.ForeignKey(
+        ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("kind of subject")
+    )
+    subject_id = models.PositiveBigIntegerField(_("subject"))
+    subject = GenericForeignKey("subject_type", "subject_id")
+    # The posting whose page shows the question; a matter without a published resolution has none.
+    posting = models.ForeignKey(
+        Posting,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="questions",
+        verbose_name=_("posting"),
+    )
+    # Frozen when asked, so the question keeps naming what it was about whatever follows.
+    subject_label = models.CharField(_("about"), max_length=200)
+    subject_url = models.CharField(_("address of the subject"), max_length=200)
+    name = models.CharField(_("name (optional)"), max_length=30, blank=True)
+    phone = models.CharField(_("phone (optional, never shown)"), max_length=11, blank=True)
+    text = models.TextField(_("question"))
+    ip_hash = models.CharField(_("hashed network address"), max_length=64, blank=True)
+    asked_at = models.DateTimeField(_("asked"), default=timezone.now)
+    status = models.CharField(
+        _("status"), max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.PENDING
+    )
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("moderated by"),
+    )
+    listed_at = models.DateTimeField(_("listed"), null=True, blank=True)
+    rejected_at = models.DateTimeField(_("rejected"), null=True, blank=True)
+    reject_reason = models.TextField(_("reason for not listing"), blank=True)
+    due_on = models.DateField(_("answer due by"), null=True, blank=True)
+    answer = models.TextField(_("answer"), blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("answered by"),
+    )
+    answered_by_name = models.CharField(_("answerer's public name"), max_length=50, blank=True)
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-asked_at", "-pk"]
+        indexes = [
+            models.Index(fields=["village", "status", "due_on"]),
+            models.Index(fields=["posting", "status"]),
+            models.Index(fields=["subject_type", "subject_id", "status"]),
+            models.Index(fields=["ip_hash", "asked_at"]),
+        ]
+        verbose_name = _("question")
+        verbose_name_plural = _("questions")
+
+    def __str__(self):
+        return f"{self.subject_label}: {self.text[:30]}"
+
+    def is_overdue(self, today) -> bool:
+        return (
+            self.status == QuestionStatus.LISTED
+            and self.due_on is not None
+            and (self.due_on < today)
+        )
+
+
+class RatingChoice(models.TextChoices):
+    SATISFIED = "satisfied", _("Satisfied")
+    BASICALLY_SATISFIED = "basically_satisfied", _("Basically satisfied")
+    NOT_SATISFIED = "not_satisfied", _("Not satisfied")
+
+
+class Rating(models.Model):
+    """One villager's rating of a period's finance disclosure. Append-only (migration 0002)."""
+
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+    posting = models.ForeignKey(
+        Posting, on_delete=models.PROTECT, related_name="ratings", verbose_name=_("period")
+    )
+    choice = models.CharField(_("rating"), max_length=20, choices=RatingChoice.choices)
+    # Seen only by the village's staff and the township, masked; never public.
+    comment = models.TextField(_("comment (optional)"), blank=True)
+    ip_hash = models.CharField(_("hashed network address"), max_length=64, blank=True)
+    rated_at = models.DateTimeField(_("rated"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-rated_at", "-pk"]
+        indexes = [
+            models.Index(fields=["village", "rated_at"]),
+            models.Index(fields=["posting", "ip_hash", "rated_at"]),
+        ]
+        verbose_name = _("rating")
+        verbose_name_plural = _("ratings")
+
+    def __str__(self):
+        return f"{self.posting_id}: {self.choice}"

@@ -1,0 +1,52 @@
+from django import template
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from disclosure.publishing.catalogue import Kind
+from disclosure.publishing.masking import mask_name
+from disclosure.publishing.models import PostingStatus
+
+from .. import public
+from ..models import RatingChoice
+from ..services import period_ratings
+
+register = template.Library()
+
+# A posting's page shows its latest questions, shortened; the rest are a link away, so that
+# questions never push the page past its weight on a phone.
+ON_POSTING_PAGE = 3
+
+
+@register.filter
+def asker(question) -> str:
+    """The asker's name as the system masks it (张*), or "a villager"."""
+    return mask_name(question.name) or _("A villager")
+
+
+@register.filter
+def overdue(question) -> bool:
+    return question.is_overdue(timezone.localdate())
+
+
+@register.inclusion_tag("participation/includes/posting.html")
+def posting_participation(posting):
+    """Questions shown beside a posting and, for a period's finances, its ratings."""
+    questions = public.posting_questions(posting)
+    rateable = posting.kind == Kind.FINANCE_PERIOD and posting.status == PostingStatus.PUBLISHED
+    return {
+        "posting": posting,
+        "questions": questions[:ON_POSTING_PAGE],
+        "total": questions.count(),
+        "summary": period_ratings([posting.pk])[posting.pk] if rateable else None,
+        "choices": RatingChoice.choices,
+    }
+
+
+@register.inclusion_tag("participation/includes/matter.html")
+def matter_questions(matter):
+    questions = public.matter_questions(matter)
+    return {
+        "matter": matter,
+        "questions": questions[:ON_POSTING_PAGE],
+        "total": questions.count(),
+    }
