@@ -25,8 +25,20 @@ def to_answer(user) -> QuerySet[Question]:
     return scope(listed, user, Action.ANSWER_QUESTIONS)
 
 
+def _overseen(queryset: QuerySet, user) -> QuerySet:
+    """Rows of villages the user oversees from a township or the county.
+
+    Oversight is held above a village: a role wrongly given on a village oversees nothing.
+    """
+    condition = Q()
+    for node in regions_for(user, Action.OVERSEE):
+        if not node.is_village:
+            condition |= Q(village__code__startswith=node.prefix)
+    return queryset.filter(condition) if condition else queryset.none()
+
+
 def overdue_overseen(user, today) -> QuerySet[Question]:
-    return scope(_questions().overdue(today).order_by("due_on", "pk"), user, Action.OVERSEE)
+    return _overseen(_questions().overdue(today).order_by("due_on", "pk"), user)
 
 
 def recently_done(user) -> QuerySet[Question]:
@@ -35,15 +47,19 @@ def recently_done(user) -> QuerySet[Question]:
     return scope(done, user, Action.ANSWER_QUESTIONS)[:RECENT]
 
 
+def oversees(user) -> bool:
+    return any(not node.is_village for node in regions_for(user, Action.OVERSEE))
+
+
 def may_read_ratings(user) -> bool:
     """The village's staff and the township read rating comments; nobody else."""
-    return bool(regions_for(user, Action.ANSWER_QUESTIONS) or regions_for(user, Action.OVERSEE))
+    return bool(regions_for(user, Action.ANSWER_QUESTIONS)) or oversees(user)
 
 
 def rating_comments(user) -> QuerySet[Rating]:
     ratings = Rating.objects.exclude(comment="").select_related("village", "posting__current")
     answerable = scope(ratings, user, Action.ANSWER_QUESTIONS).values("pk")
-    overseen = scope(ratings, user, Action.OVERSEE).values("pk")
+    overseen = _overseen(ratings, user).values("pk")
     return ratings.filter(Q(pk__in=answerable) | Q(pk__in=overseen))[: RECENT * 3]
 
 
@@ -52,5 +68,5 @@ def rated_periods(user) -> QuerySet[Posting]:
     rated = Posting.objects.filter(Exists(Rating.objects.filter(posting=OuterRef("pk"))))
     rated = rated.select_related("village", "current").order_by("-first_published_at", "-pk")
     answerable = scope(rated, user, Action.ANSWER_QUESTIONS).values("pk")
-    overseen = scope(rated, user, Action.OVERSEE).values("pk")
+    overseen = _overseen(rated, user).values("pk")
     return rated.filter(Q(pk__in=answerable) | Q(pk__in=overseen))

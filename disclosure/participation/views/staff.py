@@ -31,7 +31,7 @@ def index(request):
     if regions_for(user, Action.ANSWER_QUESTIONS):
         context["to_answer"] = staff_queries.to_answer(user)
         context["done"] = staff_queries.recently_done(user)
-    if regions_for(user, Action.OVERSEE):
+    if staff_queries.oversees(user):
         context["overdue"] = staff_queries.overdue_overseen(user, today)
     context["may_read_ratings"] = staff_queries.may_read_ratings(user)
     return page(request, "participation/staff/index.html", context)
