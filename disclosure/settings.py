@@ -88,6 +88,8 @@ INSTALLED_APPS = [
     "disclosure.workspace",
     "disclosure.api",
     "disclosure.demo",
+    # generate_scale_data: a prefecture of generated villages for benchmarks (never in production).
+    "disclosure.scale",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +201,9 @@ FLAGS_ARREARS_GRACE_DAYS = env_int("FLAGS_ARREARS_GRACE_DAYS", 30)
 # The township's ranking (红黑榜): completeness scores, in per cent, for each list.
 OVERSIGHT_RED_LIST_SCORE = env_int("OVERSIGHT_RED_LIST_SCORE", 95)
 OVERSIGHT_BLACK_LIST_SCORE = env_int("OVERSIGHT_BLACK_LIST_SCORE", 70)
+# Days after the villagers' resolving meeting by which its resolution is to be disclosed: the law
+# says at once (随时公布); the township's calendar needs a day to judge lateness by.
+OVERSIGHT_RESOLUTION_DUE_DAYS = env_int("OVERSIGHT_RESOLUTION_DUE_DAYS", 7)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
@@ -214,6 +219,14 @@ EMAIL_BACKEND = (
     if EMAIL_HOST
     else "django.core.mail.backends.console.EmailBackend"
 )
+
+# Rendered public pages, per server process; several servers share nothing and each fills its own.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 3000)},
+    }
+}
 
 # Base of the printed permalinks; the request's own host is used when empty.
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL").rstrip("/")
