@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class ReportsConfig(AppConfig):
     name = "disclosure.reports"
     verbose_name = _("Reports")
+
+    def ready(self):
+        from disclosure.publishing.tasks import register
+
+        from .tasks import new_reports
+
+        register(new_reports)

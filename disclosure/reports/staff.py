@@ -1,0 +1,147 @@
+"""The township's pages of reports: lists, a report, its files, the reporter, the handler's steps.
+
+Each page's reading is audited by the handling module; village staff get a 404 everywhere.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from disclosure.publishing.attachments import blob_path
+from disclosure.publishing.audit import client_ip
+from disclosure.regions.access import Action, regions_for
+from disclosure.workspace.views.common import page, staff_required
+
+from . import handling
+from .forms import NoteForm, StatusForm
+from .models import ReportStatus
+
+
+def _private(response):
+    add_never_cache_headers(response)
+    response["Cache-Control"] += ", private"
+    return response
+
+
+@staff_required
+def report_list(request):
+    if not regions_for(request.user, Action.VIEW_REPORTS):
+        raise Http404
+    status = request.GET.get("status")
+    status = status if status in ReportStatus.values else None
+    reports = handling.list_reports(request.user, status, ip=client_ip(request))
+    context = {
+        "reports": reports,
+        "status": status,
+        "statuses": ReportStatus.choices,
+        "limit": handling.LIST_LIMIT,
+    }
+    return _private(page(request, "reports/staff/list.html", context))
+
+
+@staff_required
+def report_detail(request, pk: int):
+    return _detail(request, handling.report_for(request.user, pk))
+
+
+def _detail(request, report, *, status_form=None, note_form=None, status=200):
+    """The report's page; a refused step comes back here with what was typed and why."""
+    handling.record_view(request.user, report, identity_shown=False, ip=client_ip(request))
+    may_handle = handling.may_handle(request.user, report)
+    context = {
+        "report": report,
+        "files": report.files.select_related("blob"),
+        "events": report.events.select_related("by"),
+        "may_handle": may_handle,
+    }
+    if may_handle:
+        allowed = handling.NEXT_STATUSES[report.status]
+        context["notes"] = report.notes.select_related("by")
+        context["note_form"] = note_form or NoteForm()
+        if allowed:
+            context["status_form"] = status_form or StatusForm(allowed=allowed)
+    return _private(page(request, "reports/staff/detail.html", context, status=status))
+
+
+@staff_required
+def identity(request, pk: int):
+    report = handling.report_for(request.user, pk, Action.HANDLE_REPORTS)
+    handling.record_view(
+        request.user, report, identity_shown=True, what="identity", ip=client_ip(request)
+    )
+    return _private(page(request, "reports/staff/identity.html", {"report": report}))
+
+
+@staff_required
+def report_file(request, pk: int, position: int):
+    report = handling.report_for(request.user, pk)
+    found = report.files.select_related("blob").filter(position=position).first()
+    if found is None or not blob_path(found.blob).is_file():
+        raise Http404
+    handling.record_view(
+        request.user, report, identity_shown=False, what="file", ip=client_ip(request)
+    )
+    response = FileResponse(
+        blob_path(found.blob).open("rb"),
+        content_type=found.blob.content_type,
+        filename=found.filename,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return _private(response)
+
+
+def _refused(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            for message in messages_:
+                form.add_error(field if field in form.fields else None, message)
+    else:
+        form.add_error(None, error)
+
+
+@staff_required
+@require_POST
+def change_status(request, pk: int):
+    report = handling.report_for(request.user, pk, Action.HANDLE_REPORTS)
+    form = StatusForm(request.POST, allowed=handling.NEXT_STATUSES[report.status])
+    if form.is_valid():
+        try:
+            report = handling.change_status(
+                report=report,
+                status=form.cleaned_data["status"],
+                conclusion=form.cleaned_data["conclusion"],
+                by=request.user,
+                ip=client_ip(request),
+            )
+        except ValidationError as error:
+            _refused(form, error)
+        else:
+            message = _("The report is now “%(status)s”.")
+            messages.success(request, message % {"status": report.get_status_display()})
+            return redirect("reports_staff:detail", report.pk)
+    return _detail(request, report, status_form=form, status=400)
+
+
+@staff_required
+@require_POST
+def add_note(request, pk: int):
+    report = handling.report_for(request.user, pk, Action.HANDLE_REPORTS)
+    form = NoteForm(request.POST)
+    if form.is_valid():
+        try:
+            handling.add_note(
+                report=report,
+                text=form.cleaned_data["text"],
+                by=request.user,
+                ip=client_ip(request),
+            )
+        except ValidationError as error:
+            _refused(form, error)
+        else:
+            messages.success(request, _("The note is kept with the report."))
+            return redirect("reports_staff:detail", report.pk)
+    return _detail(request, report, note_form=form, status=400)
