@@ -1,4 +1,15 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import cadres, flags
 
 app_name = "redflags_staff"
-urlpatterns = []
+urlpatterns = [
+    path("", flags.index, name="index"),
+    path("v/<str:code>/", flags.village, name="village"),
+    path("cadres/", cadres.index, name="cadres_index"),
+    path("cadres/<str:code>/", cadres.register, name="cadres"),
+    path("cadre/<int:pk>/", cadres.edit_cadre, name="edit_cadre"),
+    path("cadre/<int:pk>/end/", cadres.end_term, name="end_term"),
+    path("cadre/<int:pk>/relatives/new/", cadres.add_relative, name="add_relative"),
+    path("relative/<int:pk>/", cadres.edit_relative, name="edit_relative"),
+]

@@ -1,0 +1,34 @@
+"""The registry of red-flag rules: code → (title, function).
+
+Each rule is a plain function `rule(village_ids, today) -> list[Flag]` reading published data
+only, with its thresholds read from settings.FLAGS_* when it runs, and a fixed number of queries
+whatever the number of villages.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from .contracts import contract_without_competition, rent_in_arrears
+from .decisions import resolution_without_quorum, result_overdue
+from .money import large_expenditure_without_decision, split_purchases
+from .periods import period_not_disclosed
+from .related import related_party
+
+RULES = {
+    "large_expenditure_without_decision": (
+        _("Large expenditure without a decision"),
+        large_expenditure_without_decision,
+    ),
+    "split_purchases": (_("Purchases split under the threshold"), split_purchases),
+    "contract_without_competition": (
+        _("Contract awarded without competition"),
+        contract_without_competition,
+    ),
+    "rent_in_arrears": (_("Rent in arrears"), rent_in_arrears),
+    "resolution_without_quorum": (
+        _("Carried out without a valid resolution"),
+        resolution_without_quorum,
+    ),
+    "result_overdue": (_("Result disclosure overdue"), result_overdue),
+    "period_not_disclosed": (_("Finance period not disclosed"), period_not_disclosed),
+    "related_party": (_("Contract or payment to a cadre or relative"), related_party),
+}

@@ -1,0 +1,24 @@
+"""The flags of one posting, for its staff page (workspace/revision.html includes them)."""
+
+from django import template
+from django.utils import timezone
+
+from disclosure.regions.access import Action, can
+
+from ..rules import RULES
+from ..services import flags_for
+
+register = template.Library()
+
+
+@register.simple_tag
+def posting_flags(posting, user) -> list[dict]:
+    """Rows of the posting's flags, for a user who may VIEW_FLAGS in its village; else none."""
+    if posting is None or not can(user, Action.VIEW_FLAGS, posting):
+        return []
+    flags = flags_for([posting.village_id], timezone.localdate())
+    return [
+        {"flag": flag, "village": posting.village, "rule": RULES[flag.rule][0]}
+        for flag in flags
+        if flag.posting_id == posting.pk
+    ]

@@ -1,0 +1,51 @@
+"""The flags pages: every flag of the villages the user may VIEW_FLAGS, and one village's."""
+
+from django.http import Http404
+from django.utils import timezone
+
+from disclosure.regions.access import Action, villages_for
+from disclosure.workspace.views.common import page, staff_required
+
+from ..rules import RULES
+from ..services import flags_for
+
+
+def _rows(flags, villages) -> list[dict]:
+    names = {village.pk: village for village in villages}
+    return [
+        {"flag": flag, "village": names[flag.village_id], "rule": RULES[flag.rule][0]}
+        for flag in flags
+    ]
+
+
+def _rule_choices():
+    return [(code, title) for code, (title, _function) in RULES.items()]
+
+
+@staff_required
+def index(request):
+    villages = list(villages_for(request.user, Action.VIEW_FLAGS).order_by("code"))
+    rule = request.GET.get("rule", "")
+    rule = rule if rule in RULES else ""
+    code = request.GET.get("village", "")
+    chosen = [village for village in villages if village.code == code] or villages
+    code = code if len(chosen) == 1 and chosen[0].code == code else ""
+    flags = flags_for([v.pk for v in chosen], timezone.localdate(), [rule] if rule else None)
+    context = {
+        "rows": _rows(flags, villages),
+        "villages": villages,
+        "rules": _rule_choices(),
+        "rule": rule,
+        "village_code": code,
+    }
+    return page(request, "redflags/index.html", context)
+
+
+@staff_required
+def village(request, code: str):
+    place = villages_for(request.user, Action.VIEW_FLAGS).filter(code=code).first()
+    if place is None:
+        raise Http404
+    flags = flags_for([place.pk], timezone.localdate())
+    context = {"village": place, "rows": _rows(flags, [place])}
+    return page(request, "redflags/village.html", context)

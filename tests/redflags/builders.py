@@ -1,0 +1,82 @@
+"""Published data for the red-flag tests, made through the finance, contracts and decisions
+services (and their test helpers), as the portal would have recorded it."""
+
+import datetime
+from decimal import Decimal
+
+import time_machine
+
+from disclosure.contracts import services as contracts
+from disclosure.decisions import implementation
+from disclosure.finance.services import periods
+
+from ..contracts.conftest import lease_terms
+from ..contracts.conftest import publish as publish_revision
+from ..decisions.builders import after_notice, resolved_matter
+from ..finance.ledgers import Line, published_period
+
+__all__ = ["after_notice", "resolved_matter"]
+
+
+def spend(amount: str, counterparty: str = "青山建材店", day: int = 5, summary: str = "采购材料"):
+    """A ledger line paying `amount` on the given day of the period."""
+    return Line(
+        summary,
+        "532",
+        "公益支出",
+        "public_welfare",
+        expenditure=amount,
+        counterparty=counterparty,
+        day=day,
+    )
+
+
+def ledger(village, clerk, supervisor, lines, *, year=2025, number=1):
+    """A published quarter of `village` carrying `lines`; returns its published revision."""
+    return published_period(village, clerk, supervisor, year=year, number=number, lines=lines)
+
+
+def contract(village, clerk, supervisor, **changes):
+    """A published contract; by default 清河村's pond lease of 15,000 yuan to 王建国."""
+    terms = lease_terms(**changes)
+    if "schedule" not in changes:
+        terms.schedule = [(terms.start_date, terms.total_amount)]
+    if terms.award_method not in ("public_bidding", "auction"):
+        terms.bids = []
+    revision = contracts.create_contract(village=village, title="合同", terms=terms, by=clerk)
+    return publish_revision(revision, clerk, supervisor)
+
+
+def purchase(village, clerk, supervisor, amount: str, method: str, **changes):
+    return contract(
+        village,
+        clerk,
+        supervisor,
+        counterparty_kind="organisation",
+        counterparty="青山建筑队",
+        identity_number="",
+        direction="expenditure",
+        total_amount=Decimal(amount),
+        award_method=method,
+        schedule=[(datetime.date(2024, 6, 30), Decimal(amount))],
+        **changes,
+    )
+
+
+def finished_matter(village, clerk, supervisor, **kwargs):
+    """A resolved matter whose work was reported finished just after its notice period."""
+    matter = resolved_matter(village, clerk, supervisor, **kwargs)
+    with time_machine.travel(after_notice(matter)):
+        implementation.record_progress(
+            matter=matter,
+            on=after_notice(matter).date(),
+            description="完工",
+            percent=100,
+            by=clerk,
+        )
+    matter.refresh_from_db()
+    return matter
+
+
+def quarterly(village, clerk, due_days=15):
+    periods.update_settings(village=village, frequency="quarterly", due_days=due_days, by=clerk)

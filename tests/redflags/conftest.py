@@ -1,0 +1,24 @@
+import pytest
+from django.utils import translation
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _thresholds(settings):
+    """The shipped thresholds, whatever the environment says."""
+    settings.FLAGS_DECISION_THRESHOLD = 50000
+    settings.FLAGS_SPLIT_THRESHOLD = 10000
+    settings.FLAGS_SPLIT_WINDOW_DAYS = 30
+    settings.FLAGS_COMPETITION_THRESHOLD = 100000
+    settings.FLAGS_ARREARS_GRACE_DAYS = 30
+
+
+@pytest.fixture
+def english():
+    """Read explanations in English; the Chinese wording is tested apart."""
+    with translation.override("en"):
+        yield
