@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import translation
 
+from disclosure.publishing.models import Posting
 from disclosure.regions.models import Level, Region, RoleKind, User
 
-from . import assets, contracts, decisions, finance, publications, regions
+from . import assets, contracts, decisions, finance, participation, publications, regions
 from .copying import Sink, analyze
 from .publications import Codes, Village
 
@@ -77,7 +79,7 @@ def _write(options: Options, progress) -> dict[str, int]:
     # Created before the sequences are read, so that its id is not handed out again.
     province = _province()
     sink = Sink()
-    for module in (regions, publications, finance, contracts, decisions, assets):
+    for module in (regions, publications, finance, contracts, decisions, assets, participation):
         for model, columns in module.TABLES:
             sink.table(model, columns)
     try:
@@ -94,12 +96,14 @@ def _villages(sink: Sink, options: Options, province: Region, progress) -> None:
     until = regions.last_day(options.last_year)
     mean = options.entries / (len(villages) * len(years) * 12)
     codes = Codes(options.seed)
+    posting_type = ContentType.objects.get_for_model(Posting).pk
     for done, place in enumerate(villages, start=1):
         village = _village(sink, options.seed, place)
         finance.load(sink, codes, village, years, mean)
         contracts.load(sink, codes, village, years, until)
         decisions.load(sink, codes, village, years, until)
         assets.load(sink, codes, village, years, until)
+        participation.load(sink, village, posting_type, until)
         publications.write_chain(sink, village)
         sink.flush()
         if progress:

@@ -14,6 +14,7 @@ from disclosure.finance.models import (
     LedgerEntry,
     PeriodSummary,
 )
+from disclosure.participation.models import Question, QuestionStatus, Rating
 from disclosure.publishing import chain
 from disclosure.publishing.models import Posting, Revision
 from disclosure.publishing.services import search_vector_of
@@ -133,3 +134,16 @@ def test_replace_removes_only_what_it_made(tiny, village_a, clerk_a, supervisor_
 def test_new_postings_continue_after_the_generated_ids(tiny, village_a, clerk_a, supervisor_a):
     revision = published_posting(village_a, clerk_a, supervisor_a)
     assert revision.pk > Revision.objects.filter(village__in=tiny).order_by("-pk").first().pk
+
+
+def test_villagers_asked_questions_and_rated_periods(tiny):
+    questions = Question.objects.filter(village__in=tiny)
+    assert questions.filter(status=QuestionStatus.ANSWERED).exists()
+    for question in questions.exclude(status=QuestionStatus.PENDING):
+        assert question.posting.village_id == question.village_id
+        assert question.posting.first_published_at < question.asked_at
+        if question.status == QuestionStatus.ANSWERED:
+            assert question.due_on is not None and question.answered_at > question.asked_at
+    ratings = Rating.objects.filter(village__in=tiny)
+    assert ratings.exists()
+    assert set(ratings.values_list("posting__kind", flat=True)) == {"finance_period"}

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from disclosure.participation.models import Question, QuestionStatus
 from disclosure.publishing.models import Posting
 from disclosure.regions.models import Region
 from disclosure.scale.services import PREFIX, Options, generate
@@ -42,3 +43,11 @@ def test_search_finds_a_generated_two_character_word(client, village):
     response = client.get(reverse("portal:search"), {"q": "公开"})
     assert response.status_code == 200
     assert village.name in response.content.decode()
+
+
+def test_answered_questions_show_on_their_question_page(client, village):
+    question = Question.objects.filter(village=village, status=QuestionStatus.ANSWERED).first()
+    assert question is not None
+    response = client.get(reverse("participation:ask", args=["p", question.posting.code]))
+    assert response.status_code == 200
+    assert question.answer in response.content.decode()
