@@ -44,7 +44,10 @@ class ReportForm(forms.Form):
     category = forms.ChoiceField(
         label=_("What is it about?"),
         choices=[("", _("Choose…")), *ReportCategory.choices],
-        error_messages={"required": _("Please choose what the report is about.")},
+        error_messages={
+            "required": _("Please choose what the report is about."),
+            "invalid_choice": _("Please choose what the report is about."),
+        },
     )
     text = forms.CharField(
         label=_("What happened"),

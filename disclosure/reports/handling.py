@@ -130,9 +130,8 @@ def add_note(*, report: Report, text: str, by, ip=None) -> ReportNote:
     if not text:
         raise ValidationError({"text": _("Please write the note.")})
     if len(text) > NOTE_MAX_CHARS:
-        raise ValidationError(
-            {"text": _("A note may be at most %(limit)s characters long.") % {"limit": NOTE_MAX_CHARS}}
-        )
+        message = _("A note may be at most %(limit)s characters long.")
+        raise ValidationError({"text": message % {"limit": NOTE_MAX_CHARS}})
     note = ReportNote.objects.create(report=report, village=report.village, text=text, by=by)
     record(
         by=by,

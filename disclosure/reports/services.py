@@ -107,9 +107,8 @@ def _check(filing: Filing) -> Filing:
 
 def _read_files(uploads) -> list[tuple[str, bytes, str]]:
     if len(uploads) > FILES_MAX:
-        raise ValidationError(
-            {"files": _("At most %(limit)s files may be sent with a report.") % {"limit": FILES_MAX}}
-        )
+        message = _("At most %(limit)s files may be sent with a report.")
+        raise ValidationError({"files": message % {"limit": FILES_MAX}})
     read = []
     for upload in uploads:
         try:
@@ -151,9 +150,13 @@ def file_report(*, filing: Filing, uploads=(), ip=None) -> tuple[Report, str]:
         Action.VIEW_REPORTS,
         report.village,
         "reports/email/new_report.txt",
-        {"village": report.village, "url": settings.PUBLIC_BASE_URL + reverse("reports_staff:list")},
+        {"village": report.village, "url": _staff_url()},
     )
     return report, code
+
+
+def _staff_url() -> str:
+    return settings.PUBLIC_BASE_URL + reverse("reports_staff:list")
 
 
 def track(typed: str, *, ip=None) -> Report | None:

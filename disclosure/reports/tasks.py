@@ -12,6 +12,7 @@ from .models import Report, ReportStatus
 def new_reports(user) -> list[Task]:
     if not regions_for(user, Action.HANDLE_REPORTS):
         return []
-    received = scope(Report.objects.filter(status=ReportStatus.RECEIVED), user, Action.HANDLE_REPORTS)
+    received = Report.objects.filter(status=ReportStatus.RECEIVED)
+    received = scope(received, user, Action.HANDLE_REPORTS)
     url = reverse("reports_staff:list") + f"?status={ReportStatus.RECEIVED}"
     return [Task(_("New reports awaiting acceptance"), received.count(), url)]
