@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from disclosure.regions.models import Level, Region, Role, RoleKind, User
 
@@ -43,16 +44,20 @@ def person_name(rng: random.Random) -> str:
 
 def check(options) -> None:
     if not 1 <= options.townships <= TOWNSHIPS_PER_COUNTY * 99:
-        raise ValueError(f"between 1 and {TOWNSHIPS_PER_COUNTY * 99} townships")
+        raise ValueError(
+            _("Give between 1 and %(most)d townships.") % {"most": TOWNSHIPS_PER_COUNTY * 99}
+        )
     if not options.townships <= options.villages <= options.townships * MAX_VILLAGES_PER_TOWNSHIP:
         raise ValueError(
-            f"at least one and at most {MAX_VILLAGES_PER_TOWNSHIP} villages per township"
+            _("Give at least one and at most %(most)d villages per township.")
+            % {"most": MAX_VILLAGES_PER_TOWNSHIP}
         )
+    if not 1 <= options.years <= 20 or options.entries < 1:
+        raise ValueError(_("Give between 1 and 20 years and at least one ledger entry."))
 
 
 def write(sink: Sink, options, province: Region, *, prefix: str) -> list[Place]:
     """Every region under `prefix` and its staff; the villages, with their sizes."""
-    check(options)
     rng = random.Random(f"regions:{options.seed}")  # noqa: S311 (data, not secrets)
     city = _region(sink, f"{prefix}00000000", "丰源市", Level.CITY, province.id)
     counties = math.ceil(options.townships / TOWNSHIPS_PER_COUNTY)

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.utils import translation
+from django.utils.translation import gettext as _
 
 from disclosure.publishing.models import Posting
 from disclosure.regions.models import Level, Region, RoleKind, User
@@ -59,7 +60,8 @@ class Report:
 def generate(options: Options, *, replace: bool = False, progress: Callable | None = None):
     """Write the prefecture; refuse in production or over existing data unless `replace`."""
     if settings.PRODUCTION:
-        raise Refused("Generated data is never written into a production database.")
+        raise Refused(_("Generated data is never written into a production database."))
+    regions.check(options)
     started = time.monotonic()
     with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
         with connection.cursor() as cursor:
@@ -67,7 +69,11 @@ def generate(options: Options, *, replace: bool = False, progress: Callable | No
         if Region.objects.filter(code__startswith=PREFIX).exists():
             if not replace:
                 raise Refused(
-                    f"Region codes {PREFIX}… already hold data; pass --replace to remove it first."
+                    _(
+                        "Region codes %(prefix)s… already hold data; pass --replace to remove "
+                        "it first."
+                    )
+                    % {"prefix": PREFIX}
                 )
             delete_generated()
         rows = _write(options, progress)

@@ -2,6 +2,7 @@ import datetime
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
+from django.utils.translation import gettext as _
 
 from disclosure.scale.services import Options, Refused, generate
 
@@ -55,13 +56,16 @@ class Command(BaseCommand):
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_size_pretty(pg_database_size(current_database()))")
             size = cursor.fetchone()[0]
-        self.stdout.write(
-            self.style.SUCCESS(
-                f"{report.total:,} rows in {report.seconds:.0f} s "
-                f"({report.total / report.seconds:,.0f} rows/s); database size {size}."
-            )
-        )
+        message = _(
+            "%(rows)s rows in %(seconds)d s (%(speed)s rows/s); database size %(size)s."
+        ) % {
+            "rows": f"{report.total:,}",
+            "seconds": report.seconds,
+            "speed": f"{report.total / report.seconds:,.0f}",
+            "size": size,
+        }
+        self.stdout.write(self.style.SUCCESS(message))
 
     def _progress(self, done: int, total: int, sink) -> None:
         if done % 100 == 0 or done == total:
-            self.stderr.write(f"{done}/{total} villages")
+            self.stderr.write(_("%(done)d of %(total)d villages") % {"done": done, "total": total})
