@@ -10,6 +10,7 @@ entries the lifecycle would have recorded. `manage.py verify_chain` checks the r
 import datetime
 import functools
 import hashlib
+import itertools
 import json
 import random
 from dataclasses import dataclass, field
@@ -212,12 +213,9 @@ def search_terms(title: str, body: str, rows: list[dict]) -> str:
     search_vector_of indexes the row values joined by spaces; a space ends every term, so the
     terms of the whole are those of each value, which repeat a great deal and are cached.
     """
-    terms = set(_terms(title))
-    terms.update(_terms(body))
-    for row in rows:
-        for value in row.values():
-            if isinstance(value, str):
-                terms.update(_terms(value))
+    values = {value for row in rows for value in row.values() if isinstance(value, str)}
+    values.update((title, body))
+    terms = set(itertools.chain.from_iterable(map(_terms, values)))
     # Terms hold only letters, digits and CJK characters: nothing to escape.
     return " ".join(f"'{term}'" for term in sorted(terms))
 
