@@ -8,14 +8,15 @@ import time_machine
 
 from disclosure.contracts import services as contracts
 from disclosure.decisions import implementation
+from disclosure.decisions import services as decisions
 from disclosure.finance.services import periods
 
 from ..contracts.conftest import lease_terms
 from ..contracts.conftest import publish as publish_revision
-from ..decisions.builders import after_notice, resolved_matter
+from ..decisions.builders import after_notice, figures, new_matter, resolved_matter
 from ..finance.ledgers import Line, published_period
 
-__all__ = ["after_notice", "resolved_matter"]
+__all__ = ["after_notice", "lease_terms", "resolved_matter"]
 
 
 def spend(amount: str, counterparty: str = "青山建材店", day: int = 5, summary: str = "采购材料"):
@@ -48,19 +49,16 @@ def contract(village, clerk, supervisor, **changes):
 
 
 def purchase(village, clerk, supervisor, amount: str, method: str, **changes):
-    return contract(
-        village,
-        clerk,
-        supervisor,
-        counterparty_kind="organisation",
-        counterparty="青山建筑队",
-        identity_number="",
-        direction="expenditure",
-        total_amount=Decimal(amount),
-        award_method=method,
-        schedule=[(datetime.date(2024, 6, 30), Decimal(amount))],
-        **changes,
-    )
+    terms = {
+        "counterparty_kind": "organisation",
+        "counterparty": "青山建筑队",
+        "identity_number": "",
+        "direction": "expenditure",
+        "total_amount": Decimal(amount),
+        "award_method": method,
+        "schedule": [(datetime.date(2024, 6, 30), Decimal(amount))],
+    }
+    return contract(village, clerk, supervisor, **{**terms, **changes})
 
 
 def finished_matter(village, clerk, supervisor, **kwargs):
@@ -80,3 +78,14 @@ def finished_matter(village, clerk, supervisor, **kwargs):
 
 def quarterly(village, clerk, due_days=15):
     periods.update_settings(village=village, frequency="quarterly", due_days=due_days, by=clerk)
+
+
+def decided_by(village, clerk, present, eligible=30):
+    """A matter whose fourth discussion, a representative meeting, had `present` of `eligible`."""
+    matter = new_matter(village, clerk)
+    for number in range(1, 4):
+        decisions.record_stage(matter=matter, figures=figures(number), by=clerk)
+    decisions.record_stage(
+        matter=matter, figures=figures(4, eligible=eligible, present=present), by=clerk
+    )
+    return matter

@@ -1,0 +1,94 @@
+"""flags_for and flag_counts, as the township dashboard reads them: every village asked for,
+a fixed number of queries whatever the number of villages, and only published data."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from disclosure.redflags import cadres
+from disclosure.redflags.rules import RULES
+from disclosure.redflags.services import flag_counts, flags_for
+
+from .builders import contract, decided_by, finished_matter, ledger, purchase, spend
+
+TODAY = datetime.date(2025, 6, 1)
+pytestmark = pytest.mark.usefixtures("english")
+
+
+def troubles(village, clerk, supervisor, official):
+    """One of several rules' flags in the village."""
+    ledger(
+        village,
+        clerk,
+        supervisor,
+        [spend("68000.00"), spend("6000.00", day=2)] + [spend("6000.00", day=9)],
+    )
+    purchase(village, clerk, supervisor, "150000.00", "direct_award")
+    contract(village, clerk, supervisor, identity_number="320102199001011232")
+    chair = cadres.add_cadre(
+        village=village,
+        name="张主任",
+        position="村委会主任",
+        started_on=datetime.date(2020, 1, 1),
+        by=official,
+    )
+    cadres.add_relative(cadre=chair, name="王建国", relation="spouse", by=official)
+    contract(village, clerk, supervisor, matter=decided_by(village, clerk, present=10))
+    finished_matter(village, clerk, supervisor)
+
+
+def test_every_village_asked_for_has_a_count(village_a, village_b, village_c):
+    counts = flag_counts([village_a.pk, village_b.pk, village_c.pk], TODAY)
+    assert set(counts) == {village_a.pk, village_b.pk, village_c.pk}
+    assert flag_counts([], TODAY) == {}
+
+
+def test_counts_are_the_flags_of_each_village(
+    village_a, village_b, clerk_a, supervisor_a, township_official
+):
+    troubles(village_a, clerk_a, supervisor_a, township_official)
+    flags = flags_for([village_a.pk, village_b.pk], TODAY)
+    counts = flag_counts([village_a.pk, village_b.pk], TODAY)
+    assert counts[village_a.pk] == sum(1 for f in flags if f.village_id == village_a.pk)
+    assert counts[village_b.pk] == sum(1 for f in flags if f.village_id == village_b.pk)
+    rules = {flag.rule for flag in flags if flag.village_id == village_a.pk}
+    assert rules >= {
+        "large_expenditure_without_decision",
+        "split_purchases",
+        "contract_without_competition",
+        "related_party",
+        "period_not_disclosed",
+    }
+
+
+def test_flags_can_be_limited_to_some_rules(village_a, clerk_a, supervisor_a, township_official):
+    troubles(village_a, clerk_a, supervisor_a, township_official)
+    flags = flags_for([village_a.pk], TODAY, rules=["split_purchases"])
+    assert [flag.rule for flag in flags] == ["split_purchases"]
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_each_rule_costs_the_same_queries_for_one_village_or_two(
+    code,
+    village_a,
+    village_b,
+    clerk_a,
+    supervisor_a,
+    clerk_b,
+    supervisor_b,
+    township_official,
+    django_assert_num_queries,
+):
+    troubles(village_a, clerk_a, supervisor_a, township_official)
+    rule = RULES[code][1]
+    # Late enough for the finished matter's result to be overdue.
+    today = timezone.localdate() + datetime.timedelta(days=90)
+    with CaptureQueriesContext(connection) as one:
+        assert rule([village_a.pk], today)
+    troubles(village_b, clerk_b, supervisor_b, township_official)
+    with django_assert_num_queries(len(one.captured_queries)):
+        flags = rule([village_a.pk, village_b.pk], today)
+    assert {flag.village_id for flag in flags} == {village_a.pk, village_b.pk}
