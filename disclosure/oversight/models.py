@@ -1,0 +1,78 @@
+"""Orders to correct (责令更正) that a township gives on a village's published posting.
+
+Whether an order has been carried out is never stored: it is read from the posting's revisions
+(`CorrectionOrderQuerySet.with_closure`), so publishing needs no hook and nothing can go stale.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import OuterRef, Q, Subquery
+from django.utils.translation import gettext_lazy as _
+
+from disclosure.publishing.models import Posting, Revision, RevisionAction, RevisionState
+from disclosure.regions.models import Region
+
+# A withdrawal also answers an order: the posting is no longer shown, only its notice.
+CLOSING_ACTIONS = (RevisionAction.CORRECTION, RevisionAction.WITHDRAWAL)
+
+
+class CorrectionOrderQuerySet(models.QuerySet):
+    def with_closure(self):
+        """Annotate the first correction (or withdrawal) published after each order."""
+        closing = Revision.objects.filter(
+            posting=OuterRef("posting"),
+            state=RevisionState.PUBLISHED,
+            action__in=CLOSING_ACTIONS,
+            published_at__gt=OuterRef("ordered_at"),
+        ).order_by("published_at", "pk")
+        return self.annotate(
+            closed_at=Subquery(closing.values("published_at")[:1]),
+            closed_by_action=Subquery(closing.values("action")[:1]),
+            closed_by_number=Subquery(closing.values("number")[:1]),
+        )
+
+    def open(self):
+        return self.with_closure().filter(closed_at__isnull=True)
+
+    def closed(self):
+        return self.with_closure().filter(~Q(closed_at=None))
+
+
+class CorrectionOrder(models.Model):
+    posting = models.ForeignKey(
+        Posting,
+        on_delete=models.PROTECT,
+        related_name="correction_orders",
+        verbose_name=_("posting"),
+    )
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+    reason = models.TextField(_("what must be corrected"))
+    ordered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("ordered by"),
+    )
+    ordered_by_name = models.CharField(_("public name of who ordered"), max_length=50)
+    ordered_at = models.DateTimeField(_("ordered"), auto_now_add=True)
+
+    objects = CorrectionOrderQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-ordered_at", "-pk"]
+        indexes = [models.Index(fields=["village", "-ordered_at"])]
+        verbose_name = _("correction order")
+        verbose_name_plural = _("correction orders")
+
+    def __str__(self):
+        return f"{self.posting.code}: {self.reason[:40]}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_at is None
+
+    @property
+    def closed_by_withdrawal(self) -> bool:
+        return self.closed_by_action == RevisionAction.WITHDRAWAL

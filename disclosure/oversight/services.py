@@ -1,0 +1,143 @@
+"""The township's view of its villages: one row per village with everything the dashboard and
+its export show, ranked; and the county's summary of its townships.
+
+Each figure comes from the app that owns it through its agreed function (participation,
+reports, redflags), every one answering for all villages at once, so a dashboard costs the
+same number of queries for three villages or three hundred.
+"""
+
+import datetime
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count
+
+from disclosure.participation.services import (
+    QuestionCounts,
+    RatingSummary,
+    question_counts,
+    rating_summary,
+)
+from disclosure.redflags.services import flags_for
+from disclosure.regions.access import Action, villages_for
+from disclosure.regions.models import Region
+from disclosure.reports.services import report_counts
+
+from .calendar import DueItem, DueSection, due_items
+from .models import CorrectionOrder
+from .scoring import ONE_DECIMAL, Judgement, Standing, Tally, judge_village, ranking_key, score
+from .scoring import tally as tally_of
+
+__all__ = ["DueItem", "VillageRow", "due_items", "village_rows", "township_summaries"]
+
+
+@dataclass
+class VillageRow:
+    village: Region
+    items: list[DueItem]
+    tallies: dict[str, Tally]
+    score: Decimal | None
+    judgement: Judgement
+    questions: QuestionCounts
+    satisfaction: RatingSummary
+    flags: int
+    strong_flags: int
+    open_orders: int
+    reports: dict[str, int] | None = None  # None where the user may not see reports
+    rank: int = 0
+
+    @property
+    def tally_cells(self) -> list[Tally]:
+        return [self.tallies[section] for section in DueSection]
+
+
+def _flag_counts(ids: list[int], today: datetime.date) -> tuple[Counter, Counter]:
+    flags = flags_for(ids, today)
+    return (
+        Counter(flag.village_id for flag in flags),
+        Counter(flag.village_id for flag in flags if flag.strong),
+    )
+
+
+def _open_orders(ids: list[int]) -> dict[int, int]:
+    rows = (
+        CorrectionOrder.objects.open()
+        .filter(village_id__in=ids)
+        .values("village_id")
+        .annotate(number=Count("pk"))
+        .order_by()
+    )
+    return {row["village_id"]: row["number"] for row in rows}
+
+
+def village_rows(
+    villages: Iterable[Region], user, today: datetime.date, year: int
+) -> list[VillageRow]:
+    """A ranked row per village; report counts only where the user may see reports."""
+    villages = list(villages)
+    ids = [village.pk for village in villages]
+    items = due_items(ids, today, year)
+    questions = question_counts(ids, today)
+    ratings = rating_summary(ids, since=datetime.date(year, 1, 1))
+    flags, strong = _flag_counts(ids, today)
+    orders = _open_orders(ids)
+    readable = set(villages_for(user, Action.VIEW_REPORTS).filter(pk__in=ids).values_list("pk"))
+    readable = {pk for (pk,) in readable}
+    reports = report_counts(readable) if readable else {}
+    rows = [
+        VillageRow(
+            village=village,
+            items=items[village.pk],
+            tallies={section: tally_of(items[village.pk], section) for section in DueSection},
+            score=score(items[village.pk]),
+            judgement=judge_village(
+                items[village.pk], questions[village.pk].overdue, strong[village.pk]
+            ),
+            questions=questions[village.pk],
+            satisfaction=ratings[village.pk],
+            flags=flags[village.pk],
+            strong_flags=strong[village.pk],
+            open_orders=orders.get(village.pk, 0),
+            reports=reports.get(village.pk),
+        )
+        for village in villages
+    ]
+    rows.sort(key=lambda row: ranking_key(row.score, row.village.code))
+    for position, row in enumerate(rows, start=1):
+        row.rank = position
+    return rows
+
+
+@dataclass(frozen=True)
+class TownshipSummary:
+    township: Region
+    villages: int
+    average: Decimal | None
+    red: int
+    black: int
+
+
+def _average(values: list[Decimal]) -> Decimal | None:
+    if not values:
+        return None
+    return (sum(values) / len(values)).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+def township_summaries(townships: Iterable[Region], rows: list[VillageRow]) -> list:
+    """Each township: its villages, their average score (of those with one), red and black."""
+    summaries = []
+    for township in townships:
+        inside = [row for row in rows if township.contains(row.village)]
+        standings = Counter(row.judgement.standing for row in inside)
+        summaries.append(
+            TownshipSummary(
+                township,
+                len(inside),
+                _average([row.score for row in inside if row.score is not None]),
+                standings[Standing.RED],
+                standings[Standing.BLACK],
+            )
+        )
+    return summaries

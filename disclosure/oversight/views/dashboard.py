@@ -1,0 +1,86 @@
+"""The township dashboard, the county's view above it and the drill-down to one village."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+
+from disclosure.participation.services import overdue_questions
+from disclosure.redflags.services import flags_for
+from disclosure.regions.access import Action, can
+from disclosure.regions.models import Level, Region
+from disclosure.workspace.views.common import page, staff_required
+
+from ..calendar import SECTION_LABELS, DueSection
+from ..models import CorrectionOrder
+from ..services import township_summaries, village_rows
+from .common import (
+    chosen_year,
+    local_today,
+    overseen_nodes,
+    overseen_region,
+    overseen_village,
+    overseen_villages,
+    years,
+)
+
+
+def _rules() -> dict:
+    return {
+        "red_score": settings.OVERSIGHT_RED_LIST_SCORE,
+        "black_score": settings.OVERSIGHT_BLACK_LIST_SCORE,
+    }
+
+
+@staff_required
+def index(request):
+    nodes = overseen_nodes(request.user)
+    if len(nodes) == 1:
+        return redirect("oversight_staff:region", nodes[0].code)
+    return page(request, "oversight/index.html", {"nodes": nodes})
+
+
+@staff_required
+def region(request, code: str):
+    place = overseen_region(request.user, code)
+    today = local_today()
+    year = chosen_year(request, today)
+    rows = village_rows(overseen_villages(request.user, place), request.user, today, year)
+    context = {
+        "region": place,
+        "year": year,
+        "years": years(today),
+        "rows": rows,
+        "sections": [(section.value, SECTION_LABELS[section]) for section in DueSection],
+        "show_reports": any(row.reports is not None for row in rows),
+        "rules": _rules(),
+    }
+    if place.level == Level.TOWNSHIP:
+        return page(request, "oversight/township.html", context)
+    townships = Region.objects.filter(level=Level.TOWNSHIP, code__startswith=place.prefix)
+    context["townships"] = township_summaries(townships.order_by("code"), rows)
+    return page(request, "oversight/county.html", context)
+
+
+@staff_required
+def village(request, code: str):
+    place = overseen_village(request.user, code)
+    today = local_today()
+    year = chosen_year(request, today)
+    (row,) = village_rows([place], request.user, today, year)
+    orders = (
+        CorrectionOrder.objects.filter(village=place)
+        .with_closure()
+        .select_related("posting__current")
+    )
+    context = {
+        "village": place,
+        "township": place.parent,
+        "year": year,
+        "years": years(today),
+        "row": row,
+        "questions": overdue_questions([place.pk], today),
+        "flags": flags_for([place.pk], today),
+        "orders": orders,
+        "may_order": can(request.user, Action.ORDER_CORRECTION, place),
+        "rules": _rules(),
+    }
+    return page(request, "oversight/village.html", context)
