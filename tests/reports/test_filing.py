@@ -46,16 +46,16 @@ def code_on_receipt(client) -> str:
     return page[page.index("<strong>", start) + 8 : page.index("</strong>", start)]
 
 
-def test_the_first_step_chooses_among_the_townships_grouped_by_county(
-    client, village_a, village_c
-):
+def test_the_first_step_chooses_among_the_townships_grouped_by_county(client, village_a, village_c):
     page = client.get(URL).content.decode()
     assert '<optgroup label="示范县">' in page
     assert "青山镇" in page and "白水镇" in page
     assert "清河村" not in page
 
 
-def test_the_form_offers_the_villages_of_the_chosen_township(client, village_a, village_b, village_c):
+def test_the_form_offers_the_villages_of_the_chosen_township(
+    client, village_a, village_b, village_c
+):
     page = client.get(URL, {"township": village_a.parent.code}).content.decode()
     assert "清河村" in page and "柳树村" in page
     assert "石桥村" not in page
@@ -78,9 +78,7 @@ def test_the_pages_are_never_cached(client, village_a):
     assert "private" in response["Cache-Control"]
 
 
-def test_an_anonymous_report_is_stored_without_identity_and_a_code_is_shown_once(
-    client, village_a
-):
+def test_an_anonymous_report_is_stored_without_identity_and_a_code_is_shown_once(client, village_a):
     response = post(client, village_a, name=NAME, contact=PHONE)
     assert response.status_code == 302
     report = Report.objects.get()
@@ -114,7 +112,11 @@ def test_a_named_report_keeps_the_name_and_contact(client, village_a):
         ({"category": ""}, "category", "请选择举报的内容类别"),
         ({"category": "gossip"}, "category", "请选择举报的内容类别"),
         ({"identity": "named", "name": ""}, "name", "请填写您的姓名，或选择匿名举报"),
-        ({"identity": "named", "name": NAME, "contact": "call me"}, "contact", "电话号码或电子邮箱"),
+        (
+            {"identity": "named", "name": NAME, "contact": "call me"},
+            "contact",
+            "电话号码或电子邮箱",
+        ),
     ],
 )
 def test_bad_input_is_refused_with_a_clear_message_and_nothing_is_stored(
@@ -198,8 +200,15 @@ def test_the_address_is_not_kept_with_the_report_nor_in_the_log(client, village_
 
 
 def test_the_township_readers_are_emailed_without_text_identity_or_code(
-    client, village_a, township_official, report_handler, clerk_a, supervisor_a, administrator,
-    village_report_handler, django_capture_on_commit_callbacks,
+    client,
+    village_a,
+    township_official,
+    report_handler,
+    clerk_a,
+    supervisor_a,
+    administrator,
+    village_report_handler,
+    django_capture_on_commit_callbacks,
 ):
     for person in (township_official, report_handler, clerk_a, supervisor_a, administrator):
         person.email = f"{person.username}@example.org"
@@ -207,9 +216,16 @@ def test_the_township_readers_are_emailed_without_text_identity_or_code(
     village_report_handler.email = "inspector_a@example.org"
     village_report_handler.save()
     with django_capture_on_commit_callbacks(execute=True):
-        post(client, village_a, files=[SimpleUploadedFile("现场.jpg", photo())], **{
-            "identity": "named", "name": NAME, "contact": PHONE,
-        })
+        post(
+            client,
+            village_a,
+            files=[SimpleUploadedFile("现场.jpg", photo())],
+            **{
+                "identity": "named",
+                "name": NAME,
+                "contact": PHONE,
+            },
+        )
     code = code_on_receipt(client)
 
     [message] = mail.outbox
