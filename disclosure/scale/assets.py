@@ -1,5 +1,5 @@
 """The register of collective assets and resources of a generated village, disclosed once a
-year as a snapshot (rows as assets/snapshots.py reads them back), and its general notices.
+year as a snapshot (rows as assets/snapshots.py reads them back).
 """
 
 import datetime
@@ -8,11 +8,10 @@ from disclosure.assets.models import Asset, Resource, Snapshot, SnapshotAsset, S
 from disclosure.publishing.catalogue import Kind
 
 from . import words
-from .finance import yuan
-from .publications import Codes, Village, publish, withdraw
+from .ledger import yuan
+from .publications import Codes, Village, publish
 from .timing import moment
 
-WITHDRAWN_SHARE = 0.01
 ASSET_FIELDS = (
     "number",
     "category",
@@ -59,7 +58,6 @@ def load(sink, codes: Codes, village: Village, years: range, until: datetime.dat
                 moment(village.rng, until),
             ),
         )
-    _notices(sink, codes, village, years)
 
 
 def _assets(village: Village, years: range) -> list[dict]:
@@ -149,30 +147,6 @@ def _snapshot(sink, codes, village, taken_on, assets, resources) -> None:
                 *(resource[name] for name in RESOURCE_FIELDS),
             ),
         )
-
-
-def _notices(sink, codes, village: Village, years: range) -> None:
-    rng = village.rng
-    for year in years:
-        for _ in range(rng.randint(4, 8)):
-            day = datetime.date(year, rng.randint(1, 12), rng.randint(1, 28))
-            rev = publish(
-                sink,
-                codes,
-                village,
-                kind=Kind.NOTICE,
-                title=rng.choice(words.NOTICE_TITLES),
-                body=rng.choice(words.NOTICE_BODIES),
-                published_at=moment(rng, day),
-            )
-            if rng.random() < WITHDRAWN_SHARE:
-                withdraw(
-                    sink,
-                    village,
-                    rev.post,
-                    reason=rng.choice(words.WITHDRAWAL_REASONS),
-                    published_at=rev.published_at + datetime.timedelta(days=3),
-                )
 
 
 TABLES = (

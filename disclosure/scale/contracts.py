@@ -9,7 +9,7 @@ from disclosure.contracts.models import Bid, Contract, Instalment, Payment
 from disclosure.publishing.catalogue import Kind
 
 from . import words
-from .finance import yuan
+from .ledger import yuan
 from .publications import Codes, Village, publish
 from .timing import moment
 

@@ -21,7 +21,7 @@ from disclosure.decisions.rules import Figures, judge
 from disclosure.publishing.catalogue import Kind
 
 from . import words
-from .finance import yuan
+from .ledger import yuan
 from .publications import Codes, Village, publish
 from .timing import moment
 

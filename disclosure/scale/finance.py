@@ -8,12 +8,10 @@ they are written as decimal strings: exact, never floats.
 
 import calendar
 import datetime
-import itertools
 import json
 
 from django.conf import settings
 
-from disclosure.finance.accounts import is_hospitality
 from disclosure.finance.models import (
     EXPENDITURE_CATEGORIES,
     INCOME_CATEGORIES,
@@ -30,7 +28,8 @@ from disclosure.finance.models import (
 from disclosure.finance.services.publication import LARGEST_COUNT
 from disclosure.publishing.catalogue import Kind
 
-from . import words
+from . import ledger, words
+from .ledger import yuan
 from .publications import Codes, Village, correct, publish
 from .timing import moment
 
@@ -40,40 +39,10 @@ MISSING_SHARE = 0.01  # periods a village never disclosed
 LATE_SHARE = 0.08  # periods disclosed after their due date
 CORRECTED_SHARE = 0.02  # periods corrected after publication
 CORRECTION_REASON = "一笔支出的收款单位名称录入有误，已按原始凭证更正。"
-SEASON = (0.7, 0.6, 1.0, 1.1, 1.1, 1.2, 1.0, 0.9, 1.0, 1.0, 1.1, 1.5)  # more at year end
-
-
-def yuan(fen: int) -> str:
-    sign = "-" if fen < 0 else ""
-    fen = abs(fen)
-    return f"{sign}{fen // 100}.{fen % 100:02d}"
-
-
-class Books:
-    """A village's running balances and the people and firms its entries name."""
-
-    def __init__(self, village: Village, mean_entries: float):
-        rng = village.rng
-        self.village = village
-        self.mean = mean_entries * village.weight
-        self.cash = rng.randrange(2_000_00, 20_000_00)
-        self.bank = rng.randrange(100_000_00, 2_000_000_00)
-        self.firms = [words.firm(rng, village.town) for _ in range(12)]
-        self.people = [words.person(rng) for _ in range(30)]
-        self.handlers = [village.clerk.name, words.person(rng)]
-        self.approver = words.person(rng)
-
-
-def _cumulative(templates):
-    return list(itertools.accumulate(template.weight for template in templates))
-
-
-CUM_EXPENDITURE = _cumulative(words.EXPENDITURE)
-CUM_INCOME = _cumulative(words.INCOME)
 
 
 def load(sink, codes: Codes, village: Village, years: range, mean_entries: float) -> None:
-    books = Books(village, mean_entries)
+    books = ledger.Books(village, mean_entries)
     due_days = settings.FINANCE_DUE_DAYS
     sink.add(
         FinanceSettings, (sink.new_id(FinanceSettings), village.id, Frequency.MONTHLY, due_days)
@@ -81,115 +50,9 @@ def load(sink, codes: Codes, village: Village, years: range, mean_entries: float
     for year in years:
         _budget(sink, codes, village, books, year)
         for month in range(1, 13):
-            entries, balances = _month(books, year, month)
+            entries, balances = ledger.month(books, year, month)
             if village.rng.random() >= MISSING_SHARE:
                 _period(sink, codes, village, year, month, due_days, entries, balances)
-
-
-def _month(books: Books, year: int, month: int):
-    rng = books.village.rng
-    mean = books.mean * SEASON[month - 1]
-    count = max(3, round(rng.gammavariate(4.0, mean / 4.0)))
-    last_day = calendar.monthrange(year, month)[1]
-    days = sorted(rng.randint(1, last_day) for _ in range(count))
-    opening = {"cash": books.cash, "bank": books.bank}
-    entries = [_entry(books, year, month, line, day) for line, day in enumerate(days, start=1)]
-    if books.bank < 0:
-        entries.append(_top_up(books, year, month, len(entries) + 1, last_day))
-    closing = {"cash": books.cash, "bank": books.bank}
-    return entries, {fund: (opening[fund], closing[fund]) for fund in ("bank", "cash")}
-
-
-def _entry(books: Books, year: int, month: int, line: int, day: int) -> dict:
-    rng = books.village.rng
-    pick = rng.random()
-    if pick < 0.74:
-        template = rng.choices(words.EXPENDITURE, cum_weights=CUM_EXPENDITURE)[0]
-        index = rng.randrange(len(template.summaries))
-        money_in = False
-    elif pick < 0.97:
-        template = rng.choices(words.INCOME, cum_weights=CUM_INCOME)[0]
-        index = rng.randrange(len(template.summaries))
-        money_in = True
-    else:
-        template = rng.choice(words.CLAIMS_AND_DEBTS)
-        index = rng.randrange(2)
-        # Lending out raises a claim, borrowing raises a debt; the second summary undoes it.
-        money_in = (index == 1) if template.category == "claims" else (index == 0)
-    amount = max(100, round(template.median * 100 * rng.lognormvariate(0.0, template.spread)))
-    fund = "cash" if amount < 1_000_00 and rng.random() < 0.6 else "bank"
-    if fund == "cash" and not money_in and amount > books.cash:
-        fund = "bank"
-    change = amount if money_in else -amount
-    if fund == "cash":
-        books.cash += change
-    else:
-        books.bank += change
-    summary = template.summaries[index]
-    return _row(
-        books,
-        template,
-        summary,
-        year,
-        month,
-        line,
-        day,
-        fund,
-        money_in,
-        amount,
-        _counterparty(books, template),
-    )
-
-
-def _counterparty(books: Books, template) -> str:
-    if template.counterparty == "firm":
-        return books.village.rng.choice(books.firms)
-    if template.counterparty == "person":
-        return books.village.rng.choice(books.people)
-    return template.counterparty
-
-
-def _top_up(books: Books, year: int, month: int, line: int, day: int) -> dict:
-    """The township's transfer that a village waits for when its bank account runs dry."""
-    template = words.INCOME[2]
-    amount = -books.bank + books.village.rng.randrange(10_000_00, 50_000_00)
-    books.bank += amount
-    return _row(
-        books,
-        template,
-        template.summaries[0],
-        year,
-        month,
-        line,
-        day,
-        "bank",
-        True,
-        amount,
-        template.counterparty,
-    )
-
-
-def _row(books, template, summary, year, month, line, day, fund, money_in, amount, party) -> dict:
-    return {
-        "type": "entry",
-        "line": line,
-        "date": datetime.date(year, month, day).isoformat(),
-        "voucher_no": f"记{month:02d}-{line:03d}",
-        "summary": summary,
-        "account_code": template.account_code,
-        "account_name": template.account_name,
-        "category": template.category,
-        "fund": fund,
-        "income": yuan(amount if money_in else 0),
-        "expenditure": yuan(0 if money_in else amount),
-        "counterparty": party,
-        "handler": books.handlers[line % 2],
-        "approver": books.approver,
-        "is_hospitality": is_hospitality(summary, template.account_name),
-        # Kept beside the canonical values for the stored totals; removed before digesting.
-        "_fen": amount,
-        "_in": money_in,
-    }
 
 
 def _period(sink, codes, village, year, month, due_days, entries, balances) -> None:
@@ -352,7 +215,7 @@ def _summary(sink, village, revision_id, period_id, entries, balances, totals) -
     )
 
 
-def _budget(sink, codes, village, books: Books, year: int) -> None:
+def _budget(sink, codes, village, books: ledger.Books, year: int) -> None:
     rng = village.rng
     monthly = books.mean * 1500_00  # a rough yearly scale from the village's activity
     lines = sorted(

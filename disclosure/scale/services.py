@@ -24,7 +24,16 @@ from django.utils.translation import gettext as _
 from disclosure.publishing.models import Posting
 from disclosure.regions.models import Level, Region, RoleKind, User
 
-from . import assets, contracts, decisions, finance, participation, publications, regions
+from . import (
+    assets,
+    contracts,
+    decisions,
+    finance,
+    notices,
+    participation,
+    publications,
+    regions,
+)
 from .copying import Sink, analyze
 from .publications import Codes, Village
 
@@ -109,6 +118,7 @@ def _villages(sink: Sink, options: Options, province: Region, progress) -> None:
         contracts.load(sink, codes, village, years, until)
         decisions.load(sink, codes, village, years, until)
         assets.load(sink, codes, village, years, until)
+        notices.load(sink, codes, village, years)
         participation.load(sink, village, posting_type, until)
         publications.write_chain(sink, village)
         sink.flush()
