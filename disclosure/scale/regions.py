@@ -61,7 +61,7 @@ def write(sink: Sink, options, province: Region, *, prefix: str) -> list[Place]:
     rng = random.Random(f"regions:{options.seed}")  # noqa: S311 (data, not secrets)
     city = _region(sink, f"{prefix}00000000", "丰源市", Level.CITY, province.id)
     counties = math.ceil(options.townships / TOWNSHIPS_PER_COUNTY)
-    weights = _weights(rng, options.villages)
+    weights = village_weights(rng, options.villages)
     villages: list[Place] = []
     township_number = 0
     for county_number in range(1, counties + 1):
@@ -103,7 +103,7 @@ def _place(region_id: int, code: str, name: str) -> Place:
     return Place(region_id, code, name, name[:2], 1.0)
 
 
-def _weights(rng: random.Random, count: int) -> list[float]:
+def village_weights(rng: random.Random, count: int) -> list[float]:
     """Sizes of the villages' books, averaging one: log-normal, and a few ten times bigger."""
     weights = [rng.lognormvariate(0.0, 0.5) for _ in range(count)]
     for index in range(count):
