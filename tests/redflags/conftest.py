@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.utils import translation
 
 
@@ -22,3 +23,10 @@ def english():
     """Read explanations in English; the Chinese wording is tested apart."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def client(client):
+    """Staff pages in English, through the language switch's cookie, as a user would choose."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client

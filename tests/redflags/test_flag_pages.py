@@ -1,0 +1,101 @@
+"""The flags pages: who sees the flags of which village (role × node), filters, the posting's
+own flags on its staff page, and the start page's task line."""
+
+import pytest
+from django.urls import reverse
+
+from .builders import ledger, spend
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+@pytest.fixture
+def flagged(village_a, village_c, clerk_a, supervisor_a):
+    """A large expenditure of 清河村 without a decision; 石桥村 has flags of missing periods."""
+    return ledger(village_a, clerk_a, supervisor_a, [spend("68000.00", summary="购置挖掘机")])
+
+
+def get(client, user, url, **params):
+    client.force_login(user)
+    return client.get(url, params)
+
+
+# Who may see flags of 清河村 (A), 柳树村 (B, same township) and 石桥村 (C, other township).
+MATRIX = [
+    ("clerk_a", {"a"}),
+    ("supervisor_a", {"a"}),
+    ("clerk_b", {"b"}),
+    ("township_official", {"a", "b"}),
+    ("other_township_official", {"c"}),
+    ("report_handler", {"a", "b"}),
+    ("administrator", {"a", "b", "c"}),
+]
+
+
+@pytest.mark.parametrize(("person", "visible"), MATRIX)
+def test_the_village_page_of_flags(client, request, flagged, person, visible):
+    user = request.getfixturevalue(person)
+    for key in "abc":
+        village = request.getfixturevalue(f"village_{key}")
+        response = get(client, user, reverse("redflags_staff:village", args=[village.code]))
+        assert response.status_code == (200 if key in visible else 404), (person, key)
+
+
+@pytest.mark.parametrize(("person", "visible"), MATRIX)
+def test_the_list_shows_only_the_users_villages(client, request, flagged, person, visible):
+    user = request.getfixturevalue(person)
+    page = get(client, user, reverse("redflags_staff:index")).content.decode()
+    assert ("购置挖掘机" in page) is ("a" in visible)
+    assert ("石桥村" in page) is ("c" in visible)
+
+
+def test_anonymous_visitors_are_sent_to_sign_in(client, flagged, village_a):
+    for url in (
+        reverse("redflags_staff:index"),
+        reverse("redflags_staff:village", args=[village_a.code]),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert "/staff/login/" in response["Location"]
+
+
+def test_the_list_is_filtered_by_rule_and_village(client, flagged, township_official, village_b):
+    url = reverse("redflags_staff:index")
+    missing_periods = reverse("finance_staff:village", args=[village_b.code])
+    rule = "large_expenditure_without_decision"
+    page = get(client, township_official, url, rule=rule).content.decode()
+    assert "购置挖掘机" in page and missing_periods not in page
+    page = get(client, township_official, url, village=village_b.code).content.decode()
+    assert "购置挖掘机" not in page and missing_periods in page
+
+
+def test_unknown_filters_show_everything_the_user_may_see(client, flagged, clerk_a):
+    response = get(client, clerk_a, reverse("redflags_staff:index"), rule="nonsense", village="x")
+    assert response.status_code == 200
+    assert "购置挖掘机" in response.content.decode()
+
+
+def test_each_flag_gives_its_strength_and_reason(client, flagged, clerk_a):
+    page = get(client, clerk_a, reverse("redflags_staff:index")).content.decode()
+    assert "Strong" in page
+    assert "68,000.00 yuan reaches the threshold of 50,000 yuan" in page
+
+
+def test_the_postings_staff_page_lists_its_flags(client, flagged, clerk_a, village_a):
+    page = get(client, clerk_a, reverse("workspace:revision", args=[flagged.pk])).content.decode()
+    assert 'id="red-flags"' in page
+    assert "68,000.00 yuan" in page
+    # The village's missing periods belong to no posting: not listed here.
+    assert reverse("finance_staff:village", args=[village_a.code]) not in page
+
+
+def test_a_posting_without_flags_has_no_flags_section(client, village_a, clerk_a, supervisor_a):
+    clean = ledger(village_a, clerk_a, supervisor_a, [spend("800.00")])
+    page = get(client, clerk_a, reverse("workspace:revision", args=[clean.pk])).content.decode()
+    assert 'id="red-flags"' not in page
+
+
+def test_the_start_page_counts_the_flags(client, flagged, clerk_a):
+    page = get(client, clerk_a, reverse("workspace:home")).content.decode()
+    assert reverse("redflags_staff:index") in page
+    assert "Red flags" in page
