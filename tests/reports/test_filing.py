@@ -42,7 +42,7 @@ def post(client, village, files=(), address="10.0.0.1", **changes):
 
 def code_on_receipt(client) -> str:
     page = client.get("/jubao/receipt/").content.decode()
-    start = page.index('<p class="code"')
+    start = page.index('code" aria-label')
     return page[page.index("<strong>", start) + 8 : page.index("</strong>", start)]
 
 
