@@ -9,7 +9,6 @@ class OversightConfig(AppConfig):
     def ready(self):
         from disclosure.publishing import tasks
 
-        from .tasks import correction_orders, overdue_questions
+        from .tasks import correction_orders
 
         tasks.register(correction_orders)
-        tasks.register(overdue_questions)

@@ -7,6 +7,7 @@ Whether an order has been carried out is never stored: it is read from the posti
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.publishing.models import Posting, Revision, RevisionAction, RevisionState
@@ -14,6 +15,10 @@ from disclosure.regions.models import Region
 
 # A withdrawal also answers an order: the posting is no longer shown, only its notice.
 CLOSING_ACTIONS = (RevisionAction.CORRECTION, RevisionAction.WITHDRAWAL)
+
+
+def now_to_the_second():
+    return timezone.now().replace(microsecond=0)
 
 
 class CorrectionOrderQuerySet(models.QuerySet):
@@ -56,7 +61,8 @@ class CorrectionOrder(models.Model):
         verbose_name=_("ordered by"),
     )
     ordered_by_name = models.CharField(_("public name of who ordered"), max_length=50)
-    ordered_at = models.DateTimeField(_("ordered"), auto_now_add=True)
+    # Kept to the second, as publication times are, so the two compare fairly.
+    ordered_at = models.DateTimeField(_("ordered"), default=now_to_the_second)
 
     objects = CorrectionOrderQuerySet.as_manager()
 

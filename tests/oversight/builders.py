@@ -6,6 +6,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 import time_machine
+from django.utils import timezone
 
 from disclosure.decisions import services as decisions
 from disclosure.publishing import services as publishing
@@ -22,6 +23,13 @@ def on(day: datetime.date, hour: int = 10):
     """Move the clock to a day, at an hour of Beijing time."""
     moment = datetime.datetime(day.year, day.month, day.day, hour, tzinfo=SHANGHAI)
     with time_machine.travel(moment, tick=False):
+        yield
+
+
+@contextmanager
+def minutes_later(minutes: int):
+    """The clock moved on from now, so steps taken in a test fall on different seconds."""
+    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=minutes), tick=False):
         yield
 
 

@@ -13,3 +13,10 @@ def english():
     """Read messages in English; the Chinese wording is tested apart."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def client(client, settings):
+    """A browser that chose English, as the tests read the English wording."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    return client

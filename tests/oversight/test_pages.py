@@ -1,0 +1,179 @@
+"""The oversight pages: who may open which, what they show, and what they cost in queries."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from disclosure.oversight.models import CorrectionOrder
+from disclosure.regions.models import Level
+
+from ..factories import RegionFactory, published_posting
+
+pytestmark = pytest.mark.usefixtures("english")
+
+EVERYONE = [
+    "clerk_a",
+    "supervisor_a",
+    "clerk_b",
+    "township_official",
+    "other_township_official",
+    "report_handler",
+    "village_report_handler",
+    "administrator",
+]
+
+
+def status_for(client, request, person, url, method="get", data=None):
+    if person != "anonymous":
+        client.force_login(request.getfixturevalue(person))
+    return getattr(client, method)(url, data or {}).status_code
+
+
+# Who may open what. Staff without oversight are refused; a region or village outside what the
+# user oversees is not found, so nobody learns what exists elsewhere.
+TOWNSHIP_PAGE = {
+    "anonymous": 302,
+    "clerk_a": 403,
+    "supervisor_a": 403,
+    "clerk_b": 403,
+    "township_official": 200,
+    "other_township_official": 404,
+    "report_handler": 200,
+    "village_report_handler": 403,
+    "administrator": 200,
+}
+COUNTY_PAGE = {**TOWNSHIP_PAGE, "township_official": 404, "report_handler": 404}
+VILLAGE_PAGE = {
+    **TOWNSHIP_PAGE,
+    "clerk_a": 404,
+    "supervisor_a": 404,
+    "clerk_b": 404,
+    # access.py grants OVERSEE through any report-handler role, even one held on a village.
+    "village_report_handler": 200,
+}
+ORDER_PAGE = {
+    "anonymous": 302,
+    "clerk_a": 403,
+    "supervisor_a": 403,
+    "clerk_b": 404,
+    "township_official": 200,
+    "other_township_official": 404,
+    "report_handler": 404,
+    "village_report_handler": 404,
+    "administrator": 403,
+}
+
+
+@pytest.mark.parametrize("person", ["anonymous", *EVERYONE])
+def test_who_may_open_the_township_page(client, request, person, township):
+    url = reverse("oversight_staff:region", args=[township.code])
+    assert status_for(client, request, person, url) == TOWNSHIP_PAGE[person]
+
+
+@pytest.mark.parametrize("person", ["anonymous", *EVERYONE])
+def test_who_may_download_the_township_spreadsheet(client, request, person, township):
+    url = reverse("oversight_staff:export", args=[township.code])
+    assert status_for(client, request, person, url) == TOWNSHIP_PAGE[person]
+
+
+@pytest.mark.parametrize("person", ["anonymous", *EVERYONE])
+def test_who_may_open_the_county_page(client, request, person, county, township):
+    url = reverse("oversight_staff:region", args=[county.code])
+    assert status_for(client, request, person, url) == COUNTY_PAGE[person]
+
+
+@pytest.mark.parametrize("person", ["anonymous", *EVERYONE])
+def test_who_may_open_a_village(client, request, person, village_a):
+    url = reverse("oversight_staff:village", args=[village_a.code])
+    assert status_for(client, request, person, url) == VILLAGE_PAGE[person]
+
+
+@pytest.mark.parametrize("person", ["anonymous", *EVERYONE])
+def test_who_may_order_a_correction(client, request, person, village_a, clerk_a, supervisor_a):
+    posting = published_posting(village_a, clerk_a, supervisor_a).posting
+    url = reverse("oversight_staff:order", args=[posting.code])
+    assert status_for(client, request, person, url) == ORDER_PAGE[person]
+    data = {"reason": "金额有误，请更正。"}
+    expected = 302 if ORDER_PAGE[person] == 200 else ORDER_PAGE[person]
+    assert status_for(client, request, person, url, "post", data) == expected
+    assert CorrectionOrder.objects.count() == (1 if person == "township_official" else 0)
+
+
+def test_unknown_codes_are_not_found(client, township_official):
+    client.force_login(township_official)
+    for url in [
+        reverse("oversight_staff:region", args=["999999999999"]),
+        reverse("oversight_staff:village", args=["nonsense"]),
+        reverse("oversight_staff:order", args=["ZZZZZZ"]),
+    ]:
+        assert client.get(url).status_code == 404
+
+
+def test_an_order_form_without_a_reason_says_so_and_orders_nothing(
+    client, village_a, clerk_a, supervisor_a, township_official
+):
+    posting = published_posting(village_a, clerk_a, supervisor_a).posting
+    client.force_login(township_official)
+    url = reverse("oversight_staff:order", args=[posting.code])
+    response = client.post(url, {"reason": "  "})
+    assert response.status_code == 200
+    assert "This field is required." in response.content.decode()
+    assert not CorrectionOrder.objects.exists()
+
+
+def test_a_township_official_with_one_township_lands_on_it(client, township_official, township):
+    client.force_login(township_official)
+    response = client.get(reverse("oversight_staff:index"))
+    assert response.url == reverse("oversight_staff:region", args=[township.code])
+
+
+def test_the_township_page_lists_its_villages_only(
+    client, township_official, village_a, village_b, village_c
+):
+    client.force_login(township_official)
+    page = client.get(reverse("oversight_staff:region", args=[village_a.parent.code]))
+    text = page.content.decode()
+    assert "清河村" in text and "柳树村" in text and "石桥村" not in text
+    assert "How the score is computed" in text
+
+
+def test_report_counts_only_for_those_who_may_see_reports(
+    client, township_official, administrator, report_handler, township, village_a
+):
+    url = reverse("oversight_staff:region", args=[township.code])
+    for person, shown in [
+        (township_official, True),
+        (report_handler, True),
+        (administrator, False),
+    ]:
+        client.force_login(person)
+        text = client.get(url).content.decode()
+        assert ("Reports received / investigating / concluded" in text) is shown
+
+
+def test_a_nonsense_year_says_so_and_shows_this_year(client, township_official, township):
+    client.force_login(township_official)
+    url = reverse("oversight_staff:region", args=[township.code])
+    response = client.get(url, {"year": "20x5"})
+    assert response.status_code == 200
+    text = response.content.decode()
+    assert "There is no calendar for “20x5”" in text
+    assert f"disclosure in {datetime.date.today().year}" in text
+
+
+def test_the_township_page_costs_the_same_queries_for_more_villages(
+    client, township_official, township, village_a, village_b
+):
+    client.force_login(township_official)
+    url = reverse("oversight_staff:region", args=[township.code])
+    client.get(url)
+    with CaptureQueriesContext(connection) as two:
+        client.get(url)
+    for number in range(3, 6):
+        RegionFactory(code=f"990101001{number:03d}", level=Level.VILLAGE, parent=township)
+    with CaptureQueriesContext(connection) as five:
+        assert client.get(url).status_code == 200
+    assert len(five) == len(two)
