@@ -1,7 +1,6 @@
 """What villagers see of questions: only those the supervision committee listed."""
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 
 from .models import Question
 from .subjects import POSTING, Subject
@@ -22,6 +21,13 @@ def questions_about(subject: Subject) -> QuerySet[Question]:
 
 
 def matter_questions(matter) -> QuerySet[Question]:
+    # Named through the join, so the page spends no query on looking up the content type.
     return Question.objects.public().filter(
-        subject_type=ContentType.objects.get_for_model(matter), subject_id=matter.pk
+        subject_type__app_label="decisions", subject_type__model="matter", subject_id=matter.pk
     )
+
+
+def latest(questions: QuerySet[Question], limit: int) -> tuple[list[Question], int]:
+    """The newest questions and how many there are in all, in one query."""
+    rows = list(questions.annotate(total=Window(Count("pk")))[:limit])
+    return rows, rows[0].total if rows else 0

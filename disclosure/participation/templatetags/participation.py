@@ -31,12 +31,12 @@ def overdue(question) -> bool:
 @register.inclusion_tag("participation/includes/posting.html")
 def posting_participation(posting):
     """Questions shown beside a posting and, for a period's finances, its ratings."""
-    questions = public.posting_questions(posting)
+    questions, total = public.latest(public.posting_questions(posting), ON_POSTING_PAGE)
     rateable = posting.kind == Kind.FINANCE_PERIOD and posting.status == PostingStatus.PUBLISHED
     return {
         "posting": posting,
-        "questions": questions[:ON_POSTING_PAGE],
-        "total": questions.count(),
+        "questions": questions,
+        "total": total,
         "summary": period_ratings([posting.pk])[posting.pk] if rateable else None,
         "choices": RatingChoice.choices,
     }
@@ -44,9 +44,5 @@ def posting_participation(posting):
 
 @register.inclusion_tag("participation/includes/matter.html")
 def matter_questions(matter):
-    questions = public.matter_questions(matter)
-    return {
-        "matter": matter,
-        "questions": questions[:ON_POSTING_PAGE],
-        "total": questions.count(),
-    }
+    questions, total = public.latest(public.matter_questions(matter), ON_POSTING_PAGE)
+    return {"matter": matter, "questions": questions, "total": total}
