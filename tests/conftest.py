@@ -12,6 +12,14 @@ from .factories import RegionFactory, make_staff
 
 
 @pytest.fixture(autouse=True)
+def _no_page_cache(request, settings):
+    """Most tests change data inside one transaction that never commits, so the counts of changes
+    that key the page cache never move: they read pages uncached, as a signed-in clerk does."""
+    if "page_cache" not in request.keywords:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 

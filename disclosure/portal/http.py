@@ -1,34 +1,133 @@
-"""HTTP habits of the public pages: cacheable, cheaply revalidated, varying with cookies.
+"""HTTP habits of the public pages: cached, cheaply revalidated, varying with cookies.
 
 Villagers read on slow networks: a page they have seen comes back as a 304 when nothing changed.
 Language and text size are chosen by cookies, so shared caches must keep those versions apart.
+
+Published content only changes through a new revision, so a public page is rendered once and
+served from the cache until its village (or, for pages across villages, any village) changes:
+the count of changes kept by publishing/changes.py is part of the cache key. The date is too,
+because countdowns and overdue marks move with it.
 """
 
+import hashlib
+import re
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
 from django.middleware.http import ConditionalGetMiddleware
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.decorators import decorator_from_middleware
+
+from disclosure.publishing.changes import SITE
+
+from .views.preferences import TEXT_SIZE_COOKIE
 
 # Postings change only by a new revision; five minutes of staleness is harmless.
 PAGE_MAX_AGE = 300
 # A stored file is named by its SHA-256: its content can never change.
 IMMUTABLE_MAX_AGE = 365 * 24 * 3600
+# Cookies that only choose how a page looks; they are part of the cache key. Any other cookie
+# (a session, a message, a rating already given) means the page is rendered for that visitor.
+PREFERENCE_COOKIES = {settings.LANGUAGE_COOKIE_NAME, TEXT_SIZE_COOKIE, settings.CSRF_COOKIE_NAME}
+REGION_CODE = re.compile(r"\d{12}")
 
 _conditional = decorator_from_middleware(ConditionalGetMiddleware)
 
+_COUNT_OF_SCOPE = "SELECT count FROM publishing_changecount WHERE scope = %s"
+_COUNT_OF_REGION = (
+    "SELECT c.count FROM publishing_changecount c "
+    "JOIN regions_region r ON r.id = c.scope WHERE r.code = %s"
+)
+_COUNT_OF_POSTING = (
+    "SELECT c.count FROM publishing_changecount c "
+    "JOIN publishing_posting p ON p.village_id = c.scope WHERE p.code = %s"
+)
 
-def public_page(view):
+
+def _count(sql: str, value) -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [value])
+        row = cursor.fetchone()
+    return row[0] if row else 0
+
+
+def site_changes(kwargs) -> int:
+    return _count(_COUNT_OF_SCOPE, SITE)
+
+
+def village_changes(kwargs) -> int:
+    """Changes of the village the URL names, by its region code or by one of its postings."""
+    code = kwargs["code"]
+    return _count(_COUNT_OF_REGION if REGION_CODE.fullmatch(code) else _COUNT_OF_POSTING, code)
+
+
+def _shared(request) -> bool:
+    return request.method in ("GET", "HEAD") and set(request.COOKIES) <= PREFERENCE_COOKIES
+
+
+def _is_private(response) -> bool:
+    return "private" in response.get("Cache-Control", "")
+
+
+def _same_for_everyone(request, response) -> bool:
+    # A page carrying a form holds this visitor's CSRF token: it is never shared.
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_USED")
+        and not _is_private(response)
+    )
+
+
+def _key(request, changes: int) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    size = request.COOKIES.get(TEXT_SIZE_COOKIE) == "large"
+    day = timezone.localdate().isoformat()
+    return f"page:{request.LANGUAGE_CODE}:{int(size)}:{day}:{changes}:{path}"
+
+
+def _cached(view, changes_of):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if response.status_code == 200:
+        if not _shared(request):
+            return view(request, *args, **kwargs)
+        key = _key(request, changes_of(kwargs))
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if _same_for_everyone(request, response):
+                cache.set(key, response, PAGE_MAX_AGE)
+        return response
+
+    return wrapper
+
+
+def _public(view, changes_of):
+    cached = _cached(view, changes_of)
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = cached(request, *args, **kwargs)
+        if response.status_code == 200 and not _is_private(response):
             patch_cache_control(response, public=True, max_age=PAGE_MAX_AGE)
             patch_vary_headers(response, ["Cookie"])
         return response
 
     return _conditional(wrapper)
+
+
+def public_page(view):
+    """A public page drawn from several villages: cached until any village changes."""
+    return _public(view, site_changes)
+
+
+def village_page(view):
+    """A public page of one village, named by the `code` of the village or of a posting in it."""
+    return _public(view, village_changes)
 
 
 def absolute_url(request, path: str) -> str:

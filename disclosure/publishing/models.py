@@ -327,3 +327,18 @@ class AuditEntry(models.Model):
         ordering = ["-at", "-pk"]
         verbose_name = _("audit entry")
         verbose_name_plural = _("audit entries")
+
+
+class ChangeCount(models.Model):
+    """How often what the public sees of one village has changed; scope 0 counts the whole site.
+
+    Public pages are cached under these counts (portal/http.py), so any change to a village makes
+    every cached copy of its pages unreachable at once.
+    """
+
+    scope = models.BigIntegerField(_("village id, or 0 for the site"), primary_key=True)
+    count = models.BigIntegerField(_("changes"), default=0)
+
+    class Meta:
+        verbose_name = _("count of public changes")
+        verbose_name_plural = _("counts of public changes")

@@ -7,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from disclosure.portal.http import public_page
+from disclosure.portal.http import village_page
 from disclosure.portal.queries import get_village
 
 from .. import downloads
@@ -54,7 +54,7 @@ class RegisterFilter(forms.Form):
         return rows
 
 
-@public_page
+@village_page
 def register(request, code: str):
     village = get_village(code)
     latest, previous = latest_two(village)
@@ -88,14 +88,14 @@ def _file(content: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
-@public_page
+@village_page
 def download_csv(request, code: str, register: str):
     latest = _latest(code)
     name = f"{register}-{code}-{latest.asset_snapshot.taken_on:%Y%m%d}.csv"
     return _file(downloads.as_csv(latest, register), "text/csv; charset=utf-8", name)
 
 
-@public_page
+@village_page
 def download_xlsx(request, code: str):
     latest = _latest(code)
     name = f"register-{code}-{latest.asset_snapshot.taken_on:%Y%m%d}.xlsx"
@@ -103,7 +103,7 @@ def download_xlsx(request, code: str):
     return _file(downloads.as_xlsx(latest), content_type, name)
 
 
-@public_page
+@village_page
 def download_json(request, code: str):
     latest = _latest(code)
     name = f"register-{code}-{latest.asset_snapshot.taken_on:%Y%m%d}.json"

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from disclosure.portal.http import village_page
 from disclosure.regions.models import Region
 
 from .. import downloads, ocds, queries
@@ -19,6 +20,7 @@ def _statuses(village, today):
     return queries.statuses(queries.current_contracts(village), today)
 
 
+@village_page
 def overview(request, code: str):
     village = _village(code)
     today = timezone.localdate()
@@ -38,6 +40,7 @@ def overview(request, code: str):
     return render(request, "contracts/overview.html", context)
 
 
+@village_page
 def download(request, code: str, fmt: str):
     if fmt not in downloads.FORMATS:
         raise Http404
@@ -56,6 +59,7 @@ def download(request, code: str, fmt: str):
     return response
 
 
+@village_page
 def ocds_package(request, code: str):
     village = _village(code)
     document = ocds.package(

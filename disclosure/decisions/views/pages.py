@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_POST
 
-from disclosure.portal.http import PAGE_MAX_AGE, public_page
+from disclosure.portal.http import PAGE_MAX_AGE, village_page
 from disclosure.portal.queries import get_village
 from disclosure.publishing.audit import client_ip
 
@@ -17,7 +17,7 @@ from .objection_form import ObjectionForm
 RECEIVED = "received"
 
 
-@public_page
+@village_page
 def matters(request, code):
     village = get_village(code)
     context = {
@@ -28,6 +28,7 @@ def matters(request, code):
     return render(request, "decisions/public/matters.html", context)
 
 
+@village_page
 def matter(request, code, pk):
     village = get_village(code)
     timeline = public.timeline(village, pk)

@@ -13,7 +13,7 @@ from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
-from disclosure.portal.http import public_page
+from disclosure.portal.http import village_page
 
 from ..models import Balance, Category, Fund
 from .queries import entries_of, period_revision, public_row
@@ -76,7 +76,7 @@ def _attachment(content, content_type: str, revision, extension: str) -> HttpRes
     return response
 
 
-@public_page
+@village_page
 def ledger_csv(request, code, number):
     revision = period_revision(code, number)
     # The byte-order mark makes Excel on Chinese Windows read UTF-8 instead of GBK.
@@ -110,7 +110,7 @@ def _balances_sheet(sheet, revision) -> None:
             sheet.cell(row=sheet.max_row, column=column).number_format = MONEY_FORMAT
 
 
-@public_page
+@village_page
 def ledger_xlsx(request, code, number):
     revision = period_revision(code, number)
     workbook = Workbook(write_only=False)
@@ -125,7 +125,7 @@ def _money(value: Decimal) -> str:
     return f"{value:.2f}"
 
 
-@public_page
+@village_page
 def ledger_json(request, code, number):
     revision = period_revision(code, number)
     balances = Balance.objects.filter(revision=revision).order_by("fund")

@@ -1,14 +1,14 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from disclosure.portal.http import public_page
+from disclosure.portal.http import village_page
 
 from .queries import entries_of, period_revision
 
 ENTRIES_PER_PAGE = 100
 
 
-@public_page
+@village_page
 def entries(request, code, number):
     """Every entry of a published period, a page at a time."""
     revision = period_revision(code, number)

@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from disclosure.portal.http import public_page
+from disclosure.portal.http import village_page
 from disclosure.regions.models import Region
 
 from .. import yearly
@@ -63,7 +63,7 @@ def _budget(lines):
     )
 
 
-@public_page
+@village_page
 def overview(request, code):
     village = _village(code)
     today = timezone.localdate()

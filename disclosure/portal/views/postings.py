@@ -5,7 +5,7 @@ from django.shortcuts import render
 from disclosure.publishing import chain
 
 from .. import queries
-from ..http import absolute_url, public_page
+from ..http import absolute_url, village_page
 
 
 def _context(request, posting, revision):
@@ -20,21 +20,21 @@ def _context(request, posting, revision):
     }
 
 
-@public_page
+@village_page
 def posting(request, code):
     found = queries.public_posting(code)
     revision = queries.published_revision(found, found.current.number)
     return render(request, "portal/posting.html", _context(request, found, revision))
 
 
-@public_page
+@village_page
 def revision(request, code, number):
     found = queries.public_posting(code)
     revision = queries.published_revision(found, number)
     return render(request, "portal/posting.html", _context(request, found, revision))
 
 
-@public_page
+@village_page
 def print_view(request, code):
     found = queries.public_posting(code)
     revision = queries.published_revision(found, found.current.number)

@@ -6,12 +6,12 @@ from disclosure.publishing import chain
 from disclosure.publishing.catalogue import Section
 
 from .. import queries
-from ..http import public_page
+from ..http import village_page
 
 SECTION_PAGE_SIZE = 20
 
 
-@public_page
+@village_page
 def village(request, code):
     place = queries.get_village(code)
     context = {
@@ -23,7 +23,7 @@ def village(request, code):
     return render(request, "portal/village.html", context)
 
 
-@public_page
+@village_page
 def section(request, code, section):
     place = queries.get_village(code)
     if section not in Section.values:
@@ -38,7 +38,7 @@ def section(request, code, section):
     return render(request, "portal/section.html", context)
 
 
-@public_page
+@village_page
 def chain_json(request, code):
     place = queries.get_village(code)
     response = JsonResponse(chain.export(place), json_dumps_params={"ensure_ascii": False})

@@ -1,0 +1,44 @@
+"""Every table that grows with the villages carries the village, the key a sharded deployment uses.
+
+docs/deploy.md distributes these tables by village (Citus); the tables listed below are small
+reference tables replicated to every node, or rows that belong to no village.
+"""
+
+from django.apps import apps
+
+from disclosure.regions.models import Region
+
+NOT_BY_VILLAGE = {
+    "regions.Region": "the region tree itself: a reference table",
+    "regions.User": "staff accounts: a reference table",
+    "regions.Role": "staff roles on region nodes: a reference table",
+    "regions.FailedLogin": "login throttling, per account and address, not per village",
+    "publishing.ChangeCount": "one small counter per village, keyed by the village's id itself",
+    "publishing.Blob": "files stored by their SHA-256, shared by every row that cites them",
+    "finance.MappingRule": "the account chart, per county: a reference table",
+    "finance.StagedEntry": "rows of an import being checked, keyed by the import and deleted after",
+    "benefits.CountyPolicy": "a county's display rule: a reference table",
+    "reports.Attempt": "rate limiting of the public report forms, per address",
+}
+
+
+def project_models():
+    return [model for model in apps.get_models() if model.__module__.startswith("disclosure.")]
+
+
+def test_every_growing_table_carries_its_village():
+    missing = []
+    for model in project_models():
+        if model._meta.label in NOT_BY_VILLAGE:
+            continue
+        field = next((f for f in model._meta.concrete_fields if f.name == "village"), None)
+        if field is None or field.related_model is not Region:
+            missing.append(model._meta.label)
+
+    assert missing == []
+
+
+def test_the_exceptions_name_real_models():
+    labels = {model._meta.label for model in project_models()}
+
+    assert set(NOT_BY_VILLAGE) <= labels
