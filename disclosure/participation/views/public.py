@@ -52,6 +52,8 @@ def ask(request, kind, key):
             request.GET.get("page")
         ),
         "form": form,
+        # A posting's page gathers questions about its entries too: each names what it is about.
+        "gathered": subject.kind == subjects.POSTING,
         "asked": request.GET.get("asked") == DONE,
         "answer_days": settings.QUESTIONS_ANSWER_DAYS,
     }
