@@ -23,12 +23,16 @@ def now_to_the_second():
 
 class CorrectionOrderQuerySet(models.QuerySet):
     def with_closure(self):
-        """Annotate the first correction (or withdrawal) published after each order."""
+        """Annotate the first correction (or withdrawal) published after each order.
+
+        Both times are kept to the second; one published in the very second of the order counts
+        as after it, since the order cannot be left open by a correction it may have prompted.
+        """
         closing = Revision.objects.filter(
             posting=OuterRef("posting"),
             state=RevisionState.PUBLISHED,
             action__in=CLOSING_ACTIONS,
-            published_at__gt=OuterRef("ordered_at"),
+            published_at__gte=OuterRef("ordered_at"),
         ).order_by("published_at", "pk")
         return self.annotate(
             closed_at=Subquery(closing.values("published_at")[:1]),
