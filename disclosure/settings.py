@@ -221,11 +221,14 @@ EMAIL_BACKEND = (
 )
 
 # Rendered public pages, per server process; several servers share nothing and each fills its own.
+# PAGE_CACHE=false renders every page afresh (the benchmark measures both ways).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 3000)},
     }
+    if env_bool("PAGE_CACHE", True)
+    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 }
 
 # Base of the printed permalinks; the request's own host is used when empty.

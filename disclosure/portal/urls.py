@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from .views import attachments, feed, home, postings, preferences, search, village
+from .views import attachments, feed, health, home, postings, preferences, search, village
 
 
 class Sha256Converter:
@@ -45,4 +45,5 @@ urlpatterns = [
     path("search/", search.search, name="search"),
     path("language/<str:language>/", preferences.language, name="language"),
     path("text-size/<str:size>/", preferences.text_size, name="text_size"),
+    path("healthz", health.health, name="health"),
 ]

@@ -65,3 +65,12 @@ def test_the_forbidden_page_renders_in_english(rf):
 
     assert response.status_code == 403
     assert "Not allowed" in response.content.decode()
+
+
+def test_the_health_check_answers_without_the_database(client):
+    # No database access is allowed in this test: touching it would raise.
+    response = client.get("/healthz")
+
+    assert response.status_code == 200
+    assert response.content == b"ok\n"
+    assert response["Cache-Control"] == "no-store"
