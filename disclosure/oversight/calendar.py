@@ -81,6 +81,8 @@ class DueItem:
     published_on: datetime.date | None
     status: str
     url: str
+    # The published posting that disclosed the item, so the township can order its correction.
+    posting_code: str = ""
 
     @property
     def status_label(self) -> str:
@@ -153,8 +155,9 @@ def _finance_item(period, code, frequency, year, number, due_days, today) -> Due
     else:
         due_on = bounds(year, number, frequency)[1] + datetime.timedelta(days=due_days)
     published_on = _published_on(period.posting if period else None)
+    posting_code = period.posting.code if published_on else ""
     url = (
-        _posting_url(period.posting.code)
+        _posting_url(posting_code)
         if published_on
         else reverse("finance_staff:village", args=[code])
     )
@@ -165,6 +168,7 @@ def _finance_item(period, code, frequency, year, number, due_days, today) -> Due
         published_on,
         judge(due_on, published_on, today),
         url,
+        posting_code,
     )
 
 
@@ -198,14 +202,15 @@ def _general_items(ids, codes, today, year) -> dict[int, list[DueItem]]:
         village_url = reverse("portal:village", args=[codes[village_id]])
         for number, start, due_on in quarters:
             hit = next(((d, c) for d, c in dates[village_id] if start <= d <= due_on), None)
-            published_on, url = (hit[0], _posting_url(hit[1])) if hit else (None, village_url)
+            published_on, posting_code = hit or (None, "")
+            url = _posting_url(posting_code) if hit else village_url
             label = _("General village affairs %(year)d, quarter %(number)d") % {
                 "year": year,
                 "number": number,
             }
             status = judge(due_on, published_on, today)
             found[village_id].append(
-                DueItem(DueSection.GENERAL, label, due_on, published_on, status, url)
+                DueItem(DueSection.GENERAL, label, due_on, published_on, status, url, posting_code)
             )
     return found
 
@@ -242,6 +247,7 @@ def _decision_items(ids, codes, today, year) -> dict[int, list[DueItem]]:
                     published_on,
                     judge(due_on, published_on, today),
                     _posting_url(posting.code) if published_on else staff_url,
+                    posting.code if published_on else "",
                 )
             )
     return found
@@ -261,7 +267,7 @@ def _power_items(ids, codes, today, year) -> dict[int, list[DueItem]]:
         first.setdefault(village_id, (_local_date(moment), code))
     found = {}
     for village_id in ids:
-        published_on, code = first.get(village_id, (None, None))
+        published_on, code = first.get(village_id, (None, ""))
         url = (
             _posting_url(code)
             if code
@@ -269,5 +275,7 @@ def _power_items(ids, codes, today, year) -> dict[int, list[DueItem]]:
         )
         label = _("List of small powers in force in %(year)d") % {"year": year}
         status = judge(due_on, published_on, today)
-        found[village_id] = [DueItem(DueSection.POWERS, label, due_on, published_on, status, url)]
+        found[village_id] = [
+            DueItem(DueSection.POWERS, label, due_on, published_on, status, url, code)
+        ]
     return found
