@@ -1,5 +1,5 @@
-"""The register in the admin: identity numbers are shown masked and are not editable here
-(the staff pages replace them), so the full number never appears on a page."""
+"""The register in the admin, to read only: identity numbers are shown masked, and changes go
+through the staff pages, whose services check permission and write the audit log."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -7,7 +7,18 @@ from django.utils.translation import gettext_lazy as _
 from .models import Cadre, Relative
 
 
-class RelativeInline(admin.TabularInline):
+class ReadOnly:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class RelativeInline(ReadOnly, admin.TabularInline):
     model = Relative
     fields = ("name", "relation", "masked")
     readonly_fields = ("masked",)
@@ -19,7 +30,7 @@ class RelativeInline(admin.TabularInline):
 
 
 @admin.register(Cadre)
-class CadreAdmin(admin.ModelAdmin):
+class CadreAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ("name", "position", "village", "masked", "started_on", "ended_on")
     list_filter = ("ended_on",)
     search_fields = ("name", "village__name")
