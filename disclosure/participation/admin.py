@@ -1,0 +1,33 @@
+"""Read-only lists for the county's administrators: questions and ratings change only through
+the villagers' forms and the workspace, where every step is checked and audited."""
+
+from django.contrib import admin
+
+from .models import Question, Rating
+
+
+class ReadOnly(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Question)
+class QuestionAdmin(ReadOnly):
+    list_display = ["subject_label", "village", "status", "asked_at", "due_on", "answered_at"]
+    list_filter = ["status"]
+    search_fields = ["subject_label", "text", "village__name"]
+    # The phone and the hashed address stay out of the admin's view.
+    exclude = ["phone", "ip_hash"]
+
+
+@admin.register(Rating)
+class RatingAdmin(ReadOnly):
+    list_display = ["posting", "village", "choice", "rated_at"]
+    list_filter = ["choice"]
+    exclude = ["ip_hash"]
