@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from . import handling, services
 from .models import ReportCategory, ReportStatus
@@ -50,7 +51,7 @@ class ReportForm(forms.Form):
         },
     )
     text = forms.CharField(
-        label=_("What happened"),
+        label=pgettext_lazy("report", "What happened"),
         help_text=_("Who, what, when and where, as precisely as you can."),
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=services.TEXT_MAX_CHARS,

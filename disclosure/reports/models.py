@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from disclosure.publishing.models import Blob
 from disclosure.regions.models import Region
@@ -18,7 +19,7 @@ class ReportCategory(models.TextChoices):
     LATE = "late", _("Not disclosed on time")
     UNTRUE = "untrue", _("Untrue disclosure")
     FINANCE = "finance", _("Financial problems")
-    ASSETS = "assets", _("Collective assets and resources")
+    ASSETS = "assets", pgettext_lazy("report category", "Collective assets and resources")
     PROJECTS = "projects", _("Construction projects")
     BENEFITS = "benefits", _("Policy benefits and subsidies")
     OTHER = "other", _("Other")
@@ -34,8 +35,8 @@ class Report(models.Model):
     village = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
-    category = models.CharField(_("category"), max_length=20, choices=ReportCategory.choices)
-    text = models.TextField(_("what happened"))
+    category = models.CharField(_("report category"), max_length=20, choices=ReportCategory.choices)
+    text = models.TextField(_("report text"))
     anonymous = models.BooleanField(_("anonymous"), default=True)
     reporter_name = models.CharField(_("reporter's name"), max_length=50, blank=True)
     reporter_contact = models.CharField(_("reporter's phone or email"), max_length=100, blank=True)
@@ -132,7 +133,7 @@ class ReportNote(models.Model):
     village = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
-    text = models.TextField(_("note"))
+    text = models.TextField(_("internal note"))
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )
@@ -162,5 +163,5 @@ class Attempt(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["kind", "address", "at"])]
-        verbose_name = _("attempt")
-        verbose_name_plural = _("attempts")
+        verbose_name = _("rate-limit attempt")
+        verbose_name_plural = _("rate-limit attempts")
