@@ -6,11 +6,14 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
+from disclosure.oversight import orders
 from disclosure.oversight.models import CorrectionOrder
 from disclosure.regions.models import Level
 
 from ..factories import RegionFactory, published_posting
+from .builders import power_list_published_on
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -177,3 +180,47 @@ def test_the_township_page_costs_the_same_queries_for_more_villages(
     with CaptureQueriesContext(connection) as five:
         assert client.get(url).status_code == 200
     assert len(five) == len(two)
+
+
+def _ordered_notice(village, clerk, supervisor, official):
+    posting = published_posting(village, clerk, supervisor).posting
+    orders.order_correction(posting=posting, reason="金额有误，请更正。", by=official)
+    return posting
+
+
+def test_the_orders_page_shows_each_person_the_orders_of_their_villages(
+    client, village_a, clerk_a, supervisor_a, clerk_b, township_official, other_township_official
+):
+    posting = _ordered_notice(village_a, clerk_a, supervisor_a, township_official)
+    url = reverse("oversight_staff:orders")
+    correct_url = reverse("workspace:correct", args=[posting.code])
+    for person, sees, may_correct in [
+        (clerk_a, True, True),
+        (supervisor_a, True, False),
+        (township_official, True, False),
+        (clerk_b, False, False),
+        (other_township_official, False, False),
+    ]:
+        client.force_login(person)
+        text = client.get(url).content.decode()
+        assert ("金额有误，请更正。" in text) is sees, person
+        assert (correct_url in text) is may_correct, person
+
+
+def test_the_drill_down_shows_items_orders_and_the_way_to_order(
+    client, village_a, clerk_a, supervisor_a, township_official, report_handler
+):
+    posting = _ordered_notice(village_a, clerk_a, supervisor_a, township_official)
+    other = power_list_published_on(timezone.localdate(), village_a, clerk_a, supervisor_a)
+    other = other.posting
+    url = reverse("oversight_staff:village", args=[village_a.code])
+    client.force_login(township_official)
+    text = client.get(url).content.decode()
+    assert f"Finances {datetime.date.today().year}, quarter 1" in text
+    assert "金额有误，请更正。" in text and "not yet corrected" in text
+    assert posting.get_absolute_url() in text
+    assert reverse("oversight_staff:order", args=[other.code]) in text
+    client.force_login(report_handler)
+    text = client.get(url).content.decode()
+    assert "金额有误，请更正。" in text
+    assert reverse("oversight_staff:order", args=[other.code]) not in text
