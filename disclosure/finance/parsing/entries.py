@@ -1,6 +1,8 @@
 """Turning the rows under a ledger's header into entries, and every bad cell into a problem."""
 
+import functools
 import re
+import sys
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -9,7 +11,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from .headers import REQUIRED, is_subheader, merge_headings, missing_fields
+from .headers import REQUIRED, heading_text, is_subheader, merge_headings, missing_fields
 from .values import parse_amount, parse_date
 
 ZERO = Decimal("0.00")
@@ -116,12 +118,14 @@ def is_totals_row(row) -> bool:
     texts = [cell for cell in row if isinstance(cell, str)]
     if not _TOTALS_HINT.search("\n".join(texts)):
         return False
-    for cell in texts:
-        if _TOTALS_HINT.search(cell):
-            text = _NOT_WORD.sub("", unicodedata.normalize("NFKC", cell)).lower()
-            if text and _TOTALS.fullmatch(text):
-                return True
-    return False
+    return any(_TOTALS_HINT.search(cell) and _is_totals_label(cell) for cell in texts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_totals_label(cell: str) -> bool:
+    # Remembered: names such as 李会计 meet the hint on every row of a ledger.
+    text = _NOT_WORD.sub("", unicodedata.normalize("NFKC", cell)).lower()
+    return bool(text and _TOTALS.fullmatch(text))
 
 
 def parse_entries(rows, mapping: dict[str, int], header_index: int) -> ParseResult:
@@ -150,6 +154,7 @@ def iter_entries(
     if missing:
         raise ValueError(f"columns not mapped: {', '.join(missing)}")
     header = []
+    reader = None
     for index, row in enumerate(rows):
         if index == header_index:
             header = merge_headings(row, [])
@@ -161,22 +166,15 @@ def iter_entries(
         if is_totals_row(row):
             result.totals_rows += 1
             continue
-        if _repeats_header(row, header, mapping):
+        if reader is None:
+            reader = _RowReader(mapping, header)
+        if reader.repeats_header(row):
             continue
-        reader = _RowReader(row, index + 1, mapping, header)
-        entry = reader.entry()
-        if reader.problems:
-            result.add_problems(sorted(reader.problems, key=_by_column))
+        entry, problems = reader.read(row, index + 1)
+        if problems:
+            result.add_problems(sorted(problems, key=_by_column))
         else:
             yield entry
-
-
-def _repeats_header(row, header: list[str], mapping: dict[str, int]) -> bool:
-    # Ledgers printed page by page to a file repeat the headings at the top of every page.
-    texts = merge_headings(row, [])
-    columns = [mapping[name] for name in REQUIRED]
-    width = min(len(texts), len(header))
-    return all(index < width and texts[index] == header[index] for index in columns)
 
 
 def _by_column(problem: Problem) -> tuple:
@@ -184,34 +182,68 @@ def _by_column(problem: Problem) -> tuple:
 
 
 def _is_blank(row) -> bool:
-    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+    for cell in row:
+        if cell is not None and not (isinstance(cell, str) and not cell.strip()):
+            return False
+    return True
+
+
+class _Memo(dict):
+    """How each distinct cell text of one column was read. Ledgers repeat the same dates,
+    accounts, names and amounts row after row, so most cells are read once per file; the
+    size is capped so that a column of unique texts (voucher numbers) cannot grow it."""
+
+    LIMIT = 20_000
+
+    def remember(self, key, value):
+        if len(self) < self.LIMIT:
+            self[key] = value
+        return value
 
 
 class _RowReader:
-    def __init__(self, row, line: int, mapping: dict[str, int], header: list):
-        self.row, self.line, self.mapping, self.header = row, line, mapping, header
-        self.problems: list[Problem] = []
+    """Reads the rows of one sheet with one mapping into entries, or into problems."""
 
-    def entry(self) -> ParsedEntry | None:
+    def __init__(self, mapping: dict[str, int], header: list):
+        self.mapping, self.header = mapping, header
+        mapped = "income" in mapping and "expenditure" in mapping
+        self.pair = ("income", "expenditure") if mapped else ("debit", "credit")
+        # Only text cells are remembered: 1, 1.0 and Decimal("1.00") are equal as keys.
+        self.memos = {name: _Memo() for name in (*TEXT_FIELDS, "date", *self.pair)}
+        self.required = [mapping[name] for name in REQUIRED]
+        # An unmapped field reads as an empty cell: a column index no row reaches.
+        self.columns = {name: mapping.get(name, sys.maxsize) for name in self.memos}
+
+    def repeats_header(self, row) -> bool:
+        """Ledgers printed page by page to a file repeat the headings at the top of every page;
+        the required columns then hold their headings again."""
+        width = min(len(row), len(self.header))
+        return all(
+            index < width and heading_text(row[index]) == self.header[index]
+            for index in self.required
+        )
+
+    def read(self, row, line: int) -> tuple[ParsedEntry | None, list[Problem]]:
+        self.row, self.line, self.problems = row, line, []
         texts = {name: self.text(name) for name in TEXT_FIELDS}
         code_and_name = _CODE_AND_NAME.fullmatch(texts["account_code"])
         if code_and_name:
             texts["account_code"] = code_and_name[1]
             texts["account_name"] = texts["account_name"] or code_and_name[2]
         for name, text in texts.items():
-            self.check_text(name, text)
+            if len(text) > MAX_LENGTHS[name] or not text and name in REQUIRED_TEXT:
+                self.check_text(name, text)
         when = self.date()
         income, expenditure = self.amounts()
         if self.problems:
-            return None
-        return ParsedEntry(line=self.line, date=when, income=income, expenditure=expenditure,
-                           **texts)  # fmt: skip
+            return None, self.problems
+        entry = ParsedEntry(line=line, date=when, income=income, expenditure=expenditure,
+                            **texts)  # fmt: skip
+        return entry, []
 
     def cell(self, name: str):
-        index = self.mapping.get(name)
-        if index is None or index >= len(self.row):
-            return None
-        return self.row[index]
+        index = self.columns[name]
+        return self.row[index] if index < len(self.row) else None
 
     def report(self, name: str | None, message) -> None:
         index = self.mapping.get(name) if name else None
@@ -223,7 +255,13 @@ class _RowReader:
 
     def text(self, name: str) -> str:
         value = self.cell(name)
-        return "" if value is None else _clean_text(value)
+        if value is None:
+            return ""
+        if type(value) is not str:
+            return _clean_text(value)
+        memo = self.memos[name]
+        text = memo.get(value)
+        return memo.remember(value, _clean_text(value)) if text is None else text
 
     def check_text(self, name: str, text: str) -> None:
         if not text and name in REQUIRED_TEXT:
@@ -235,16 +273,19 @@ class _RowReader:
             )
 
     def date(self) -> date | None:
+        value = self.cell("date")
+        memo = self.memos["date"]
+        if type(value) is str and value in memo:
+            return memo[value]
         try:
-            return parse_date(self.cell("date"))
+            when = parse_date(value)
         except ValueError as error:
             self.report("date", str(error))
             return None
+        return memo.remember(value, when) if type(value) is str else when
 
     def amounts(self) -> tuple[Decimal, Decimal]:
-        mapped = "income" in self.mapping and "expenditure" in self.mapping
-        pair = ("income", "expenditure") if mapped else ("debit", "credit")
-        income, expenditure = (self.amount(name) for name in pair)
+        income, expenditure = (self.amount(name) for name in self.pair)
         if income is None or expenditure is None:
             return ZERO, ZERO
         if not income and not expenditure:
@@ -257,13 +298,18 @@ class _RowReader:
         return income, expenditure
 
     def amount(self, name: str) -> Decimal | None:
+        value = self.cell(name)
+        memo = self.memos[name]
+        if type(value) is str and value in memo:
+            return memo[value]
         try:
-            amount = parse_amount(self.cell(name))
+            amount = parse_amount(value)
         except ValueError as error:
             self.report(name, str(error))
             return None
         # A negative amount, often written in parentheses, is a reversal (红字冲销) and is kept.
-        return amount if amount is not None else ZERO
+        amount = ZERO if amount is None else amount
+        return memo.remember(value, amount) if type(value) is str else amount
 
 
 def _clean_text(value) -> str:

@@ -151,12 +151,12 @@ def header_row(rows, header_index: int) -> list[str]:
     top = first[0] if first else []
     if len(first) == 2 and is_subheader(first[1]):
         return merge_headings(top, first[1])
-    return [_heading_text(cell) for cell in top]
+    return [heading_text(cell) for cell in top]
 
 
 def is_subheader(row) -> bool:
     """Whether a row under the header holds nothing but headings (收入, 支出 under 金额)."""
-    cells = [cell for cell in row if _heading_text(cell)]
+    cells = [cell for cell in row if heading_text(cell)]
     return bool(cells) and len(guess_mapping(cells)) == len(cells)
 
 
@@ -165,12 +165,12 @@ def merge_headings(top, below) -> list[str]:
     nothing, else the upper one."""
     merged = []
     for upper, lower in itertools.zip_longest(top, below):
-        upper, lower = _heading_text(upper), _heading_text(lower)
+        upper, lower = heading_text(upper), heading_text(lower)
         merged.append(lower if lower and clean(upper) not in _ALIAS_FIELD else upper)
     return merged
 
 
-def _heading_text(cell) -> str:
+def heading_text(cell) -> str:
     return "" if cell is None else " ".join(unicodedata.normalize("NFKC", str(cell)).split())
 
 

@@ -1,7 +1,10 @@
 """Checking an import: read every row, apply the ledger rules, and stage what was read.
 
-Every problem is kept with its row and column; the entries wait in StagedEntry (written with
-COPY) until the clerk commits, so a file is read once however long the preview is looked at.
+One pass: each row is parsed, checked and written with COPY into StagedEntry as it is read, so
+a million-row file is never held in memory; only what the rules need across rows is kept (the
+date and first row of each voucher number, the chart's answer per account code). Every problem
+is kept with its row and column. A file with any problem leaves nothing staged; the entries of
+a good file wait in StagedEntry until the clerk commits, so the preview reads them from there.
 """
 
 import logging
@@ -10,7 +13,7 @@ from collections import defaultdict
 from dataclasses import asdict
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import Count, Min, Sum
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -40,23 +43,34 @@ STAGED_COLUMNS = (
     "approver",
     "is_hospitality",
 )
+COPY_STAGED = f"COPY finance_stagedentry ({', '.join(STAGED_COLUMNS)}) FROM STDIN"
+# Staged rows are not content: deleted without the ORM, which would load each one to signal it.
+DELETE_STAGED = "DELETE FROM finance_stagedentry WHERE ledger_import_id = %s"
 PREVIEW_ROWS = 20
 PROGRESS_EVERY = 10_000
 # Files larger than this are checked in the background, with a progress page.
 BACKGROUND_FROM_BYTES = 2 * 1024 * 1024
+# A voucher's first row and day, packed in one int to keep a million vouchers small.
+_DAY_BITS = 24
+_DAY_MASK = (1 << _DAY_BITS) - 1
 logger = logging.getLogger(__name__)
 
 
 class _Rules:
-    """The ledger rules the parser does not know: the period, the chart, the vouchers."""
+    """The ledger rules the parser does not know: the period, the chart, the vouchers.
+
+    `problems` keeps the first PROBLEM_LIMIT problems found, in row order.
+    """
 
     def __init__(self, ledger_import: LedgerImport):
         self.period = ledger_import.period
         self.mapping = ledger_import.mapping
         self.chart = Chart(ledger_import.village)
+        self.rules = {}
         self.header = ledger_import.header
-        self.voucher_dates = defaultdict(set)
-        self.voucher_first_line = {}
+        self.vouchers: dict[str, int] = {}
+        self.split_vouchers: set[str] = set()
+        self.problems: list[dict] = []
 
     def problem(self, line: int, field: str, message) -> dict:
         index = self.mapping.get(field)
@@ -65,6 +79,12 @@ class _Rules:
             line, parsing.column_letter(index) if index is not None else "", heading, message
         )
         return asdict(problem) | {"message": str(message)}
+
+    def rule_for(self, code: str):
+        """The chart's rule for an account code; asked once per code, not once per row."""
+        if code not in self.rules:
+            self.rules[code] = self.chart.rule_for(code)
+        return self.rules[code]
 
     def date_problem(self, line: int, date) -> dict | None:
         if self.period.start <= date <= self.period.end:
@@ -77,7 +97,7 @@ class _Rules:
         )
 
     def account_problem(self, line: int, code: str) -> dict | None:
-        if self.chart.rule_for(code) is not None:
+        if self.rule_for(code) is not None:
             return None
         return self.problem(
             line,
@@ -85,38 +105,51 @@ class _Rules:
             _("The account code %(code)s is not in the chart of accounts.") % {"code": code},
         )
 
-    def check(self, entry) -> tuple[list[dict], object]:
-        problems = [
-            self.date_problem(entry.line, entry.date),
-            self.account_problem(entry.line, entry.account_code),
-        ]
-        # A voucher's lines share its date; the same number on another day is a second voucher.
-        dates = self.voucher_dates[entry.voucher_no]
-        dates.add(entry.date)
-        self.voucher_first_line.setdefault(entry.voucher_no, entry.line)
-        if len(dates) > 1:
-            problems.append(
-                self.problem(
-                    entry.line,
-                    "voucher_no",
-                    _("The voucher number %(number)s is already used on row %(row)s.")
-                    % {
-                        "number": entry.voucher_no,
-                        "row": self.voucher_first_line[entry.voucher_no],
-                    },
-                )
+    def voucher_problem(self, entry) -> dict | None:
+        """A voucher's lines share its date; the same number on another day is a second
+        voucher, and so is every later line with that number."""
+        number, day = entry.voucher_no, entry.date.toordinal()
+        first = self.vouchers.get(number)
+        if first is None:
+            self.vouchers[number] = entry.line << _DAY_BITS | day
+            return None
+        if day == first & _DAY_MASK and number not in self.split_vouchers:
+            return None
+        self.split_vouchers.add(number)
+        return self.problem(
+            entry.line,
+            "voucher_no",
+            _("The voucher number %(number)s is already used on row %(row)s.")
+            % {"number": number, "row": first >> _DAY_BITS},
+        )
+
+    def check(self, entry):
+        """The entry's rule in the chart, or None when the entry breaks a rule."""
+        found = [
+            problem
+            for problem in (
+                self.date_problem(entry.line, entry.date),
+                self.account_problem(entry.line, entry.account_code),
+                self.voucher_problem(entry),
             )
-        return [problem for problem in problems if problem], self.chart.rule_for(entry.account_code)
+            if problem
+        ]
+        if not found:
+            return self.rules[entry.account_code]
+        self.problems += found[: parsing.PROBLEM_LIMIT - len(self.problems)]
+        return None
 
     def check_refused_rows(self, rows, refused: dict[int, set]) -> list[dict]:
         """The period and chart rules for rows the parser refused, so that every problem of a
         row is listed at once: `refused` maps row numbers to the columns already reported."""
         found = []
+        last = max(refused)
         for index, row in enumerate(rows):
             reported = refused.get(index + 1)
-            if reported is None:
-                continue
-            found += self._raw_problems(index + 1, row, reported)
+            if reported is not None:
+                found += self._raw_problems(index + 1, row, reported)
+            if index + 1 >= last:
+                break
         return found
 
     def _raw_problems(self, line: int, row, reported: set) -> list[dict]:
@@ -135,19 +168,51 @@ class _Rules:
         return [p for p in problems if p and p["column"] not in reported]
 
 
-def _counted(rows, pk):
-    """The rows, noting every PROGRESS_EVERY rows on the import how many were read so far."""
+class _Progress:
+    """Notes on the import how many rows have been read, through a connection of its own: the
+    check's transaction is not seen by the progress page until it commits.
+
+    Within a caller's transaction nothing is noted: that transaction may hold the import's row,
+    which the second connection would then wait for forever, and nobody watches such a check.
+    """
+
+    def __init__(self, pk):
+        self.pk = pk
+        self.connection = None
+        if not connection.in_atomic_block:
+            self.connection = connections.create_connection(DEFAULT_DB_ALIAS)
+
+    def note(self, count: int) -> None:
+        if self.connection is not None:
+            table = LedgerImport._meta.db_table
+            with self.connection.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {table} SET rows_parsed = %s WHERE id = %s",  # noqa: S608 (constant)
+                    [count, self.pk],
+                )
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+
+
+def _counted(rows, progress: _Progress):
+    """The rows, noting every PROGRESS_EVERY rows how many were read so far."""
     for count, row in enumerate(rows, start=1):
         if count % PROGRESS_EVERY == 0:
-            LedgerImport.objects.filter(pk=pk).update(rows_parsed=count)
+            progress.note(count)
         yield row
+
+
+class _Discard(Exception):
+    """The file has problems: nothing it staged may stay."""
 
 
 def check_import(*, ledger_import: LedgerImport, by) -> LedgerImport:
     """Read the whole sheet with the chosen mapping; stage the entries; record every problem.
 
-    Reading runs outside a transaction so that the progress it notes can be seen from another
-    request; staging the entries and the outcome is one transaction.
+    Reading, checking and staging are one pass in one transaction; the rows read so far are
+    noted on the import for the progress page as they go.
     """
     require(by, Action.DRAFT, ledger_import.village)
     ledger_import = LedgerImport.objects.select_related("period", "village").get(
@@ -156,45 +221,96 @@ def check_import(*, ledger_import: LedgerImport, by) -> LedgerImport:
     if ledger_import.status == ImportStatus.COMMITTED:
         raise ValidationError(_("This import has already been committed."))
     sheet = sheet_of(ledger_import)
+    result, rules = parsing.ParseResult(), _Rules(ledger_import)
+    progress = _Progress(ledger_import.pk)
     try:
-        result = parsing.parse_entries(
-            _counted(sheet.rows, ledger_import.pk),
-            ledger_import.mapping,
-            parsing.find_header(sheet.rows),
-        )
+        with transaction.atomic():
+            clear_staged(ledger_import)
+            staged = _stage_checked(ledger_import, sheet, result, rules, progress)
+            _record(ledger_import, sheet, result, rules, staged)
+    finally:
+        progress.close()
+    return ledger_import
+
+
+def _stage_checked(ledger_import, sheet, result, rules, progress) -> int:
+    """Stage every entry of a file without problems; return how many entries were read.
+
+    Once a problem is found the rest is still read and checked, for its problems, but no
+    longer written; what was written goes with the savepoint."""
+    count = 0
+    try:
+        with transaction.atomic():
+            entries = parsing.iter_entries(
+                _counted(sheet.rows, progress),
+                ledger_import.mapping,
+                parsing.find_header(sheet.rows),
+                result=result,
+            )
+            with connection.cursor() as cursor, cursor.cursor.copy(COPY_STAGED) as copy:
+                staged = _Staged(ledger_import)
+                for entry in entries:
+                    count += 1
+                    rule = rules.check(entry)
+                    if rule is not None and not (result.problem_count or rules.problems):
+                        copy.write_row(staged.row(entry, rule))
+            if result.problem_count or rules.problems:
+                raise _Discard
+    except _Discard:
+        pass
     except parsing.UnreadableFile as error:
-        result = parsing.ParseResult(problems=[parsing.Problem(0, "", "", str(error))])
+        result.add_problems([parsing.Problem(0, "", "", str(error))])
+    return count
+
+
+class _Staged:
+    """The StagedEntry row of an entry, as COPY takes it."""
+
+    def __init__(self, ledger_import: LedgerImport):
+        self.pk = str(ledger_import.pk)
+        self.fund = ledger_import.default_fund
+
+    def row(self, entry, rule) -> tuple:
+        return (
+            self.pk,
+            entry.line,
+            entry.date,
+            entry.voucher_no,
+            entry.summary,
+            entry.account_code,
+            entry.account_name or rule.account_name,
+            rule.category,
+            self.fund,
+            entry.income,
+            entry.expenditure,
+            entry.counterparty,
+            entry.handler,
+            entry.approver,
+            is_hospitality(entry.summary, entry.account_name),
+        )
+
+
+def clear_staged(ledger_import: LedgerImport) -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(DELETE_STAGED, [ledger_import.pk])
+
+
+def _record(ledger_import, sheet, result, rules: _Rules, entries: int) -> None:
+    """Keep the outcome on the import: the first PROBLEM_LIMIT problems, in row order."""
+    problems = [asdict(problem) | {"message": str(problem.message)} for problem in result.problems]
     refused = defaultdict(set)
     for problem in result.problems:
         if problem.row:
             refused[problem.row].add(problem.column)
-    more = _Rules(ledger_import).check_refused_rows(sheet.rows, refused) if refused else []
-    with transaction.atomic():
-        _stage(ledger_import, result, more)
-    return ledger_import
-
-
-def _stage(ledger_import: LedgerImport, result, more: list[dict]) -> None:
-    problems = [asdict(problem) | {"message": str(problem.message)} for problem in result.problems]
-    problems += more
-    StagedEntry.objects.filter(ledger_import=ledger_import).delete()
-    rules = _Rules(ledger_import)
-    with connection.cursor() as cursor:
-        with cursor.cursor.copy(
-            f"COPY finance_stagedentry ({', '.join(STAGED_COLUMNS)}) FROM STDIN"
-        ) as copy:
-            for entry in result.entries:
-                found, rule = rules.check(entry)
-                problems += found
-                if found:
-                    continue
-                copy.write_row(_staged_row(ledger_import, entry, rule))
-    if not result.entries and not problems:
+    if refused:
+        problems += rules.check_refused_rows(sheet.rows, refused)
+    problems += rules.problems
+    if not entries and not problems:
         problems.append(_row_problem(_("The sheet has no entries.")))
     problems.sort(key=lambda problem: (problem["row"], problem["column"]))
-    ledger_import.problems = problems
+    ledger_import.problems = problems[: parsing.PROBLEM_LIMIT]
     # Rows the parser refused give no entry; rows refused by the ledger rules are entries.
-    ledger_import.rows_parsed = len(result.entries) + len({p.row for p in result.problems})
+    ledger_import.rows_parsed = entries + len(refused)
     ledger_import.rows_total = ledger_import.rows_parsed + result.totals_rows
     ledger_import.status = ImportStatus.PARSED
     ledger_import.save()
@@ -232,26 +348,6 @@ def check_in_background(*, ledger_import: LedgerImport, by) -> None:
 def _failed(ledger_import: LedgerImport, message) -> None:
     LedgerImport.objects.filter(pk=ledger_import.pk).update(
         status=ImportStatus.PARSED, problems=[_row_problem(message)]
-    )
-
-
-def _staged_row(ledger_import, entry, rule) -> tuple:
-    return (
-        ledger_import.pk,
-        entry.line,
-        entry.date,
-        entry.voucher_no,
-        entry.summary,
-        entry.account_code,
-        entry.account_name or rule.account_name,
-        rule.category,
-        ledger_import.default_fund,
-        entry.income,
-        entry.expenditure,
-        entry.counterparty,
-        entry.handler,
-        entry.approver,
-        is_hospitality(entry.summary, entry.account_name),
     )
 
 

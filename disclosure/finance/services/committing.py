@@ -15,6 +15,7 @@ from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, require
 
 from ..models import Balance, Fund, ImportStatus, LedgerEntry, LedgerImport, Period, StagedEntry
+from .checking import clear_staged
 from .content import ENTRY_COLUMNS
 from .imports import discard_file, remember_mapping
 from .periods import period_title, previous_period
@@ -140,7 +141,7 @@ def commit_import(
         for fund in Fund.values
     )
     remember_mapping(ledger_import)
-    StagedEntry.objects.filter(ledger_import=ledger_import).delete()
+    clear_staged(ledger_import)
     ledger_import.status = ImportStatus.COMMITTED
     ledger_import.save(update_fields=["status"])
     transaction.on_commit(lambda: discard_file(ledger_import))

@@ -22,16 +22,17 @@ def stored_path(ledger_import: LedgerImport) -> Path:
     return Path(settings.MEDIA_ROOT) / "imports" / ledger_import.stored_name
 
 
-def _workbook(ledger_import: LedgerImport) -> parsing.Workbook:
+def _workbook(ledger_import: LedgerImport, sheet: str | None = None) -> parsing.Workbook:
     data = stored_path(ledger_import).read_bytes()
     try:
-        return parsing.read_table(data, ledger_import.filename)
+        return parsing.read_table(data, ledger_import.filename, sheet=sheet)
     except parsing.UnreadableFile as error:
         raise ValidationError(str(error)) from None
 
 
 def sheet_of(ledger_import: LedgerImport) -> parsing.Sheet:
-    for sheet in _workbook(ledger_import).sheets:
+    """The chosen sheet, read from the stored file (the other sheets are not read)."""
+    for sheet in _workbook(ledger_import, ledger_import.sheet).sheets:
         if sheet.name == ledger_import.sheet:
             return sheet
     raise ValidationError(_("The chosen sheet is no longer in the file; upload it again."))
