@@ -1,10 +1,16 @@
 """The flags pages: who sees the flags of which village (role × node), filters, the posting's
 own flags on its staff page, and the start page's task line."""
 
+import datetime
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from .builders import ledger, spend
+from disclosure.redflags import cadres
+
+from .builders import contract, ledger, spend
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -99,3 +105,43 @@ def test_the_start_page_counts_the_flags(client, flagged, clerk_a):
     page = get(client, clerk_a, reverse("workspace:home")).content.decode()
     assert reverse("redflags_staff:index") in page
     assert "Red flags" in page
+
+
+def test_the_list_costs_the_same_queries_however_many_villages_have_flags(
+    client, village_a, village_b, clerk_a, supervisor_a, clerk_b, supervisor_b, township_official
+):
+    url = reverse("redflags_staff:index")
+    ledger(village_a, clerk_a, supervisor_a, [spend("68000.00")])
+    client.force_login(township_official)
+    client.get(url)  # the session and the roles are read once
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    ledger(village_b, clerk_b, supervisor_b, [spend("70000.00"), spend("6000.00", day=2)])
+    with CaptureQueriesContext(connection) as two:
+        page = client.get(url).content.decode()
+    assert "70,000.00" in page
+    assert len(two.captured_queries) == len(one.captured_queries)
+
+
+def test_a_related_party_flag_shows_the_identity_number_masked(
+    client, village_a, clerk_a, supervisor_a, township_official
+):
+    number = "320102199001011232"
+    chair = cadres.add_cadre(
+        village=village_a,
+        name="张主任",
+        position="村委会主任",
+        started_on=datetime.date(2020, 1, 1),
+        by=township_official,
+    )
+    cadres.add_relative(
+        cadre=chair, name="王建国", relation="spouse", identity_number=number, by=township_official
+    )
+    revision = contract(village_a, clerk_a, supervisor_a, identity_number=number)
+    for user, url in [
+        (township_official, reverse("redflags_staff:index")),
+        (clerk_a, reverse("redflags_staff:village", args=[village_a.code])),
+        (clerk_a, reverse("workspace:revision", args=[revision.pk])),
+    ]:
+        page = get(client, user, url).content.decode()
+        assert "3201**********1232" in page and number not in page
