@@ -10,8 +10,10 @@ so that PostgreSQL's own parser, whose handling of Chinese depends on the server
 never sees the text.
 """
 
+import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db.models import BooleanField, Func, QuerySet, Value
@@ -44,8 +46,29 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(unicodedata.normalize("NFKC", text).lower())
 
 
-def document_vector(*texts: str) -> Func:
-    words = sorted({word for text in texts for word in document_terms(text)})
+# A tsvector holds at most 1 MB. A big village's finance period lists thousands of entries:
+# their amounts, dates and voucher numbers are not what villagers search for, so rows add only
+# their words and Chinese pairs, and at most this many terms in all.
+MAX_TERMS = 30_000
+
+
+@functools.lru_cache(maxsize=100_000)
+def _row_terms(value: str) -> frozenset[str]:
+    return frozenset(term for term in document_terms(value) if not term.isdigit())
+
+
+def revision_terms(title: str, body: str, row_values: Iterable[str]) -> list[str]:
+    """The sorted terms a revision is indexed by: all of its title and text, then its rows'.
+
+    Past MAX_TERMS the rows' terms are taken in sorted order, whatever order the rows come in.
+    """
+    head = set(document_terms(title)) | set(document_terms(body))
+    rows = set().union(*map(_row_terms, set(row_values))) - head
+    room = max(MAX_TERMS - len(head), 0)
+    return sorted(head | set(sorted(rows)[:room]))
+
+
+def document_vector(words: list[str]) -> Func:
     return Func(Value(words), function="array_to_tsvector", output_field=SearchVectorField())
 
 

@@ -266,9 +266,9 @@ def _append_to_chain(revision: Revision, by) -> None:
 
 
 def search_vector_of(revision: Revision):
-    rows = kinds.rows_of(revision)
-    rows_text = " ".join(value for row in rows for value in row.values() if isinstance(value, str))
-    return search.document_vector(revision.title, revision.body, rows_text)
+    values = (value for row in kinds.rows_of(revision) for value in row.values())
+    strings = [value for value in values if isinstance(value, str)]
+    return search.document_vector(search.revision_terms(revision.title, revision.body, strings))
 
 
 def rebuild_search_index() -> int:

@@ -8,9 +8,7 @@ entries the lifecycle would have recorded. `manage.py verify_chain` checks the r
 """
 
 import datetime
-import functools
 import hashlib
-import itertools
 import json
 import random
 from dataclasses import dataclass, field
@@ -208,21 +206,11 @@ def _document(village: Village, rev: Rev) -> dict:
 
 
 def search_terms(title: str, body: str, rows: list[dict]) -> str:
-    """The tsvector publishing.services.search_vector_of stores, as PostgreSQL's text input.
-
-    search_vector_of indexes the row values joined by spaces; a space ends every term, so the
-    terms of the whole are those of each value, which repeat a great deal and are cached.
-    """
-    values = {value for row in rows for value in row.values() if isinstance(value, str)}
-    values.update((title, body))
-    terms = set(itertools.chain.from_iterable(map(_terms, values)))
+    """The tsvector publishing.services.search_vector_of stores, as PostgreSQL's text input."""
+    values = [value for row in rows for value in row.values() if isinstance(value, str)]
+    terms = search.revision_terms(title, body, values)
     # Terms hold only letters, digits and CJK characters: nothing to escape.
-    return " ".join(f"'{term}'" for term in sorted(terms))
-
-
-@functools.lru_cache(maxsize=200_000)
-def _terms(text: str) -> tuple[str, ...]:
-    return tuple(search.document_terms(text))
+    return " ".join(f"'{term}'" for term in terms)
 
 
 def _write_revision(sink: Sink, village: Village, rev: Rev) -> None:

@@ -3,7 +3,14 @@ from django.db.models import F
 
 from disclosure.publishing import services
 from disclosure.publishing.models import Revision
-from disclosure.publishing.search import document_terms, matching, terms
+from disclosure.publishing.search import (
+    MAX_TERMS,
+    document_terms,
+    document_vector,
+    matching,
+    revision_terms,
+    terms,
+)
 
 from ..factories import draft_posting, published_posting, signed_off
 
@@ -107,3 +114,37 @@ def test_chinese_text_is_indexed_by_overlapping_pairs_and_its_last_character():
     assert terms("修路工程") == ["修路", "路工", "工程"]
     assert document_terms("修路工程") == ["修路", "路工", "工程", "程"]
     assert terms("Wi-Fi 2024年") == ["wi", "fi", "2024", "年"]
+
+
+def test_rows_add_their_words_but_not_their_numbers():
+    terms = revision_terms(
+        "二〇二六年1月财务公开", "第1期", ["购买水泥", "12000.00", "2026-01-15", "记-015"]
+    )
+
+    assert "水泥" in terms
+    assert "1" in terms
+    assert "12000" not in terms and "015" not in terms
+
+
+def test_a_huge_revision_keeps_within_what_a_tsvector_holds():
+    # Every pair of these 300 characters is a different term: 89,700 of them, before the bound.
+    characters = [chr(0x4E00 + i) for i in range(300)]
+    rows = [a + b for a in characters for b in characters if a != b]
+
+    terms = revision_terms("村道修路工程", "", rows)
+
+    assert len(terms) == MAX_TERMS
+    assert {"修路", "路工", "工程"} <= set(terms)
+    assert terms == revision_terms("村道修路工程", "", list(reversed(rows)))
+
+
+@pytest.mark.django_db
+def test_the_bounded_terms_fit_in_the_database(village_a, clerk_a, supervisor_a):
+    revision = published_posting(village_a, clerk_a, supervisor_a)
+    characters = [chr(0x4E00 + i) for i in range(300)]
+    rows = [a + b + "路" for a in characters for b in characters]
+
+    vector = document_vector(revision_terms(revision.title, revision.body, rows))
+    Revision.objects.filter(pk=revision.pk).update(search_vector=vector)
+
+    assert matching(Revision.objects.all(), "修路").get() == revision
