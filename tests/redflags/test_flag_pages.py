@@ -145,3 +145,9 @@ def test_a_related_party_flag_shows_the_identity_number_masked(
     ]:
         page = get(client, user, url).content.decode()
         assert "3201**********1232" in page and number not in page
+
+
+@pytest.mark.parametrize(("person", "linked"), [("township_official", True), ("clerk_a", False)])
+def test_the_register_is_linked_for_those_who_keep_it(client, request, village_a, person, linked):
+    page = get(client, request.getfixturevalue(person), reverse("redflags_staff:index"))
+    assert (reverse("redflags_staff:cadres_index") in page.content.decode()) is linked

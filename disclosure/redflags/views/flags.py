@@ -3,7 +3,7 @@
 from django.http import Http404
 from django.utils import timezone
 
-from disclosure.regions.access import Action, villages_for
+from disclosure.regions.access import Action, regions_for, villages_for
 from disclosure.workspace.views.common import page, staff_required
 
 from ..rules import RULES
@@ -28,8 +28,9 @@ def index(request):
     rule = request.GET.get("rule", "")
     rule = rule if rule in RULES else ""
     code = request.GET.get("village", "")
-    chosen = [village for village in villages if village.code == code] or villages
-    code = code if len(chosen) == 1 and chosen[0].code == code else ""
+    chosen = [village for village in villages if village.code == code]
+    if not chosen:
+        code, chosen = "", villages
     flags = flags_for([v.pk for v in chosen], timezone.localdate(), [rule] if rule else None)
     context = {
         "rows": _rows(flags, villages),
@@ -37,6 +38,7 @@ def index(request):
         "rules": _rule_choices(),
         "rule": rule,
         "village_code": code,
+        "may_manage_cadres": bool(regions_for(request.user, Action.MANAGE_CADRES)),
     }
     return page(request, "redflags/index.html", context)
 
