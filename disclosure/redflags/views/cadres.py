@@ -27,7 +27,7 @@ def _managed(queryset, user, **lookup):
     return found
 
 
-def _register_url(village):
+def _back_to_register(village):
     return redirect("redflags_staff:cadres", village.code)
 
 
@@ -54,7 +54,7 @@ def register(request, code: str):
             show_refusal(form, error)
         else:
             messages.success(request, _("Cadre added to the register."))
-            return _register_url(place)
+            return _back_to_register(place)
     cadres = Cadre.objects.filter(village=place).prefetch_related("relatives")
     context = {"village": place, "cadres": cadres, "form": form}
     return page(request, "redflags/cadres.html", context)
@@ -78,7 +78,7 @@ def edit_cadre(request, pk: int):
             show_refusal(form, error)
         else:
             messages.success(request, _("Changes saved."))
-            return _register_url(cadre.village)
+            return _back_to_register(cadre.village)
     end_form = EndTermForm() if cadre.ended_on is None else None
     context = {"cadre": cadre, "village": cadre.village, "form": form, "end_form": end_form}
     return page(request, "redflags/cadre_form.html", context)
@@ -97,7 +97,7 @@ def end_term(request, pk: int):
             show_refusal(form, error)
         else:
             messages.success(request, _("The cadre's term is ended; the record is kept."))
-            return _register_url(cadre.village)
+            return _back_to_register(cadre.village)
     context = {"cadre": cadre, "village": cadre.village, "form": None, "end_form": form}
     return page(request, "redflags/cadre_form.html", context, status=400 if form.errors else 200)
 
@@ -115,7 +115,7 @@ def add_relative(request, pk: int):
             show_refusal(form, error)
         else:
             messages.success(request, _("Relative added to the register."))
-            return _register_url(cadre.village)
+            return _back_to_register(cadre.village)
     context = {"cadre": cadre, "village": cadre.village, "form": form}
     return page(request, "redflags/relative_form.html", context)
 
@@ -134,7 +134,7 @@ def edit_relative(request, pk: int):
             show_refusal(form, error)
         else:
             messages.success(request, _("Changes saved."))
-            return _register_url(relative.village)
+            return _back_to_register(relative.village)
     context = {
         "cadre": relative.cadre,
         "relative": relative,
