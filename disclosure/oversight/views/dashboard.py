@@ -11,6 +11,7 @@ from disclosure.workspace.views.common import page, staff_required
 
 from ..calendar import SECTION_LABELS, DueSection
 from ..models import CorrectionOrder
+from ..scoring import Standing
 from ..services import township_summaries, village_rows
 from .common import (
     chosen_year,
@@ -49,6 +50,8 @@ def region(request, code: str):
         "year": year,
         "years": years(today),
         "rows": rows,
+        "red_rows": [row for row in rows if row.judgement.standing == Standing.RED],
+        "black_rows": [row for row in rows if row.judgement.standing == Standing.BLACK],
         "sections": [(section.value, SECTION_LABELS[section]) for section in DueSection],
         "show_reports": any(row.reports is not None for row in rows),
         "rules": _rules(),
