@@ -83,8 +83,8 @@ def village_rows(
     ratings = rating_summary(ids, since=datetime.date(year, 1, 1))
     flags, strong = _flag_counts(ids, today)
     orders = _open_orders(ids)
-    readable = set(villages_for(user, Action.VIEW_REPORTS).filter(pk__in=ids).values_list("pk"))
-    readable = {pk for (pk,) in readable}
+    readable = villages_for(user, Action.VIEW_REPORTS).filter(pk__in=ids)
+    readable = list(readable.values_list("pk", flat=True))
     reports = report_counts(readable) if readable else {}
     rows = [
         VillageRow(
