@@ -1,0 +1,273 @@
+"""The key public pages and the township dashboard under load, beside the trivial health view.
+
+Runs against the generated prefecture (`manage.py generate_scale_data`) in the configured
+database. For each page it measures, in this one run: the queries a first rendering reads and its
+gzip size (in process, through Django's test client), then throughput and latency (p50, p95, p99)
+under wrk from a second local process, against gunicorn with the page cache on and again with it
+off (PAGE_CACHE=false), each beside the health view served by the same server just before.
+Figures are printed, never asserted.
+"""
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DURATION = os.environ.get("BENCH_SECONDS", "8")
+CONNECTIONS = "4"
+TRIVIAL = "/healthz"
+WRK_REPORT = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout + summary.errors.status
+  io.write(string.format(
+    'RESULT {"requests": %d, "seconds": %f, "p50": %f, "p95": %f, "p99": %f, "errors": %d}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50) / 1e3,
+    latency:percentile(95) / 1e3, latency:percentile(99) / 1e3, errors))
+end
+"""
+
+
+@dataclass(frozen=True)
+class Page:
+    name: str
+    path: str
+    staff: bool = False
+
+
+@dataclass(frozen=True)
+class Load:
+    rps: float
+    p50: float
+    p95: float
+    p99: float
+    errors: int
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "disclosure.settings")
+    import django
+
+    django.setup()
+
+
+def pick_pages() -> list[Page]:
+    """The busiest places of the generated prefecture: its largest township and village."""
+    from django.db.models import Count
+
+    from disclosure.decisions.models import Matter
+    from disclosure.publishing.models import Posting, PostingStatus
+    from disclosure.regions.models import Level, Region
+    from disclosure.scale.services import PREFIX
+
+    regions = Region.objects.filter(code__startswith=PREFIX)
+    township = (
+        regions.filter(level=Level.TOWNSHIP)
+        .annotate(villages=Count("children"))
+        .order_by("-villages", "code")
+        .first()
+    )
+    if township is None:
+        raise SystemExit("No generated prefecture here: run `manage.py generate_scale_data` first.")
+    published = Posting.objects.filter(status=PostingStatus.PUBLISHED)
+    biggest = (
+        published.filter(village__code__startswith=PREFIX)
+        .values("village__code")
+        .annotate(n=Count("id"))
+        .order_by("-n", "village__code")
+        .first()["village__code"]
+    )
+    period = published.filter(village__code=biggest, kind="finance_period").latest(
+        "last_published_at"
+    )
+    matter = Matter.objects.filter(village__code=biggest, result__isnull=False).first() or (
+        Matter.objects.filter(village__code__startswith=PREFIX, result__isnull=False).first()
+    )
+    return [
+        Page("home", "/"),
+        Page("township", f"/r/{township.code}/"),
+        Page("village", f"/v/{biggest}/"),
+        Page("finance period", f"/p/{period.code}/"),
+        Page("matter", f"/v/{matter.village.code}/decisions/{matter.pk}/"),
+        Page("contract list", f"/v/{biggest}/contracts/"),
+        Page("search 修路", "/search/?q=%E4%BF%AE%E8%B7%AF"),
+        Page("township dashboard", f"/staff/oversight/r/{township.code}/", staff=True),
+    ]
+
+
+def official_session(pages: list[Page]) -> str:
+    """A signed-in session of an official of the township the dashboard shows."""
+    from django.test import Client
+
+    from disclosure.regions.models import Role, RoleKind
+
+    code = next(page.path for page in pages if page.staff).rstrip("/").rsplit("/", 1)[1]
+    role = Role.objects.filter(kind=RoleKind.TOWNSHIP_OFFICIAL, region__code=code).first()
+    client = Client()
+    client.force_login(role.user)
+    return client.cookies["sessionid"].value
+
+
+def in_process(page: Page, session: str) -> tuple[int, int]:
+    """Queries of a first, uncached rendering and the gzip size of the response."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    if page.staff:
+        client.cookies["sessionid"] = session
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(page.path, HTTP_ACCEPT_ENCODING="gzip")
+    if response.status_code != 200:
+        raise SystemExit(f"{page.path} answered {response.status_code}")
+    return len(queries), len(response.content)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def serve(port: int, page_cache: bool) -> subprocess.Popen:
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    env = {**os.environ, "PAGE_CACHE": "true" if page_cache else "false"}
+    server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
+        [str(gunicorn), "disclosure.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{TRIVIAL}", timeout=2)  # noqa: S310
+            return server
+        except OSError:
+            time.sleep(0.2)
+    server.terminate()
+    raise SystemExit("gunicorn did not start")
+
+
+def wrk(url: str, script: Path, session: str | None) -> Load:
+    command = [
+        shutil.which("wrk") or "wrk",
+        "-t1",
+        f"-c{CONNECTIONS}",
+        f"-d{DURATION}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(script),
+        "-H",
+        "Accept-Encoding: gzip",
+    ]
+    if session:
+        command += ["-H", f"Cookie: sessionid={session}"]
+    output = subprocess.run(  # noqa: S603 - wrk on our own loopback server
+        [*command, url], capture_output=True, text=True, check=True
+    ).stdout
+    result = json.loads(output.split("RESULT ", 1)[1])
+    return Load(
+        rps=result["requests"] / result["seconds"],
+        p50=result["p50"],
+        p95=result["p95"],
+        p99=result["p99"],
+        errors=result["errors"],
+    )
+
+
+def under_load(pages: list[Page], session: str, page_cache: bool) -> dict[str, tuple]:
+    """Each page's load figures and those of the health view measured just before it."""
+    port = free_port()
+    server = serve(port, page_cache)
+    base = f"http://127.0.0.1:{port}"
+    results = {}
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            script = Path(folder) / "report.lua"
+            script.write_text(WRK_REPORT)
+            for page in pages:
+                cookie = session if page.staff else None
+                wrk(base + page.path, script, cookie)  # warm up: fill the cache, open connections
+                trivial = wrk(base + TRIVIAL, script, None)
+                results[page.name] = (trivial, wrk(base + page.path, script, cookie))
+    finally:
+        server.terminate()
+        server.wait()
+    return results
+
+
+def run() -> list[dict]:
+    """One row per page with every figure, for the printed table and docs/benchmarks.md."""
+    setup_django()
+    if not shutil.which("wrk"):
+        raise SystemExit("wrk is missing: apt-get install wrk")
+    pages = pick_pages()
+    session = official_session(pages)
+    measured = {page.name: in_process(page, session) for page in pages}
+    cached = under_load(pages, session, page_cache=True)
+    uncached = under_load(pages, session, page_cache=False)
+    rows = []
+    for page in pages:
+        queries, size = measured[page.name]
+        floor, hot = cached[page.name]
+        _, cold = uncached[page.name]
+        rows.append(
+            {
+                "page": page.name,
+                "path": page.path,
+                "queries": queries,
+                "gzip_bytes": size,
+                "trivial_rps": floor.rps,
+                "cached_rps": hot.rps,
+                "ratio": hot.rps / floor.rps if floor.rps else float("nan"),
+                "cached_p95_ms": hot.p95,
+                "uncached_rps": cold.rps,
+                "uncached_p50_ms": cold.p50,
+                "uncached_p95_ms": cold.p95,
+                "uncached_p99_ms": cold.p99,
+                "errors": hot.errors + cold.errors,
+            }
+        )
+    return rows
+
+
+# Column name, width and format of the printed table.
+COLUMNS = [
+    ("page", 20, "<"),
+    ("queries", 8, ">"),
+    ("gzip_bytes", 11, ">,"),
+    ("trivial_rps", 12, ">,.0f"),
+    ("cached_rps", 11, ">,.0f"),
+    ("ratio", 6, ">.2f"),
+    ("cached_p95_ms", 14, ">.1f"),
+    ("uncached_rps", 13, ">,.0f"),
+    ("uncached_p50_ms", 16, ">.1f"),
+    ("uncached_p95_ms", 16, ">.1f"),
+    ("uncached_p99_ms", 16, ">.1f"),
+    ("errors", 7, ">"),
+]
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["".join(f"{name:{align[0]}{width}}" for name, width, align in COLUMNS)]
+    for row in rows:
+        lines.append(
+            "".join(f"{row[name]:{align[0]}{width}{align[1:]}}" for name, width, align in COLUMNS)
+        )
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    print(table(run()))
