@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
-from disclosure.regions.access import Action, can, require, scope
+from disclosure.regions.access import Action, can, regions_for, require, scope
 
 from .models import Report, ReportEvent, ReportNote, ReportStatus
 
@@ -50,18 +50,24 @@ def report_for(user, pk: int, action: Action = Action.VIEW_REPORTS) -> Report:
 
 
 def list_reports(user, status: str | None, *, ip=None) -> list[Report]:
-    """The newest reports the user may read, of one status or all, and the listing audited."""
+    """The newest reports the user may read, of one status or all, and the listing audited.
+
+    The listing is logged on each node the user reads reports on, naming the reports listed
+    there, so the township's own audit log shows it beside the villages' entries.
+    """
     reports = visible_reports(user)
     if status in ReportStatus.values:
         reports = reports.filter(status=status)
     listed = list(reports[:LIST_LIMIT])
-    record(
-        by=user,
-        action="report.list",
-        target=_("Reports"),
-        ip=ip,
-        reports=[report.pk for report in listed],
-    )
+    for node in regions_for(user, Action.VIEW_REPORTS):
+        record(
+            by=user,
+            action="report.list",
+            village=node,
+            target=_("Reports"),
+            ip=ip,
+            reports=[report.pk for report in listed if node.contains(report.village)],
+        )
     return listed
 
 

@@ -141,6 +141,8 @@ def test_every_reading_is_logged_with_whether_the_reporter_was_shown(
         ("inspector", "report.view_identity", True),
     ]
     assert entries[0].detail["reports"] == [report.pk]
+    # The listing is kept on the official's township, where its audit log shows it.
+    assert entries[0].village == report.village.parent
     for entry in entries:
         assert NAME not in str(entry.detail) + entry.target
         assert TEXT[:10] not in str(entry.detail) + entry.target
