@@ -45,7 +45,7 @@ stop-db: install
 # Benchmarks, kept out of the tests: figures are printed, never asserted.
 bench: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python tests/bench/import_bench.py
+	$(BIN)/python -m tests.bench.run
 
 # Lighthouse mobile scores of the demo's main public pages (needs Node.js and npm, and Chromium).
 lighthouse: install

@@ -118,12 +118,14 @@ def is_totals_row(row) -> bool:
     texts = [cell for cell in row if isinstance(cell, str)]
     if not _TOTALS_HINT.search("\n".join(texts)):
         return False
-    return any(_TOTALS_HINT.search(cell) and _is_totals_label(cell) for cell in texts)
+    return any(map(_is_totals_label, texts))
 
 
 @functools.lru_cache(maxsize=4096)
 def _is_totals_label(cell: str) -> bool:
     # Remembered: names such as 李会计 meet the hint on every row of a ledger.
+    if not _TOTALS_HINT.search(cell):
+        return False
     text = _NOT_WORD.sub("", unicodedata.normalize("NFKC", cell)).lower()
     return bool(text and _TOTALS.fullmatch(text))
 
@@ -211,21 +213,37 @@ class _RowReader:
         # Only text cells are remembered: 1, 1.0 and Decimal("1.00") are equal as keys.
         self.memos = {name: _Memo() for name in (*TEXT_FIELDS, "date", *self.pair)}
         self.required = [mapping[name] for name in REQUIRED]
+        self.headings = _Memo()
         # An unmapped field reads as an empty cell: a column index no row reaches.
         self.columns = {name: mapping.get(name, sys.maxsize) for name in self.memos}
+        self.text_columns = [(name, self.columns[name], self.memos[name]) for name in TEXT_FIELDS]
 
     def repeats_header(self, row) -> bool:
         """Ledgers printed page by page to a file repeat the headings at the top of every page;
         the required columns then hold their headings again."""
         width = min(len(row), len(self.header))
         return all(
-            index < width and heading_text(row[index]) == self.header[index]
+            index < width and self.heading(row[index]) == self.header[index]
             for index in self.required
         )
 
+    def heading(self, cell) -> str:
+        if type(cell) is not str:
+            return heading_text(cell)
+        text = self.headings.get(cell)
+        return self.headings.remember(cell, heading_text(cell)) if text is None else text
+
     def read(self, row, line: int) -> tuple[ParsedEntry | None, list[Problem]]:
         self.row, self.line, self.problems = row, line, []
-        texts = {name: self.text(name) for name in TEXT_FIELDS}
+        texts = {}
+        width = len(row)
+        for name, index, memo in self.text_columns:
+            value = row[index] if index < width else None
+            if type(value) is str:
+                text = memo.get(value)
+                texts[name] = memo.remember(value, _clean_text(value)) if text is None else text
+            else:
+                texts[name] = "" if value is None else _clean_text(value)
         code_and_name = _CODE_AND_NAME.fullmatch(texts["account_code"])
         if code_and_name:
             texts["account_code"] = code_and_name[1]
@@ -252,16 +270,6 @@ class _RowReader:
             return
         heading = self.header[index] if index < len(self.header) else ""
         self.problems.append(Problem(self.line, column_letter(index), heading, message))
-
-    def text(self, name: str) -> str:
-        value = self.cell(name)
-        if value is None:
-            return ""
-        if type(value) is not str:
-            return _clean_text(value)
-        memo = self.memos[name]
-        text = memo.get(value)
-        return memo.remember(value, _clean_text(value)) if text is None else text
 
     def check_text(self, name: str, text: str) -> None:
         if not text and name in REQUIRED_TEXT:
@@ -319,4 +327,8 @@ def _clean_text(value) -> str:
         text = value.isoformat() if isinstance(value, date) else str(value)
     if not text.isascii():
         text = unicodedata.normalize("NFKC", text)
+    if "\x00" in text:
+        # A NUL byte is never meant in a ledger (damaged files carry them) and PostgreSQL
+        # cannot store one in text.
+        text = text.replace("\x00", "")
     return " ".join(text.split())

@@ -1,0 +1,76 @@
+"""Run the benchmarks (`make bench`): print one table and keep it in docs/benchmarks.md.
+
+    python -m tests.bench.run [SECTION ...]        every section when none is named
+    BENCH_SCALE=0.01 python -m tests.bench.run     a hundredth of the sizes, to try it out
+
+A section is a module of this package with `run(scale) -> list[Row]` (see table.py), named in
+SECTIONS. Sections measure ratios within one run (the real thing beside the simplest way to do
+the same work), since absolute figures depend on the machine and on what else it is doing.
+"""
+
+import argparse
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from .table import machine, markdown
+
+ROOT = Path(__file__).resolve().parents[2]
+SECTIONS = {
+    "imports": "tests.bench.imports",
+}
+DOCUMENT = ROOT / "docs" / "benchmarks.md"
+INTRODUCTION = """# Benchmarks
+
+Measured by `make bench` (`python -m tests.bench.run`), which rewrites this file. Ratios compare
+figures taken in the same run on the same machine; absolute figures depend on the machine and
+on what else it was doing.
+
+- **ledger import**: a generated ledger (10 columns, Chinese text, one voucher per row, dates over
+  a quarter) uploaded, checked (parse, ledger rules, COPY into staging) and committed (INSERT …
+  SELECT into the period's revision), in a child process whose peak resident memory is shown.
+  The reference is a raw COPY of the same rows, already typed, into the same ledger table in the
+  same run; the ratio is import time over raw COPY time. Targets: the CSV at least a quarter
+  of raw COPY speed (ratio at most 4), the 100,000-row XLSX in under 10 seconds, peak memory
+  under 500 MB for the 1,000,000-row CSV.
+"""
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("sections", nargs="*", choices=[[], *SECTIONS], default=[])
+    names = parser.parse_args().sections or list(SECTIONS)
+    scale = float(os.environ.get("BENCH_SCALE", "1"))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "disclosure.settings")
+    sys.path.insert(0, str(ROOT))
+    description = machine(_database_version())
+    rows = []
+    for name in names:
+        print(f"running {name} …", flush=True)
+        rows += importlib.import_module(SECTIONS[name]).run(scale)
+    table = markdown(rows)
+    print(table)
+    note = f"\n\nSizes scaled by {scale} (BENCH_SCALE).\n" if scale != 1 else "\n"
+    DOCUMENT.parent.mkdir(exist_ok=True)
+    DOCUMENT.write_text(
+        f"{INTRODUCTION}\n## Last run\n\n" + "\n".join(description) + "\n\n" + table + note
+    )
+    print(f"written to {DOCUMENT.relative_to(ROOT)}")
+
+
+def _database_version() -> str:
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW server_version")
+        version = cursor.fetchone()[0]
+    connection.close()
+    return version
+
+
+if __name__ == "__main__":
+    main()

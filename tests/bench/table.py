@@ -1,0 +1,101 @@
+"""The one table every benchmark section adds rows to, and docs/benchmarks.md that keeps it."""
+
+import datetime
+import os
+import platform
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+COLUMNS = (
+    ("section", "section"),
+    ("what", "what"),
+    ("size", "rows"),
+    ("seconds", "seconds"),
+    ("rate", "rows/s"),
+    ("reference_rate", "raw COPY rows/s"),
+    ("ratio", "ratio"),
+    ("peak_mb", "peak RSS MB"),
+)
+
+
+@dataclass
+class Row:
+    """One measurement. `reference_rate` is the rate of the simplest way to do the same work
+    (a raw COPY of the same rows), measured in the same run; `ratio` is how many times slower
+    the real thing is. Figures a section does not measure stay None."""
+
+    section: str
+    what: str
+    size: int | None = None
+    seconds: float | None = None
+    rate: float | None = None
+    reference_rate: float | None = None
+    ratio: float | None = None
+    peak_mb: float | None = None
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.2f}" if value < 10 else f"{value:,.0f}"
+    if isinstance(value, int):
+        return f"{value:,}"
+    return str(value)
+
+
+def markdown(rows: list[Row]) -> str:
+    lines = [
+        "| " + " | ".join(label for _name, label in COLUMNS) + " |",
+        "|" + "|".join(" --- " for _ in COLUMNS) + "|",
+    ]
+    for row in rows:
+        lines.append("| " + " | ".join(_cell(getattr(row, name)) for name, _ in COLUMNS) + " |")
+    return "\n".join(lines)
+
+
+def machine(database_version: str) -> list[str]:
+    """What the figures were measured on: they mean little without it."""
+    load = ", ".join(f"{figure:.2f}" for figure in os.getloadavg())
+    return [
+        f"- date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC",
+        f"- CPU: {_cpu_model()}, {os.cpu_count()} cores; load average at the start: {load}",
+        f"- RAM: {_memory_gb():.1f} GB",
+        f"- Python {platform.python_version()} on {platform.system()} {platform.release()}",
+        f"- PostgreSQL {database_version}",
+        f"- commit: {_commit()}",
+    ]
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def _memory_gb() -> float:
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                return int(line.split()[1]) / 2**20
+    except OSError:
+        pass
+    return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+
+
+def _commit() -> str:
+    try:
+        result = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607 (git from PATH)
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return result.stdout.strip()
