@@ -16,7 +16,7 @@ TEXT = "村里去年卖掉的集体林地收入没有公开，账上也查不到
 CONCLUSION = "经镇纪委调查，该笔林地转让收入12万元已于今年10月入账，村委会已补充公开。"
 
 
-def file_anonymously(villager: Page, village, photo) -> str:
+def file_anonymously(villager: Page, village, photo, screenshot) -> str:
     villager.goto(f"/v/{village.code}/")
     villager.get_by_role("link", name="举报本村问题（保密，直接送乡镇）").click()
     expect(villager.get_by_text("举报将送往乡镇，而不是村里。")).to_be_visible()
@@ -26,6 +26,7 @@ def file_anonymously(villager: Page, village, photo) -> str:
     villager.get_by_label("照片或文件（可不附）").set_input_files(photo)
     expect(villager.get_by_label("匿名举报")).to_be_checked()
     assert has_no_horizontal_scroll(villager)
+    screenshot(villager, "report-form")
     villager.get_by_role("button", name="提交举报").click()
     expect(villager.get_by_role("heading", name="您的举报已收到")).to_be_visible()
     expect(villager.get_by_text("查询码只显示这一次")).to_be_visible()
@@ -64,7 +65,7 @@ def test_a_villager_follows_an_anonymous_report_while_the_township_investigates(
     photo = tmp_path / "现场.jpg"
     photo.write_bytes(notice_board_photo(seed="举报"))
     villager = open_window(PHONE)
-    code = file_anonymously(villager, village_a, photo)
+    code = file_anonymously(villager, village_a, photo, screenshot)
     screenshot(villager, "report-receipt")
     report = Report.objects.get()
     assert report.anonymous and report.files.count() == 1
@@ -73,6 +74,7 @@ def test_a_villager_follows_an_anonymous_report_while_the_township_investigates(
     log_in(handler, "inspector")
     open_the_new_report(handler, report)
     move_on(handler, "调查中")
+    screenshot(handler, "report-staff-detail")
 
     follow(villager, code.lower().replace("-", " "))
     expect(villager.get_by_text("调查中", exact=True)).to_be_visible()
