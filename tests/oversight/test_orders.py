@@ -8,7 +8,7 @@ from django.urls import reverse
 from disclosure.oversight import orders
 from disclosure.oversight.models import CorrectionOrder
 from disclosure.publishing import services as publishing
-from disclosure.publishing.models import AuditEntry
+from disclosure.publishing.models import AuditEntry, ChangeCount
 from disclosure.publishing.tasks import tasks_for
 
 from ..factories import draft_posting, published_posting, signed_off
@@ -153,6 +153,16 @@ def test_villagers_see_the_order_on_the_posting_until_it_is_corrected(
     page = client.get(url).content.decode()
     assert "The township has ordered a correction" not in page
     assert "Corrected as the township required" in page
+
+
+def test_an_order_drops_the_cached_pages_of_its_village(
+    notice, township_official, django_capture_on_commit_callbacks
+):
+    before = ChangeCount.objects.filter(scope=notice.village_id).first()
+    with django_capture_on_commit_callbacks(execute=True):
+        order(notice, township_official)
+    after = ChangeCount.objects.get(scope=notice.village_id)
+    assert after.count == (before.count if before else 0) + 1
 
 
 def test_the_village_clerks_are_emailed(
