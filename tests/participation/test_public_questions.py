@@ -148,3 +148,10 @@ def test_a_question_about_a_resolved_matter_also_shows_beside_its_resolution(
     assert question.posting == matter.resolution
     listed(question, supervisor_a)
     assert QUESTION in client.get(matter.resolution.get_absolute_url()).content.decode()
+
+
+def test_the_question_page_speaks_english_after_the_switch(client, settings, notice_a):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(f"/q/p/{notice_a.code}/").content.decode()
+    assert "Ask a question" in page and "Your question" in page
+    assert 'lang="en"' in page

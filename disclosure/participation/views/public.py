@@ -25,7 +25,7 @@ def _private(response):
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def ask(request, kind, key):
     subject = subjects.find(kind, key)
     form = QuestionForm(request.POST or None)
@@ -61,7 +61,7 @@ def ask(request, kind, key):
     return _private(render(request, "participation/ask.html", context, status=status))
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def rate(request, code):
     posting = ratings.rateable_period(code)
     rated = ratings.rated_codes(request)
