@@ -3,7 +3,9 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from disclosure.oversight import orders
 from disclosure.oversight.models import CorrectionOrder
@@ -203,3 +205,16 @@ def test_the_workspace_posting_page_shows_the_order_and_the_way_to_give_one(
     client.force_login(clerk_a)
     page = client.get(revision_url).content.decode()
     assert REASON in page and "not yet corrected" in page and order_url not in page
+
+
+def test_the_public_note_reads_as_the_township_writes_it_in_chinese(
+    notice, township_official, clerk_a, supervisor_a
+):
+    villager = Client()  # no language chosen: the site's Chinese
+    given = order(notice, township_official)
+    day = timezone.localtime(given.ordered_at).date().isoformat()
+    page = villager.get(notice.get_absolute_url()).content.decode()
+    assert f"乡镇已责令更正：{REASON}（{day}）" in page
+    publish_correction(notice, clerk_a, supervisor_a)
+    page = villager.get(notice.get_absolute_url()).content.decode()
+    assert "已按乡镇要求更正（" in page and "乡镇已责令更正" not in page

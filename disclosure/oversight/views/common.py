@@ -35,8 +35,10 @@ def overseen_villages(user, region: Region):
 
 
 def overseen_village(user, code: str) -> Region:
-    village = villages_for(user, Action.OVERSEE).filter(code=code).first()
-    if village is None:
+    """A village inside a township or wider region the user oversees."""
+    nodes = overseen_nodes(user)
+    village = Region.objects.villages().filter(code=code).first()
+    if village is None or not any(node.contains(village) for node in nodes):
         raise Http404
     return village
 
