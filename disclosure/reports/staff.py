@@ -7,7 +7,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -19,12 +18,7 @@ from disclosure.workspace.views.common import page, staff_required
 from . import handling
 from .forms import NoteForm, StatusForm
 from .models import ReportStatus
-
-
-def _private(response):
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
-    return response
+from .web import add_errors, private
 
 
 @staff_required
@@ -40,7 +34,7 @@ def report_list(request):
         "statuses": ReportStatus.choices,
         "limit": handling.LIST_LIMIT,
     }
-    return _private(page(request, "reports/staff/list.html", context))
+    return private(page(request, "reports/staff/list.html", context))
 
 
 @staff_required
@@ -64,7 +58,7 @@ def _detail(request, report, *, status_form=None, note_form=None, status=200):
         context["note_form"] = note_form or NoteForm()
         if allowed:
             context["status_form"] = status_form or StatusForm(allowed=allowed)
-    return _private(page(request, "reports/staff/detail.html", context, status=status))
+    return private(page(request, "reports/staff/detail.html", context, status=status))
 
 
 @staff_required
@@ -73,7 +67,7 @@ def identity(request, pk: int):
     handling.record_view(
         request.user, report, identity_shown=True, what="identity", ip=client_ip(request)
     )
-    return _private(page(request, "reports/staff/identity.html", {"report": report}))
+    return private(page(request, "reports/staff/identity.html", {"report": report}))
 
 
 @staff_required
@@ -91,16 +85,7 @@ def report_file(request, pk: int, position: int):
         filename=found.filename,
     )
     response["X-Content-Type-Options"] = "nosniff"
-    return _private(response)
-
-
-def _refused(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages_ in error.message_dict.items():
-            for message in messages_:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        form.add_error(None, error)
+    return private(response)
 
 
 @staff_required
@@ -118,7 +103,7 @@ def change_status(request, pk: int):
                 ip=client_ip(request),
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_errors(form, error)
         else:
             message = _("The report is now “%(status)s”.")
             messages.success(request, message % {"status": report.get_status_display()})
@@ -140,7 +125,7 @@ def add_note(request, pk: int):
                 ip=client_ip(request),
             )
         except ValidationError as error:
-            _refused(form, error)
+            add_errors(form, error)
         else:
             messages.success(request, _("The note is kept with the report."))
             return redirect("reports_staff:detail", report.pk)

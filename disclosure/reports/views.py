@@ -7,7 +7,6 @@ status, meant for one person only.
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
@@ -17,27 +16,12 @@ from disclosure.regions.models import Level, Region
 
 from . import codes, services
 from .forms import ReportForm, TownshipForm, TrackForm
+from .web import add_errors, private
 
 RECEIPT_KEY = "reports_receipt"
 NO_SUCH_CODE = _(
     "No report has this code. Please check it: 12 letters and digits, like JB7K-MQ4P-X2HR."
 )
-
-
-def _private(response):
-    add_never_cache_headers(response)
-    response["Cache-Control"] += ", private"
-    return response
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            for message in messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _chosen(request) -> tuple[Region | None, Region | None]:
@@ -59,7 +43,7 @@ def report(request):
     township, village = _chosen(request)
     if township is None:
         form = TownshipForm(townships=_townships())
-        return _private(render(request, "reports/choose_township.html", {"form": form}))
+        return private(render(request, "reports/choose_township.html", {"form": form}))
     villages = list(township.children.filter(level=Level.VILLAGE).order_by("code"))
     if request.method == "GET":
         initial = {"village": village.code} if village else {}
@@ -74,7 +58,7 @@ def report(request):
                 filing=form.filing(), uploads=form.cleaned_data["files"], ip=client_ip(request)
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_errors(form, error)
         else:
             request.session[RECEIPT_KEY] = code
             return redirect("reports:receipt")
@@ -83,7 +67,7 @@ def report(request):
 
 def _render_form(request, township, form, status=200):
     context = {"township": township, "form": form, "files_max": services.FILES_MAX}
-    return _private(render(request, "reports/report.html", context, status=status))
+    return private(render(request, "reports/report.html", context, status=status))
 
 
 def receipt(request):
@@ -93,13 +77,13 @@ def receipt(request):
         "code": codes.shown(code) if code else None,
         "track_url": absolute_url(request, reverse("reports:track")),
     }
-    return _private(render(request, "reports/receipt.html", context))
+    return private(render(request, "reports/receipt.html", context))
 
 
 @require_http_methods(["GET", "POST"])
 def track(request):
     if request.method == "GET":
-        return _private(render(request, "reports/track.html", {"form": TrackForm()}))
+        return private(render(request, "reports/track.html", {"form": TrackForm()}))
     form = TrackForm(request.POST)
     status = 400
     if form.is_valid():
@@ -112,7 +96,7 @@ def track(request):
             if found is not None:
                 return _render_status(request, found)
             form.add_error("code", NO_SUCH_CODE)
-    return _private(render(request, "reports/track.html", {"form": form}, status=status))
+    return private(render(request, "reports/track.html", {"form": form}, status=status))
 
 
 def _render_status(request, found):
@@ -121,4 +105,4 @@ def _render_status(request, found):
         "history": services.public_history(found),
         "track_url": reverse("reports:track"),
     }
-    return _private(render(request, "reports/status.html", context))
+    return private(render(request, "reports/status.html", context))
