@@ -31,9 +31,16 @@ class Action(StrEnum):
     VIEW_FLAGS = "view_flags"
 
 
-# Reports about a village go above it: these are never granted through a role held on a village,
-# whatever its kind, so nobody in the village can read a report or learn who made it.
-ABOVE_VILLAGE_ONLY = {Action.VIEW_REPORTS, Action.HANDLE_REPORTS}
+# Reports about a village go above it, and so does overseeing it: these are never granted through a
+# role held on a village, whatever its kind, so nobody in the village can read a report or learn
+# who made it, keep the register of its own cadres' relatives, or order its own corrections.
+ABOVE_VILLAGE_ONLY = {
+    Action.VIEW_REPORTS,
+    Action.HANDLE_REPORTS,
+    Action.OVERSEE,
+    Action.ORDER_CORRECTION,
+    Action.MANAGE_CADRES,
+}
 
 
 ROLE_ACTIONS = {

@@ -153,7 +153,7 @@ village_report_handler   answer_questions   - - - -
 village_report_handler   moderate_questions - - - -
 village_report_handler   view_reports       - - - -
 village_report_handler   handle_reports     - - - -
-village_report_handler   oversee            Y - - -
+village_report_handler   oversee            - - - -
 village_report_handler   order_correction   - - - -
 village_report_handler   manage_cadres      - - - -
 village_report_handler   view_flags         Y - - -

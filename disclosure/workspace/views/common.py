@@ -5,7 +5,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
-from disclosure.regions.access import Action, is_staff_member, regions_for
+from disclosure.regions.access import is_staff_member
 
 from ..forms import PostingEditor
 
@@ -23,7 +23,6 @@ def staff_required(view):
 
 
 def page(request, template: str, context: dict, status: int = 200):
-    context["may_read_audit_log"] = bool(regions_for(request.user, Action.VIEW_AUDIT_LOG))
     return render(request, template, context, status=status)
 
 
