@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from disclosure.demo.places import VILLAGES
+from disclosure.demo.places import EXEMPLARY, VILLAGES
 from disclosure.demo.stories import DEFAULT_OPINION
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
@@ -140,9 +140,17 @@ def _contracts(village_name: str, number: int, today: datetime.date) -> list:
     )
     bidded.bids = [(name, Decimal(price), seq == 0) for seq, (name, price) in enumerate(BIDDERS)]
     contracts.append((f"{village_name}水库养殖水面发包合同", bidded))
+    exemplary = village_name in {place.name for place in EXEMPLARY}
     for organisation, name, purpose, rent in ORGANISATIONS:
         start = _years_after(this_year, -2)
         terms = _lease(organisation, name, purpose, rent, 5, start)
+        if exemplary:
+            # Villages that go by the book lease their largest holdings at auction.
+            terms.award_method = "auction"
+            terms.bids = [
+                (organisation, Decimal(rent) * 5, True),
+                (BIDDERS[0][0], Decimal(rent) * 4, False),
+            ]
         contracts.append((f"{village_name}{name}租赁合同", terms))
     for supplier, name, purpose, amount, method in PURCHASES:
         contracts.append(

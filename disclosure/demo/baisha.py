@@ -11,6 +11,8 @@ LONGQUAN_STORIES = [
         "龙泉村小微权力清单",
         "经龙泉村村民代表会议审议通过，现将本村小微权力事项公布如下。",
         Stage.PUBLISHED,
+        month_day=(2, 20),
+        years_back=1,
         power_items=[
             powers.CERTIFICATE,
             powers.LOW_INCOME,
@@ -32,6 +34,7 @@ LONGQUAN_STORIES = [
         "三、发现问题：集体林地租金有一笔12,000.00元未按合同约定时间收取，现已追缴到位。\n"
         "四、审计结论：未发现侵占、挪用集体资金的问题。",
         Stage.PUBLISHED,
+        month_day=(3, 18),
         attachments=("离任审计报告.pdf",),
     ),
     Story(
@@ -41,6 +44,17 @@ LONGQUAN_STORIES = [
         "为保障群众饮水安全，乡水利站将于{+2}至{+8}对本村集中供水工程进行水质检测和设施"
         "检查。检查期间可能短时停水，请各户提前储水。发现水质异常的，请及时向村委会反映。",
         Stage.PUBLISHED,
+        month_day=(6, 12),
+    ),
+    Story(
+        LONGQUAN.code,
+        "notice",
+        "关于暑期防溺水安全的通知",
+        "暑假期间学生在家时间长，为防止溺水事故，请各位家长看管好孩子，不到水库、鱼塘、"
+        "河道游泳戏水。村里已在东湾水库、龙泉河边设置警示牌，护林员兼任巡查员，"
+        "{+1}起每天下午巡查一次。",
+        Stage.PUBLISHED,
+        month_day=(7, 8),
     ),
     Story(
         LONGQUAN.code,
@@ -49,6 +63,7 @@ LONGQUAN_STORIES = [
         "村级光伏电站{last_year}年度发电收益86,420.00元。经村民代表会议表决，拟将收益的60%"
         "用于设置公益性岗位，30%用于村内小型公益事业，10%作为村集体积累。",
         Stage.WITHDRAWN,
+        month_day=(4, 2),
         withdrawal_reason="方案需按“四议两公开”程序重新提交党员大会审议，本公示撤回，"
         "审议后重新公示。",
     ),
@@ -68,6 +83,8 @@ FENGLIN_STORIES = [
         "枫林村小微权力清单",
         "现将枫林村小微权力清单予以公布，请村民监督。",
         Stage.PUBLISHED,
+        month_day=(1, 20),
+        years_back=1,
         power_items=[
             powers.CERTIFICATE,
             powers.LOW_INCOME,
@@ -87,7 +104,27 @@ FENGLIN_STORIES = [
         "三、发现火情请立即拨打森林火警电话12119，并向村委会报告。\n"
         "违反规定的，依法追究责任。",
         Stage.PUBLISHED,
+        month_day=(2, 26),
         attachments=("护林防火宣传栏.jpg",),
+    ),
+    Story(
+        FENGLIN.code,
+        "notice",
+        "关于做好汛期地质灾害防范的通知",
+        "入汛以来降雨偏多，后山三组、五组有两处滑坡隐患点。村委会已安排专人每日巡查，"
+        "{+1}起雨天对隐患点下方住户实行临时避险转移。发现裂缝、渗水等异常情况，"
+        "请立即向村委会报告。",
+        Stage.PUBLISHED,
+        month_day=(5, 15),
+    ),
+    Story(
+        FENGLIN.code,
+        "notice",
+        "枫林村{year}年上半年村务公开",
+        "上半年主要工作：完成护林防火巡查182人次，无火情发生；收缴集体林地承包费"
+        "58,200.00元；为全村37户发放生态公益林补偿金。各项收支明细见本村财务公开。",
+        Stage.PUBLISHED,
+        month_day=(8, 5),
     ),
     Story(
         FENGLIN.code,
@@ -115,6 +152,8 @@ GAOPING_STORIES = [
         "高坪村小微权力清单",
         "根据县级小微权力清单模板，结合本村实际，制定高坪村小微权力清单如下。",
         Stage.PUBLISHED,
+        month_day=(3, 1),
+        years_back=1,
         power_items=[
             powers.CERTIFICATE,
             powers.LOW_INCOME,
@@ -134,6 +173,7 @@ GAOPING_STORIES = [
         "3. 用于村内道路养护和环境整治42,900.00元（20%）。\n"
         "公示期7天，自{-1}至{+6}。",
         Stage.PUBLISHED,
+        month_day=(2, 28),
         returned_reason="请写明村民代表会议的到会人数和表决结果。",
     ),
     Story(

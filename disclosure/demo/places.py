@@ -58,6 +58,8 @@ PLACES = [
     GAOPING,
 ]
 VILLAGES = [place for place in PLACES if place.level == Level.VILLAGE]
+# Villages that do everything by the book: the red list's examples (demo/exemplary.py).
+EXEMPLARY = (SHIQIAO, FENGLIN)
 
 # The clerk (村文书) and the supervision committee member (村务监督委员会) of each village.
 VILLAGE_STAFF = {

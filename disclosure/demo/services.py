@@ -4,6 +4,7 @@ Everything is written through disclosure.publishing.services, so the demo's chai
 and review history are what the portal would have recorded had the staff done it by hand.
 """
 
+import contextlib
 import datetime
 from dataclasses import dataclass
 
@@ -18,17 +19,34 @@ from disclosure.benefits import demo as benefits_demo
 from disclosure.contracts import demo as contracts_demo
 from disclosure.decisions import demo as decisions_demo
 from disclosure.finance import demo as finance_demo
+from disclosure.oversight import demo as oversight_demo
+from disclosure.participation import demo as participation_demo
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import Posting
 from disclosure.publishing.services import Content
+from disclosure.redflags import demo as redflags_demo
 from disclosure.regions.models import Region, Role, RoleKind, User
+from disclosure.reports import demo as reports_demo
 
-from . import baisha, taoyuan
+from . import baisha, exemplary, taoyuan
 from .files import attachment
 from .places import COUNTY, DEMO_PASSWORD, PLACES, VILLAGES, accounts
 from .stories import Stage, Story, dated
+from .timeline import Timeline, at, latest_before
 
 STORIES = taoyuan.STORIES + baisha.STORIES
+# In this order: participation asks about what the others published, redflags adds to their
+# records, and oversight orders corrections of two story notices.
+APP_DEMOS = [
+    benefits_demo,
+    contracts_demo,
+    decisions_demo,
+    assets_demo,
+    participation_demo,
+    reports_demo,
+    redflags_demo,
+    oversight_demo,
+]
 
 
 class DemoRefused(Exception):
@@ -57,15 +75,26 @@ def load_demo(*, today: datetime.date | None = None) -> Loaded | None:
             return None
         regions = _make_places()
         staff = _make_accounts(regions)
+        # Notices and finance periods are replayed on their own dates, in date order; the
+        # other apps' demos follow, each dating its own steps (see README.md).
+        timeline = Timeline(_moment_of_loading(today))
         for story in STORIES:
-            _tell(story, regions[story.village], staff[story.village], today)
-        benefits_demo.load(regions=regions, staff=staff, today=today)
-        contracts_demo.load(regions=regions, staff=staff, today=today)
-        finance_demo.load(regions=regions, staff=staff, today=today)
-        decisions_demo.load(regions=regions, staff=staff, today=today)
-        assets_demo.load(regions=regions, staff=staff, today=today)
+            _tell(story, regions[story.village], staff[story.village], timeline)
+        finance_demo.schedule(timeline, regions=regions, staff=staff)
+        exemplary.schedule_roads(timeline, regions=regions, staff=staff)
+        timeline.run()
+        for app_demo in APP_DEMOS:
+            app_demo.load(regions=regions, staff=staff, today=today)
+            if app_demo is contracts_demo:
+                exemplary.collect_rent(regions=regions, staff=staff)
     postings = Posting.objects.filter(village__code__startswith=COUNTY.code[:6]).count()
     return Loaded(villages=len(VILLAGES), accounts=len(accounts()), postings=postings)
+
+
+def _moment_of_loading(today: datetime.date) -> datetime.datetime:
+    """The present time of day on `today`, never later than the real present."""
+    now = timezone.localtime()
+    return min(now, timezone.make_aware(datetime.datetime.combine(today, now.time())))
 
 
 def _make_places() -> dict[str, Region]:
@@ -98,44 +127,77 @@ def _make_accounts(regions: dict[str, Region]) -> dict[str, dict[str, User]]:
     return staff
 
 
-def _tell(story: Story, village: Region, staff: dict[str, User], today: datetime.date) -> None:
-    """Take the story's posting as far along the lifecycle as the story says."""
+def _tell(story: Story, village: Region, staff: dict[str, User], timeline: Timeline) -> None:
+    """Schedule the story's steps, as far along the lifecycle as the story says."""
+    today = timezone.localdate(timeline.now)
+    if story.month_day is None:
+        timeline.schedule(timeline.now, lambda: _write(story, village, staff, today))
+        return
+    day = latest_before(today, *story.month_day, years_back=story.years_back)
+    timeline.schedule(at(day, 10), lambda: _write(story, village, staff, day, timeline))
+    later = day + datetime.timedelta(days=3)
+    if story.stage == Stage.CORRECTED:
+        timeline.schedule(at(later, 10), lambda: _correct(story, village, staff, day))
+    elif story.stage == Stage.WITHDRAWN:
+        timeline.schedule(at(later, 10), lambda: _withdraw(story, village, staff, day))
+
+
+def _write(story, village, staff, day, timeline: Timeline | None = None) -> None:
+    """Draft the posting the day before `day` and publish it on `day`, when the story goes so
+    far; a story without a timeline takes every step at the present moment."""
     clerk, supervisor = staff[RoleKind.CLERK], staff[RoleKind.SUPERVISOR]
-    title, body = dated(story.title, today), dated(story.body, today)
+    eve = day - datetime.timedelta(days=1)
+
+    def on(moment):
+        return timeline.clock(moment) if timeline else contextlib.nullcontext()
+
+    title, body = dated(story.title, day), dated(story.body, day)
     content = Content(title=title, body=body, power_items=story.power_items)
-    revision = publishing.create_posting(
-        village=village, kind=story.kind, content=content, by=clerk
-    )
-    for filename in story.attachments:
-        upload = SimpleUploadedFile(filename, attachment(filename, title, body))
-        publishing.add_attachment(revision=revision, upload=upload, by=clerk)
+    with on(at(eve, 9)):
+        revision = publishing.create_posting(
+            village=village, kind=story.kind, content=content, by=clerk
+        )
+        for filename in story.attachments:
+            upload = SimpleUploadedFile(filename, attachment(filename, title, body))
+            publishing.add_attachment(revision=revision, upload=upload, by=clerk)
     if story.stage == Stage.DRAFT:
         return
-    publishing.submit(revision=revision, by=clerk)
+    with on(at(eve, 11)):
+        publishing.submit(revision=revision, by=clerk)
     if story.returned_reason:
-        reason = dated(story.returned_reason, today)
-        publishing.return_for_changes(revision=revision, by=supervisor, reason=reason)
+        reason = dated(story.returned_reason, day)
+        with on(at(eve, 15)):
+            publishing.return_for_changes(revision=revision, by=supervisor, reason=reason)
         if story.stage == Stage.RETURNED:
             return
-        publishing.submit(revision=revision, by=clerk)
+        with on(at(eve, 17)):
+            publishing.submit(revision=revision, by=clerk)
     if story.stage == Stage.SUBMITTED:
         return
-    publishing.sign_off(revision=revision, by=supervisor, opinion=story.opinion)
+    with on(at(day, 9)):
+        publishing.sign_off(revision=revision, by=supervisor, opinion=story.opinion)
     if story.stage == Stage.SIGNED_OFF:
         return
     publishing.publish(revision=revision, by=clerk)
-    if story.stage == Stage.CORRECTED:
-        _correct(story, revision, clerk, supervisor, today)
-    elif story.stage == Stage.WITHDRAWN:
-        reason = dated(story.withdrawal_reason, today)
-        publishing.withdraw(posting=revision.posting, by=clerk, reason=reason)
 
 
-def _correct(story, published, clerk, supervisor, today) -> None:
+def _posting_of(story, village, day) -> Posting:
+    return Posting.objects.get(village=village, current__title=dated(story.title, day))
+
+
+def _withdraw(story, village, staff, day) -> None:
+    reason = dated(story.withdrawal_reason, day)
+    posting = _posting_of(story, village, day)
+    publishing.withdraw(posting=posting, by=staff[RoleKind.CLERK], reason=reason)
+
+
+def _correct(story, village, staff, day) -> None:
+    clerk, supervisor = staff[RoleKind.CLERK], staff[RoleKind.SUPERVISOR]
     correction = story.correction
-    reason = dated(correction.reason, today)
+    published = _posting_of(story, village, day).current
+    reason = dated(correction.reason, day)
     revision = publishing.start_correction(posting=published.posting, by=clerk, reason=reason)
-    content = Content(title=published.title, body=dated(correction.body, today))
+    content = Content(title=published.title, body=dated(correction.body, day))
     publishing.update_draft(revision=revision, content=content, by=clerk)
     publishing.submit(revision=revision, by=clerk)
     publishing.sign_off(revision=revision, by=supervisor, opinion=correction.opinion)

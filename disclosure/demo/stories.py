@@ -1,6 +1,7 @@
 """How a demo posting is described: its content and how far it got on its way to publication.
 
-Texts may carry dates relative to the day the demo is loaded, written {+7} (in seven days),
+Texts may carry dates relative to the day the story took place (the day it was published, or
+the day the demo is loaded for one that never was), written {+7} (in seven days),
 {-3} (three days ago), {year} and {last_year}, so the notices read as current.
 """
 
@@ -43,6 +44,10 @@ class Story:
     returned_reason: str = ""
     correction: Correction | None = None
     withdrawal_reason: str = ""
+    # The day it was published: the last (month, day) before the demo is loaded, `years_back`
+    # years earlier (timeline.latest_before). Stories that never got published happen today.
+    month_day: tuple[int, int] | None = None
+    years_back: int = 0
 
 
 class _Dates(dict):

@@ -12,6 +12,8 @@ XINGHUA_STORIES = [
         "根据《云溪县村级小微权力清单》，经村民代表会议审议通过，现将本村小微权力事项及办理流程"
         "公布如下。村民办理相关事项时，可对照清单监督村干部依规办事。",
         Stage.PUBLISHED,
+        month_day=(1, 6),
+        years_back=1,
         power_items=[
             powers.CERTIFICATE,
             powers.LOW_INCOME,
@@ -40,6 +42,7 @@ XINGHUA_STORIES = [
         "七、开标时间：{+14}上午9时，在桃源镇公共资源交易站公开开标，村务监督委员会全程监督。\n\n"
         "欢迎符合条件的单位报名参加。对招标过程有异议的，可向村务监督委员会或桃源镇人民政府反映。",
         Stage.PUBLISHED,
+        month_day=(8, 20),
         attachments=("村道现状照片.jpg",),
         returned_reason="请补充项目控制价和资金来源，并注明村干部近亲属回避要求。",
     ),
@@ -56,6 +59,7 @@ XINGHUA_STORIES = [
         "四、注意生产安全。使用农机具要遵守操作规程，严禁无证驾驶拖拉机。\n\n"
         "镇农技站技术人员将于{+9}上午到村委会开展春耕技术培训，欢迎村民参加。",
         Stage.PUBLISHED,
+        month_day=(3, 12),
     ),
     Story(
         XINGHUA.code,
@@ -72,6 +76,7 @@ XINGHUA_STORIES = [
         "完成合同续签，并将整改情况向村民公开。\n\n"
         "审计报告全文见附件。",
         Stage.PUBLISHED,
+        month_day=(3, 2),
         attachments=("财务审计报告.pdf",),
     ),
     Story(
@@ -85,6 +90,7 @@ XINGHUA_STORIES = [
         "按照个人信息保护的要求，具体名单只在村务公开栏张贴，不在网上公开。公示期7天，"
         "自{-5}至{+2}。对评议结果有异议的，请在公示期内向村委会或桃源镇民政办反映。",
         Stage.CORRECTED,
+        month_day=(5, 18),
         correction=Correction(
             reason="原公示中新申请户数有误：新申请应为4户，其中经评议推荐2户。现予更正。",
             body="根据最低生活保障工作有关规定，杏花村于{-6}召开村民代表会议，对本年度新申请和"
@@ -102,6 +108,7 @@ XINGHUA_STORIES = [
         "为保护大气环境，防止火灾发生，全村范围内禁止露天焚烧秸秆。村集体将于{+3}组织"
         "秸秆打捆离田，请各户提前将秸秆集中堆放到田头。",
         Stage.WITHDRAWN,
+        month_day=(6, 3),
         withdrawal_reason="镇里统一调整了秸秆打捆离田的时间安排，本通知撤回，新的安排另行公告。",
     ),
     Story(
@@ -131,6 +138,8 @@ LIUWAN_STORIES = [
         "柳湾村小微权力清单",
         "经柳湾村村民代表会议审议通过，现将村干部小微权力事项公布如下，接受村民监督。",
         Stage.PUBLISHED,
+        month_day=(1, 10),
+        years_back=1,
         power_items=[
             powers.CERTIFICATE,
             powers.LOW_INCOME,
@@ -148,6 +157,7 @@ LIUWAN_STORIES = [
         "组织维修，所需资金从村级小型水利设施维修资金中列支，预算18,600.00元。维修期间相关"
         "田块暂停放水，请农户合理安排灌溉。维修现场照片见附件。",
         Stage.PUBLISHED,
+        month_day=(5, 10),
         attachments=("渠道渗漏现场.jpg", "公开栏张贴照片.jpg"),
     ),
     Story(
@@ -158,7 +168,18 @@ LIUWAN_STORIES = [
         "412,860.00元，总支出389,574.20元，年末结余23,285.80元。审计未发现重大问题；"
         "建议进一步规范招待费报销手续，招待费支出须附接待事由和参加人员。",
         Stage.PUBLISHED,
+        month_day=(3, 6),
         attachments=("柳湾村审计报告.pdf",),
+    ),
+    Story(
+        LIUWAN.code,
+        "notice",
+        "柳湾村{year}年上半年村务公开",
+        "上半年主要工作：完成二组、四组灌溉渠维修，实际支出17,950.00元；为全村62户发放"
+        "耕地地力保护补贴；组织村民代表会议2次，审议鱼塘发包和公益事业建设计划。"
+        "各项收支明细见本村财务公开。",
+        Stage.PUBLISHED,
+        month_day=(7, 9),
     ),
     Story(
         LIUWAN.code,
@@ -187,6 +208,8 @@ SHIQIAO_STORIES = [
         "石桥村小微权力清单",
         "为规范村干部用权行为，现公布石桥村小微权力清单。",
         Stage.PUBLISHED,
+        month_day=(1, 15),
+        years_back=1,
         power_items=[
             powers.CERTIFICATE,
             powers.LOW_INCOME,
@@ -202,6 +225,7 @@ SHIQIAO_STORIES = [
         "经县交通运输局鉴定，村口石拱桥为四类危桥，需进行加固。施工期间（{+3}至{+45}）"
         "禁止车辆通行，行人请从下游便桥绕行。给大家带来的不便，敬请谅解。",
         Stage.PUBLISHED,
+        month_day=(3, 25),
         attachments=("危桥现状.jpg",),
     ),
     Story(
@@ -211,6 +235,7 @@ SHIQIAO_STORIES = [
         "{year}年度城乡居民基本医疗保险个人缴费标准为每人380元。请村民于{+20}前通过"
         "手机银行、“云溪医保”公众号或到村委会代收点缴纳。低保对象、特困人员等由财政资助参保。",
         Stage.CORRECTED,
+        month_day=(9, 10),
         correction=Correction(
             reason="县医保局调整了缴费截止日期，由原定日期延长至{+40}。",
             body="{year}年度城乡居民基本医疗保险个人缴费标准为每人380元。请村民于{+40}前通过"
@@ -222,7 +247,8 @@ SHIQIAO_STORIES = [
         "notice",
         "石桥村{year}年第一季度村务公开",
         "一季度主要工作：完成村道路灯维修12盏；组织春季植树造林30亩。",
-        Stage.DRAFT,
+        Stage.PUBLISHED,
+        month_day=(4, 10),
     ),
 ]
 

@@ -15,15 +15,17 @@ from dataclasses import replace
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from disclosure.demo.places import GAOPING, LIUWAN, LONGQUAN, VILLAGES, XINGHUA
 from disclosure.demo.stories import DEFAULT_OPINION
+from disclosure.demo.timeline import Timeline, at
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
 from .demo_ledger import Row, month_rows, top_up
 from .demo_vouchers import voucher_photo
-from .models import Frequency, Fund, LedgerEntry
+from .models import Frequency, Fund, LedgerEntry, Period
 from .parsing.template import HEADINGS
 from .services import budgets, checking, committing, imports, periods, vouchers
 
@@ -46,13 +48,15 @@ CATEGORY_OF_ACCOUNT = {
 }
 
 
-def load(*, regions, staff, today: datetime.date) -> None:
+def schedule(timeline: Timeline, *, regions, staff) -> None:
+    """Put every village's books on the timeline, each period disclosed on its own dates."""
+    today = timezone.localdate(timeline.now)
     for place, approver in zip(VILLAGES, APPROVERS, strict=True):
         people = staff[place.code]
         books = VillageBooks(
             regions[place.code], people[RoleKind.CLERK], people[RoleKind.SUPERVISOR], approver
         )
-        books.keep(today)
+        books.schedule(timeline, today)
 
 
 def _ended_periods(frequency: str, today: datetime.date) -> list[tuple[int, int]]:
@@ -77,28 +81,85 @@ class VillageBooks:
         self.bank = Decimal(self.rng.randint(150, 400) * 1000)
         self.actual: dict[int, dict[str, Decimal]] = {}
 
-    def keep(self, today: datetime.date) -> None:
+    def schedule(self, timeline: Timeline, today: datetime.date) -> None:
         code = self.village.code
         frequency = Frequency.MONTHLY if code in MONTHLY_VILLAGES else Frequency.QUARTERLY
-        periods.update_settings(
-            village=self.village, frequency=frequency, due_days=DUE_DAYS, by=self.clerk
-        )
+        self.first_year = today.year - 1
+        first_day = datetime.date(today.year - 1, 1, 4)
+        timeline.schedule(at(first_day, 9), lambda: self._settle(frequency))
         ended = _ended_periods(frequency, today)
         if code == OVERDUE_VILLAGE:
             ended = ended[:-1]
         for index, (year, number) in enumerate(ended):
             newest = index == len(ended) - 1
-            revision = self._import_period(year, number, today.year - 1)
-            if newest:
-                self._add_vouchers(revision)
+            end = periods.bounds(year, number, frequency)[1]
+            due = end + datetime.timedelta(days=DUE_DAYS)
             if newest and code == AWAITING_VILLAGE:
-                publishing.submit(revision=revision, by=self.clerk)
+                self._schedule_awaiting(timeline, year, number, end, due, today)
                 continue
-            self._publish(revision)
+            # Books are closed and disclosed a few days after the period ends, in its due window.
+            published = end + datetime.timedelta(days=4 + index % 5)
+            timeline.schedule(
+                at(published, 16), self._disclose(timeline, year, number, end, published, newest)
+            )
             if code == CORRECTED_VILLAGE and index == 1:
-                self._correct(revision)
-        for year in (today.year - 1, today.year):
-            self._budget(year, base=self.actual[today.year - 1])
+                later = published + datetime.timedelta(days=20)
+                timeline.schedule(
+                    at(later, 16),
+                    lambda year=year, number=number: self._correct(
+                        self._published_revision(year, number)
+                    ),
+                )
+        # The budgets are set once the first year's books are closed.
+        budgets_day = datetime.date(today.year, 1, 20)
+        timeline.schedule(at(budgets_day, 16), lambda: self._budgets(today.year))
+
+    def _settle(self, frequency: str) -> None:
+        periods.update_settings(
+            village=self.village, frequency=frequency, due_days=DUE_DAYS, by=self.clerk
+        )
+
+    def _disclose(self, timeline, year, number, end, published, vouchers_too):
+        def disclose():
+            with timeline.clock(at(published - datetime.timedelta(days=2), 10)):
+                revision = self._import_period(year, number, self.first_year)
+                if vouchers_too:
+                    self._add_vouchers(revision)
+            self._publish(revision, timeline, published)
+
+        return disclose
+
+    def _schedule_awaiting(self, timeline, year, number, end, due, today) -> None:
+        """柳湾村's newest period: submitted, and awaiting the supervisor while its due window
+        lasts; once it has passed, signed off and published late (the supervisor was away)."""
+        submitted = end + datetime.timedelta(days=5)
+
+        def submit():
+            revision = self._import_period(year, number, self.first_year)
+            self._add_vouchers(revision)
+            publishing.submit(revision=revision, by=self.clerk)
+
+        timeline.schedule(at(submitted, 11), submit)
+        if due < today:
+            late = due + datetime.timedelta(days=6)
+            timeline.schedule(
+                at(late, 16), lambda: self._sign_off_and_publish(year, number, timeline, late)
+            )
+
+    def _sign_off_and_publish(self, year, number, timeline, day) -> None:
+        revision = Period.objects.get(village=self.village, year=year, number=number).posting
+        revision = revision.revisions.get()
+        with timeline.clock(at(day, 9)):
+            publishing.sign_off(revision=revision, by=self.supervisor, opinion=DEFAULT_OPINION)
+        publishing.publish(revision=revision, by=self.clerk)
+
+    def _published_revision(self, year: int, number: int):
+        period = Period.objects.get(village=self.village, year=year, number=number)
+        return period.posting.current
+
+    def _budgets(self, this_year: int) -> None:
+        for year in (this_year - 1, this_year):
+            self._budget(year, base=self.actual[this_year - 1])
 
     def _import_period(self, year: int, number: int, first_year: int):
         period = periods.get_or_create_period(
@@ -163,9 +224,16 @@ class VillageBooks:
             )
             vouchers.add_voucher(entry=entry, upload=upload, by=self.clerk)
 
-    def _publish(self, revision):
-        publishing.submit(revision=revision, by=self.clerk)
-        publishing.sign_off(revision=revision, by=self.supervisor, opinion=DEFAULT_OPINION)
+    def _publish(self, revision, timeline=None, day=None):
+        """Submit, sign off and publish; over two days when the day is given, else at once."""
+        if day is None:
+            publishing.submit(revision=revision, by=self.clerk)
+            publishing.sign_off(revision=revision, by=self.supervisor, opinion=DEFAULT_OPINION)
+            return publishing.publish(revision=revision, by=self.clerk)
+        with timeline.clock(at(day - datetime.timedelta(days=2), 15)):
+            publishing.submit(revision=revision, by=self.clerk)
+        with timeline.clock(at(day, 9)):
+            publishing.sign_off(revision=revision, by=self.supervisor, opinion=DEFAULT_OPINION)
         return publishing.publish(revision=revision, by=self.clerk)
 
     def _correct(self, revision) -> None:
