@@ -51,3 +51,39 @@ def test_the_progress_page_counts_the_rows_read_and_refreshes_itself(quarter_a, 
     assert '<meta http-equiv="refresh" content="3">' in page
     assert "20000" in page
     assert reverse("finance_staff:check", args=[ledger_import.pk]) not in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_rows_read_can_be_seen_from_another_connection_while_the_check_runs(
+    monkeypatch, village_a, clerk_a
+):
+    from django.db import DEFAULT_DB_ALIAS, connections
+
+    from disclosure.finance.services import periods
+
+    quarter = periods.get_or_create_period(village=village_a, year=2026, number=1, by=clerk_a)
+    ledger_import = imports.start_import(period=quarter, upload=upload(csv_bytes()), by=clerk_a)
+    monkeypatch.setattr(checking, "PROGRESS_EVERY", 2)
+    seen = []
+    staged_row = checking._Staged.row
+
+    def looking(self, entry, rule):
+        if entry.line == len(ROWS) + 1:
+            other = connections.create_connection(DEFAULT_DB_ALIAS)
+            try:
+                with other.cursor() as cursor:
+                    cursor.execute(
+                        "SELECT rows_parsed FROM finance_ledgerimport WHERE id = %s",
+                        [ledger_import.pk],
+                    )
+                    seen.append(cursor.fetchone()[0])
+            finally:
+                other.close()
+        return staged_row(self, entry, rule)
+
+    monkeypatch.setattr(checking._Staged, "row", looking)
+
+    checking.check_import(ledger_import=ledger_import, by=clerk_a)
+
+    # The heading row is a row read, too.
+    assert seen == [len(ROWS) + 1]

@@ -178,12 +178,13 @@ class _Progress:
 
     def __init__(self, pk):
         self.pk = pk
+        self.wanted = not connection.in_atomic_block
         self.connection = None
-        if not connection.in_atomic_block:
-            self.connection = connections.create_connection(DEFAULT_DB_ALIAS)
 
     def note(self, count: int) -> None:
-        if self.connection is not None:
+        if self.wanted:
+            if self.connection is None:
+                self.connection = connections.create_connection(DEFAULT_DB_ALIAS)
             table = LedgerImport._meta.db_table
             with self.connection.cursor() as cursor:
                 cursor.execute(
