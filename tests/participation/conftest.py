@@ -4,6 +4,7 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 
 from disclosure.participation import questions, subjects
 from disclosure.publishing.catalogue import Kind
@@ -12,6 +13,13 @@ from ..factories import published_posting
 from ..finance.ledgers import published_period
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@pytest.fixture(autouse=True)
+def _site_language(settings):
+    """Services speak the site's language, whatever an earlier request switched the thread to."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 def at(year, month, day, hour=10) -> datetime.datetime:
