@@ -28,7 +28,7 @@ def _private(response):
 @require_http_methods(["GET", "HEAD", "POST"])
 def ask(request, kind, key):
     subject = subjects.find(kind, key)
-    form = QuestionForm(request.POST or None)
+    form = QuestionForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if form.is_robot():
             return redirect(f"{subject.page_url}?asked={DONE}#ask")
@@ -66,7 +66,7 @@ def rate(request, code):
     posting = ratings.rateable_period(code)
     rated = ratings.rated_codes(request)
     initial = {"choice": request.GET.get("choice")} if request.method == "GET" else None
-    form = RatingForm(request.POST or None, initial=initial)
+    form = RatingForm(request.POST if request.method == "POST" else None, initial=initial)
     if request.method == "POST" and form.is_valid():
         if form.is_robot():
             return redirect(f"{request.path}?rated={DONE}")
