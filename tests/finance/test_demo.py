@@ -66,10 +66,21 @@ def test_gaopings_newest_due_quarter_was_never_published_and_shows_as_overdue(db
     assert "逾期未公开" in html
 
 
-def test_liuwans_newest_quarter_awaits_the_supervisors_sign_off(db, demo):
+def test_liuwans_newest_quarter_was_signed_off_late_once_its_due_day_had_passed(db, demo):
     period = Period.objects.get(village__code=LIUWAN.code, year=2026, number=1)
-    assert period.posting.status == PostingStatus.UNPUBLISHED
-    assert period.posting.revisions.get().state == RevisionState.SUBMITTED
+    assert period.posting.status == PostingStatus.PUBLISHED
+    published_on = period.posting.first_published_at.astimezone(SHANGHAI).date()
+    assert period.due_date < published_on < TODAY
+
+
+def test_the_other_periods_were_published_within_their_due_window(db, demo):
+    published = Period.objects.filter(posting__status=PostingStatus.PUBLISHED).exclude(
+        village__code=LIUWAN.code, year=2026, number=1
+    )
+    assert published.exists()
+    for period in published.select_related("posting"):
+        published_on = period.posting.first_published_at.astimezone(SHANGHAI).date()
+        assert period.end < published_on <= period.due_date, period
 
 
 def test_xinghuas_correction_splits_a_meal_out_of_an_office_purchase(db, demo):
