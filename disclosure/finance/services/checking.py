@@ -227,8 +227,8 @@ def check_import(*, ledger_import: LedgerImport, by) -> LedgerImport:
     try:
         with transaction.atomic():
             clear_staged(ledger_import)
-            staged = _stage_checked(ledger_import, sheet, result, rules, progress)
-            _record(ledger_import, sheet, result, rules, staged)
+            entries = _stage_checked(ledger_import, sheet, result, rules, progress)
+            _record(ledger_import, sheet, result, rules, entries)
     finally:
         progress.close()
     return ledger_import
