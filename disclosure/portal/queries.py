@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 
 from django.db.models import Case, CharField, Count, F, OuterRef, Prefetch, Subquery, Value, When
 from django.db.models.expressions import Window
-from django.db.models.functions import Left, RowNumber
+from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from disclosure.publishing.catalogue import SECTION_OF_KIND, Section
 from disclosure.publishing.models import Attachment, Posting, Revision
 from disclosure.publishing.search import matching
-from disclosure.regions.models import LEVEL_ORDER, PREFIX_LENGTH, Level, Region
+from disclosure.regions.models import LEVEL_ORDER, Level, Region
 
 # Enough to reach the province from a village, so breadcrumbs need no further queries.
 WITH_ANCESTORS = "parent__parent__parent__parent"
@@ -83,11 +83,13 @@ def section_postings(village: Region, section: str):
 
 def children_with_latest(region: Region):
     """The regions one level below, each with the time of the newest disclosure inside it."""
-    below = LEVEL_ORDER[LEVEL_ORDER.index(region.level) + 1]
-    inside = Left(OuterRef("code"), PREFIX_LENGTH[below])
+    below = LEVEL_ORDER.index(region.level) + 1
+    # From a village up to the child region through the parents: indexed joins, where matching
+    # code prefixes would read every posting of the site.
+    village_to_child = "village" + "__parent" * (len(LEVEL_ORDER) - 1 - below)
     latest = (
         Posting.objects.public()
-        .filter(village__code__startswith=inside)
+        .filter(**{village_to_child: OuterRef("pk")})
         .order_by("-last_published_at")
         .values("last_published_at")[:1]
     )

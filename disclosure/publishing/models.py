@@ -64,7 +64,10 @@ class Posting(models.Model):
 
     class Meta:
         ordering = ["-last_published_at", "-created_at"]
-        indexes = [models.Index(fields=["village", "status", "kind"])]
+        indexes = [
+            models.Index(fields=["village", "status", "kind"]),
+            models.Index(fields=["village", "-last_published_at"], name="posting_village_latest"),
+        ]
         verbose_name = _("posting")
         verbose_name_plural = _("postings")
 
