@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from disclosure.assets import demo as assets_demo
 from disclosure.benefits import demo as benefits_demo
@@ -69,7 +69,9 @@ def load_demo(*, today: datetime.date | None = None) -> Loaded | None:
     if settings.PRODUCTION:
         raise DemoRefused
     today = today or timezone.localdate()
-    with transaction.atomic():
+    # Labels stored with the data (a question's subject) are written in the site's language,
+    # whatever language the caller happens to have active.
+    with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
         # The county row is locked by its unique code: two loads at once cannot both insert it.
         if is_loaded():
             return None
