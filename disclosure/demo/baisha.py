@@ -2,7 +2,7 @@
 
 from . import powers
 from .places import FENGLIN, GAOPING, LONGQUAN
-from .stories import Stage, Story
+from .stories import Stage, Story, quarterly_summaries
 
 LONGQUAN_STORIES = [
     Story(
@@ -186,3 +186,6 @@ GAOPING_STORIES = [
 ]
 
 STORIES = LONGQUAN_STORIES + FENGLIN_STORIES + GAOPING_STORIES
+STORIES += quarterly_summaries(LONGQUAN.code, "龙泉村") + quarterly_summaries(
+    FENGLIN.code, "枫林村"
+)

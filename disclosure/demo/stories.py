@@ -50,6 +50,31 @@ class Story:
     years_back: int = 0
 
 
+# What a village did in each of the first three quarters of last year, told early in the next.
+LAST_YEARS_WORK = (
+    ("一", "组织春季植树造林，清理村内沟渠；召开村民代表会议审议年度公益事业建设计划。"),
+    ("二", "完成防汛物资储备和水利设施检修；发放耕地地力保护补贴；开展夏季防溺水宣传。"),
+    ("三", "组织秋收秋种，开展秸秆禁烧巡查；完成城乡居民医疗保险费代收。"),
+)
+
+
+def quarterly_summaries(village: str, name: str) -> list[Story]:
+    """Last year's general affairs of the first three quarters, each published on the 10th of
+    the month after the quarter, so the township's calendar finds one in every quarter."""
+    return [
+        Story(
+            village,
+            "notice",
+            f"{name}{{year}}年第{number}季度村务公开",
+            f"本季度主要工作：{work}各项收支明细见本村财务公开。",
+            Stage.PUBLISHED,
+            month_day=(3 * index + 4, 10),
+            years_back=1,
+        )
+        for index, (number, work) in enumerate(LAST_YEARS_WORK)
+    ]
+
+
 class _Dates(dict):
     def __init__(self, today: datetime.date):
         super().__init__(year=str(today.year), last_year=str(today.year - 1))

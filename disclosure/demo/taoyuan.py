@@ -2,7 +2,7 @@
 
 from . import powers
 from .places import LIUWAN, SHIQIAO, XINGHUA
-from .stories import Correction, Stage, Story
+from .stories import Correction, Stage, Story, quarterly_summaries
 
 XINGHUA_STORIES = [
     Story(
@@ -253,3 +253,8 @@ SHIQIAO_STORIES = [
 ]
 
 STORIES = XINGHUA_STORIES + LIUWAN_STORIES + SHIQIAO_STORIES
+STORIES += (
+    quarterly_summaries(XINGHUA.code, "杏花村")
+    + quarterly_summaries(LIUWAN.code, "柳湾村")
+    + quarterly_summaries(SHIQIAO.code, "石桥村")
+)
