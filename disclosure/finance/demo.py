@@ -2,9 +2,14 @@
 per period through the import, a few voucher photos, then submission, sign-off and publication,
 so that the totals, the chain and the audit log are those the portal would have recorded.
 
+Each period is scheduled on the demo's timeline (disclosure/demo/timeline.py): imported two days
+before it is published, and published 4 to 8 days after it ends, within its due window, so the
+township's calendar finds the villages on time.
+
 Some villages disclose monthly, the others quarterly. To show what oversight looks for, 高坪村
-never imported its newest due period (overdue), 柳湾村's newest period awaits sign-off, and
-杏花村 corrected a published period after villagers asked about an office purchase.
+never imported its newest due period (overdue); 柳湾村's newest period awaits sign-off while its
+due window lasts and is published late once it has passed; and 杏花村 corrected a published
+period after villagers asked about an office purchase.
 """
 
 import csv
