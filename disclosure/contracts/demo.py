@@ -3,7 +3,9 @@
 Each village gets a dozen contracts: yearly land and pond leases (one with last year's rent still
 unpaid, one ending within the expiry window, one awarded by public bidding among three bidders),
 two purchases, and a village road project disclosed stage by stage from approval to final
-accounts. Identity numbers start with 99, a province number no real person has.
+accounts. In the villages that go by the book (demo.places.EXEMPLARY) the two large leases to
+organisations were auctioned; elsewhere they were negotiated. Identity numbers start with 99, a
+province number no real person has.
 """
 
 import datetime
