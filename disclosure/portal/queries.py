@@ -4,13 +4,24 @@
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, CharField, Count, F, OuterRef, Prefetch, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    F,
+    OuterRef,
+    Prefetch,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 
 from disclosure.publishing.catalogue import SECTION_OF_KIND, Section
-from disclosure.publishing.models import Attachment, Posting, Revision
+from disclosure.publishing.models import Attachment, Posting, Revision, RevisionState
 from disclosure.publishing.search import matching
 from disclosure.regions.models import LEVEL_ORDER, Level, Region
 
@@ -149,11 +160,49 @@ def history(posting: Posting):
     return Revision.objects.published().filter(posting=posting).order_by("number")
 
 
-def search_current(text: str):
-    """The current published revision of every public posting that matches, newest first."""
-    current = Revision.objects.published().filter(posting__current=F("pk"))
-    return (
-        matching(current, text)
-        .select_related("posting", "village")
-        .order_by("-published_at", "-pk")
-    )
+# Nobody pages through more results than this; a common word is counted up to it, no further.
+SEARCH_LIMIT = 1000
+
+
+@dataclass
+class SearchHits:
+    """A search's results as the paginator reads them: counted up to SEARCH_LIMIT, and each
+    item the current revision of a matching posting."""
+
+    postings: QuerySet
+    found: int
+
+    @property
+    def capped(self) -> bool:
+        return self.found > SEARCH_LIMIT
+
+    def count(self) -> int:
+        return min(self.found, SEARCH_LIMIT)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, key: slice) -> list[Revision]:
+        revisions = []
+        for posting in self.postings[key]:
+            posting.current.posting = posting
+            posting.current.village = posting.village
+            revisions.append(posting.current)
+        return revisions
+
+
+def search_current(text: str) -> SearchHits:
+    """The current published revision of every public posting that matches, newest first.
+
+    A rare word is found through the search index and its few hits sorted; a common one, with
+    more hits than anyone pages through, by walking the newest postings until a page is full.
+    The query starts from the postings, whose one join to their current revision the planner
+    estimates well.
+    """
+    current = Posting.objects.public().filter(current__state=RevisionState.PUBLISHED)
+    hits = matching(current, text)
+    found = list(hits.order_by().values_list("pk", flat=True)[: SEARCH_LIMIT + 1])
+    if len(found) <= SEARCH_LIMIT:
+        hits = Posting.objects.filter(pk__in=found)
+    postings = hits.select_related("current", "village").order_by("-last_published_at", "-pk")
+    return SearchHits(postings, len(found))

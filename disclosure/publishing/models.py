@@ -67,6 +67,7 @@ class Posting(models.Model):
         indexes = [
             models.Index(fields=["village", "status", "kind"]),
             models.Index(fields=["village", "-last_published_at"], name="posting_village_latest"),
+            models.Index(fields=["-last_published_at", "-id"], name="posting_newest"),
         ]
         verbose_name = _("posting")
         verbose_name_plural = _("postings")

@@ -83,3 +83,20 @@ def test_search_reads_a_fixed_number_of_queries(
     # One of them reads the count of changes that keys the page cache.
     with django_assert_max_num_queries(3):
         search(client, "修路")
+
+
+def test_a_common_word_is_counted_up_to_the_limit_newest_first(
+    client, village_a, clerk_a, supervisor_a, monkeypatch
+):
+    monkeypatch.setattr("disclosure.portal.queries.SEARCH_LIMIT", 3)
+    monkeypatch.setattr("disclosure.portal.views.search.PAGE_SIZE", 2)
+    for number in range(5):
+        published_posting(village_a, clerk_a, supervisor_a, title=f"第{number + 1}期修路公告")
+
+    first = search(client, "修路")
+    last = search(client, "修路", page=2)
+
+    assert "“修路”的结果超过 3 条，按时间从新到旧列出" in first
+    assert "第 1 页，共 2 页" in first
+    assert "第5期修路公告" in first and "第4期修路公告" in first
+    assert "第3期修路公告" in last and "第2期修路公告" not in last

@@ -11,8 +11,8 @@ PAGE_SIZE = 20
 @public_page
 def search(request):
     form = SearchForm(request.GET if "q" in request.GET else None)
-    page = None
+    page = hits = None
     if form.is_valid():
-        results = queries.search_current(form.cleaned_data["q"])
-        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "portal/search.html", {"form": form, "page": page})
+        hits = queries.search_current(form.cleaned_data["q"])
+        page = Paginator(hits, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(request, "portal/search.html", {"form": form, "page": page, "hits": hits})
