@@ -24,9 +24,10 @@ from disclosure.demo.services import load_demo
 from disclosure.publishing.models import Posting
 from disclosure.regions.models import Region
 
-# A letter or digit next to the number means it is part of something longer (a digest, a code).
-IDENTITY_NUMBER = re.compile(r"(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])")
-MOBILE_NUMBER = re.compile(r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])")
+# A letter or digit next to the number means it is part of something longer (a digest, a code);
+# a decimal point before it, the fraction of an amount as a spreadsheet stores it (0.14999999999).
+IDENTITY_NUMBER = re.compile(r"(?<![0-9A-Za-z.])[1-9]\d{16}[\dXx](?![0-9A-Za-z])")
+MOBILE_NUMBER = re.compile(r"(?<![0-9A-Za-z.])1[3-9]\d{9}(?![0-9A-Za-z])")
 LINK = re.compile(r"""(?:href|src)="([^"]+)\"""")
 NOT_PUBLIC = ("/staff/", "/admin/", "/i18n/", "/language/", "/text-size/", "/static/", "/t/")
 NOT_DATA = ("/api/v1/schema/", "/api/v1/docs/")

@@ -58,7 +58,7 @@ def load(*, regions, staff, today: datetime.date) -> None:
         concluded = _file(
             regions[LIUWAN.code],
             "late",
-            "柳湾村第二季度的财务收支到现在还没有公开，公开栏上还是第一季度的表。",
+            "柳湾村上个季度的财务收支过了公开期限还没有公开，公开栏上还是再前一个季度的表。",
             code=CONCLUDED_CODE,
         )
     with _on(now, 38):
@@ -68,7 +68,7 @@ def load(*, regions, staff, today: datetime.date) -> None:
             report=concluded,
             status=ReportStatus.CONCLUDED,
             by=handler,
-            conclusion="经镇农经站核查，柳湾村第二季度财务收支确未按时公开。镇里已责令村委会"
+            conclusion="经镇农经站核查，柳湾村上季度财务收支确未按时公开。镇里已责令村委会"
             "补充公开，并在全镇通报。补充公开的内容已在本平台发布，欢迎监督。",
         )
     with _on(now, 3):

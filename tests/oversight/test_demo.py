@@ -7,7 +7,6 @@ from django.utils import timezone, translation
 
 from disclosure.demo.places import GAOPING, XINGHUA
 from disclosure.demo.services import load_demo
-from disclosure.oversight import demo
 from disclosure.oversight.models import CorrectionOrder
 from disclosure.oversight.scoring import Standing
 from disclosure.oversight.services import village_rows
@@ -17,16 +16,11 @@ from disclosure.regions.models import Region, User
 
 @pytest.fixture(scope="module")
 def demo_county(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The whole demo with oversight's part, loaded once, rolled back after the module."""
+    """The whole demo (oversight's part comes last), loaded once, rolled back after the module."""
     with django_db_blocker.unblock(), transaction.atomic():
         with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo_media")):
             load_demo()
             regions = {region.code: region for region in Region.objects.all()}
-            staff = {}
-            for user in User.objects.prefetch_related("roles"):
-                for role in user.roles.all():
-                    staff.setdefault(role.region.code, {})[role.kind] = user
-            demo.load(regions=regions, staff=staff, today=timezone.localdate())
         yield regions
         transaction.set_rollback(True)
 

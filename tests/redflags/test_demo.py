@@ -11,7 +11,6 @@ from django.urls import reverse
 
 from disclosure.demo.places import FENGLIN, GAOPING, XINGHUA
 from disclosure.demo.services import load_demo
-from disclosure.redflags import demo as redflags_demo
 from disclosure.redflags.models import Cadre, Relative
 from disclosure.redflags.rules import RULES
 from disclosure.redflags.services import flags_for
@@ -22,15 +21,10 @@ TODAY = datetime.date(2026, 5, 20)
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo as loaded on TODAY with the red flags after it, rolled back after the module."""
+    """The demo (red flags included) as loaded on TODAY, rolled back after the module."""
     with django_db_blocker.unblock(), transaction.atomic():
         with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("redflags_demo_media")):
             load_demo(today=TODAY)
-            regions = {region.code: region for region in Region.objects.all()}
-            staff = {}
-            for role in Role.objects.select_related("region", "user"):
-                staff.setdefault(role.region.code, {})[role.kind] = role.user
-            redflags_demo.load(regions=regions, staff=staff, today=TODAY)
             villages = list(Region.objects.villages())
             yield {v.code: v for v in villages}, flags_for([v.pk for v in villages], TODAY)
         transaction.set_rollback(True)
