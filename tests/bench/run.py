@@ -18,6 +18,7 @@ from .table import machine, markdown
 
 ROOT = Path(__file__).resolve().parents[2]
 SECTIONS = {
+    "pages": "tests.bench.pages",
     "imports": "tests.bench.imports",
 }
 DOCUMENT = ROOT / "docs" / "benchmarks.md"
@@ -27,6 +28,15 @@ Measured by `make bench` (`python -m tests.bench.run`), which rewrites this file
 figures taken in the same run on the same machine; absolute figures depend on the machine and
 on what else it was doing.
 
+- **pages**: the key public pages and the township dashboard of the generated prefecture
+  (`manage.py generate_scale_data`: 5,000 villages, about 10 million ledger entries), picked at
+  its busiest (the largest township, the village with most postings). Queries and gzip size come
+  from a first, uncached rendering in process. Throughput and latency come from wrk (one thread,
+  four connections, from a second process) against gunicorn with two workers, first with the page
+  cache on, then off (`PAGE_CACHE=false`); each page is measured just after the trivial health view
+  `/healthz` in the same server, and `cached ÷ /healthz` is the ratio of their throughputs.
+  Targets: cached pages at least half the health view's throughput, uncached p95 under 50 ms,
+  the dashboard's p95 under 100 ms, every public page under 30 KB compressed.
 - **ledger import**: a generated ledger (10 columns, Chinese text, one voucher per row, dates over
   a quarter) uploaded, checked (parse, ledger rules, COPY into staging) and committed (INSERT …
   SELECT into the period's revision), in a child process whose peak resident memory is shown.

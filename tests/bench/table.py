@@ -35,6 +35,42 @@ class Row:
     peak_mb: float | None = None
 
 
+PAGE_COLUMNS = (
+    ("page", "page"),
+    ("queries", "queries"),
+    ("gzip_bytes", "gzip bytes"),
+    ("trivial_rps", "/healthz req/s"),
+    ("cached_rps", "cached req/s"),
+    ("ratio", "cached ÷ /healthz"),
+    ("cached_p95_ms", "cached p95 ms"),
+    ("uncached_rps", "uncached req/s"),
+    ("uncached_p50_ms", "uncached p50 ms"),
+    ("uncached_p95_ms", "uncached p95 ms"),
+    ("uncached_p99_ms", "uncached p99 ms"),
+    ("errors", "errors"),
+)
+
+
+@dataclass
+class PageRow:
+    """One page under load: `ratio` is its cached throughput over that of the trivial health
+    view served by the same server just before it, in the same run."""
+
+    page: str
+    path: str
+    queries: int
+    gzip_bytes: int
+    trivial_rps: float
+    cached_rps: float
+    ratio: float
+    cached_p95_ms: float
+    uncached_rps: float
+    uncached_p50_ms: float
+    uncached_p95_ms: float
+    uncached_p99_ms: float
+    errors: int
+
+
 def _cell(value) -> str:
     if value is None:
         return "–"
@@ -45,14 +81,24 @@ def _cell(value) -> str:
     return str(value)
 
 
-def markdown(rows: list[Row]) -> str:
+def _table(rows: list, columns) -> str:
     lines = [
-        "| " + " | ".join(label for _name, label in COLUMNS) + " |",
-        "|" + "|".join(" --- " for _ in COLUMNS) + "|",
+        "| " + " | ".join(label for _name, label in columns) + " |",
+        "|" + "|".join(" --- " for _ in columns) + "|",
     ]
     for row in rows:
-        lines.append("| " + " | ".join(_cell(getattr(row, name)) for name, _ in COLUMNS) + " |")
+        lines.append("| " + " | ".join(_cell(getattr(row, name)) for name, _ in columns) + " |")
     return "\n".join(lines)
+
+
+def markdown(rows: list) -> str:
+    """Pages under load in one table, rates of work beside their floor in the other."""
+    pages = [row for row in rows if isinstance(row, PageRow)]
+    others = [row for row in rows if not isinstance(row, PageRow)]
+    tables = [_table(pages, PAGE_COLUMNS)] if pages else []
+    if others:
+        tables.append(_table(others, COLUMNS))
+    return "\n\n".join(tables)
 
 
 def machine(database_version: str) -> list[str]:
