@@ -141,6 +141,9 @@ def _database() -> dict:
 
 
 DATABASES = {"default": _database()}
+# Keep each server process's connection: opening one per request cost more than a cached page.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 300)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "regions.User"

@@ -3,7 +3,7 @@
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -18,6 +18,7 @@ from disclosure.decisions.models import (
 )
 from disclosure.publishing.models import PostingStatus
 
+from .. import published
 from ..flags import Flag
 
 WITHOUT_QUORUM = "resolution_without_quorum"
@@ -37,9 +38,7 @@ def _being_implemented():
     """Progress reported, a link recorded, a current contract naming the matter, a payment under
     one, or a result disclosure prepared."""
     contracts = Contract.objects.filter(
-        matter=OuterRef("pk"),
-        revision__posting__status=PostingStatus.PUBLISHED,
-        revision__posting__current=F("revision"),
+        matter=OuterRef("pk"), revision_id__in=published.current_revisions()
     )
     payments = Payment.objects.filter(posting__current__contract__matter=OuterRef("pk"))
     return (

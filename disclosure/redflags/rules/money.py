@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
 from disclosure.contracts.models import Contract, Payment
@@ -55,8 +55,7 @@ def _linked_to_decision():
         counterparty=OuterRef("counterparty"),
         start_date__lte=OuterRef("date"),
         end_date__gte=OuterRef("date"),
-        revision__posting__status=PostingStatus.PUBLISHED,
-        revision__posting__current=F("revision"),
+        revision_id__in=published.current_revisions(),
     )
     return Exists(by_voucher) | Exists(by_payment) | Exists(by_counterparty)
 
