@@ -24,6 +24,8 @@ from disclosure.demo.services import load_demo
 from disclosure.publishing.models import Posting
 from disclosure.regions.models import Region
 
+from .conftest import ensure_default_chart
+
 # A letter or digit next to the number means it is part of something longer (a digest, a code);
 # a decimal point before it, the fraction of an amount as a spreadsheet stores it (0.14999999999).
 IDENTITY_NUMBER = re.compile(r"(?<![0-9A-Za-z.])[1-9]\d{16}[\dXx](?![0-9A-Za-z])")
@@ -47,6 +49,7 @@ def _plain_static_files(settings):
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("demo_media")
     with django_db_blocker.unblock(), transaction.atomic(), override_settings(MEDIA_ROOT=media):
+        ensure_default_chart()
         load_demo()
         yield
         transaction.set_rollback(True)

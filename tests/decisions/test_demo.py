@@ -11,12 +11,15 @@ from disclosure.demo.services import load_demo
 from disclosure.publishing.chain import first_mismatch
 from disclosure.regions.models import Region
 
+from ..conftest import ensure_default_chart
+
 
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo, loaded once for the module in a transaction rolled back afterwards."""
     with django_db_blocker.unblock(), transaction.atomic():
         with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo_media")):
+            ensure_default_chart()
             load_demo()
             yield Region.objects.get(code=COUNTY.code)
         transaction.set_rollback(True)

@@ -6,6 +6,8 @@ from disclosure.demo.places import COUNTY
 from disclosure.demo.services import load_demo
 from disclosure.regions.models import Region
 
+from ..conftest import ensure_default_chart
+
 
 @pytest.fixture(scope="module")
 def demo_media(tmp_path_factory):
@@ -17,6 +19,7 @@ def demo_county(django_db_setup, django_db_blocker, demo_media):
     """The demo, loaded once per module in a transaction that is rolled back after the module."""
     with django_db_blocker.unblock(), transaction.atomic():
         with override_settings(MEDIA_ROOT=demo_media):
+            ensure_default_chart()
             load_demo()
         yield Region.objects.get(code=COUNTY.code)
         transaction.set_rollback(True)

@@ -109,7 +109,9 @@ def test_a_clerk_registers_a_lease_and_a_late_rent_clears_the_arrears(
     record_late_payment(clerk, village_a, today)
     screenshot(clerk, "contract-payments")
 
+    # The browser may keep a public page for five minutes (Cache-Control); the villager refreshes.
     villager.goto(f"/v/{village_a.code}/contracts/")
+    villager.reload()
     expect(villager.get_by_text("没有欠款的合同。")).to_be_visible()
     expect(villager.get_by_role("region", name="全部合同")).to_contain_text("未到期")
     screenshot(villager, "contracts-paid")

@@ -6,6 +6,7 @@ from disclosure.demo.places import TAOYUAN, XINGHUA
 from disclosure.demo.services import load_demo
 from disclosure.publishing.models import Posting
 
+from ..conftest import ensure_default_chart
 from .conftest import DESKTOP, PHONE, has_no_horizontal_scroll
 
 
@@ -32,6 +33,7 @@ def portal_pages() -> dict[str, str]:
 
 @pytest.mark.parametrize("size", [PHONE, DESKTOP], ids=["phone", "desktop"])
 def test_portal_pages_fit_the_window_without_horizontal_scrolling(open_window, screenshot, size):
+    ensure_default_chart()
     load_demo()
     window = open_window(size)
 

@@ -16,6 +16,8 @@ from disclosure.publishing.chain import first_mismatch
 from disclosure.publishing.models import PostingStatus, RevisionState
 from disclosure.regions.models import Region
 
+from ..conftest import ensure_default_chart
+
 TODAY = datetime.date(2026, 5, 20)
 SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 
@@ -26,6 +28,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("finance_demo_media")
     with django_db_blocker.unblock(), transaction.atomic():
         with override_settings(MEDIA_ROOT=media):
+            ensure_default_chart()
             load_demo(today=TODAY)
         yield media
         transaction.set_rollback(True)

@@ -13,12 +13,15 @@ from disclosure.oversight.services import village_rows
 from disclosure.regions.access import Action, villages_for
 from disclosure.regions.models import Region, User
 
+from ..conftest import ensure_default_chart
+
 
 @pytest.fixture(scope="module")
 def demo_county(django_db_setup, django_db_blocker, tmp_path_factory):
     """The whole demo (oversight's part comes last), loaded once, rolled back after the module."""
     with django_db_blocker.unblock(), transaction.atomic():
         with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo_media")):
+            ensure_default_chart()
             load_demo()
             regions = {region.code: region for region in Region.objects.all()}
         yield regions

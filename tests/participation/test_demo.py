@@ -13,11 +13,14 @@ from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Posting, PostingStatus
 from disclosure.regions.models import Region
 
+from ..conftest import ensure_default_chart
+
 
 @pytest.fixture(scope="module")
 def demo_county(django_db_setup, django_db_blocker, tmp_path_factory):
     with django_db_blocker.unblock(), transaction.atomic():
         with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo_media")):
+            ensure_default_chart()
             load_demo()
             yield {region.code: region for region in Region.objects.all()}
         transaction.set_rollback(True)

@@ -16,6 +16,8 @@ from disclosure.redflags.rules import RULES
 from disclosure.redflags.services import flags_for
 from disclosure.regions.models import Region, Role
 
+from ..conftest import ensure_default_chart
+
 TODAY = datetime.date(2026, 5, 20)
 
 
@@ -24,6 +26,7 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """The demo (red flags included) as loaded on TODAY, rolled back after the module."""
     with django_db_blocker.unblock(), transaction.atomic():
         with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("redflags_demo_media")):
+            ensure_default_chart()
             load_demo(today=TODAY)
             villages = list(Region.objects.villages())
             yield {v.code: v for v in villages}, flags_for([v.pk for v in villages], TODAY)
