@@ -1,13 +1,10 @@
 """Ordering a correction (责令更正, art. 31): a township official names what is wrong with a
 published posting; villagers see the order on the posting until a correction is published."""
 
-from functools import partial
-
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from disclosure.publishing import changes
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import Posting, PostingStatus
@@ -54,8 +51,6 @@ def order_correction(*, posting: Posting, reason: str, by, ip=None) -> Correctio
         ip=ip,
         reason=reason,
     )
-    # The order shows on the posting's public page: cached copies of the village's pages go.
-    transaction.on_commit(partial(changes.count, posting.village_id))
     notify(
         Action.CORRECT,
         posting.village,

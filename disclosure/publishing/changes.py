@@ -22,7 +22,7 @@ NOT_PUBLIC = {
     "finance.LedgerImport",
     "finance.ColumnMapping",
 }
-NOT_PUBLIC_APPS = {"reports", "redflags", "oversight"}
+NOT_PUBLIC_APPS = {"reports", "redflags"}
 
 
 def _is_public(model) -> bool:
