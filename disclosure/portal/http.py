@@ -6,7 +6,8 @@ Language and text size are chosen by cookies, so shared caches must keep those v
 Published content only changes through a new revision, so a public page is rendered once and
 served from the cache until its village (or, for pages across villages, any village) changes:
 the count of changes kept by publishing/changes.py is part of the cache key. The date is too,
-because countdowns and overdue marks move with it.
+because countdowns and overdue marks move with it. A copy is kept already compressed and with its
+ETag, so that serving it again costs no rendering, no compression and no hashing.
 """
 
 import hashlib
@@ -16,12 +17,13 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
+from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.decorators import decorator_from_middleware
 
-from disclosure.publishing.changes import SITE
+from disclosure.publishing.changes import SITE, remembered
 
 from .views.preferences import TEXT_SIZE_COOKIE
 
@@ -35,6 +37,7 @@ PREFERENCE_COOKIES = {settings.LANGUAGE_COOKIE_NAME, TEXT_SIZE_COOKIE, settings.
 REGION_CODE = re.compile(r"\d{12}")
 
 _conditional = decorator_from_middleware(ConditionalGetMiddleware)
+_gzip = GZipMiddleware(lambda request: None)
 
 _COUNT_OF_SCOPE = "SELECT count FROM publishing_changecount WHERE scope = %s"
 _COUNT_OF_REGION = (
@@ -48,10 +51,13 @@ _COUNT_OF_POSTING = (
 
 
 def _count(sql: str, value) -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [value])
-        row = cursor.fetchone()
-    return row[0] if row else 0
+    def read() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [value])
+            row = cursor.fetchone()
+        return row[0] if row else 0
+
+    return remembered((sql, value), read)
 
 
 def site_changes(kwargs) -> int:
@@ -86,8 +92,15 @@ def _same_for_everyone(request, response) -> bool:
 def _key(request, changes: int) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
     size = request.COOKIES.get(TEXT_SIZE_COOKIE) == "large"
+    gzip = re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None
     day = timezone.localdate().isoformat()
-    return f"page:{request.LANGUAGE_CODE}:{int(size)}:{day}:{changes}:{path}"
+    return f"page:{request.LANGUAGE_CODE}:{int(size)}:{int(gzip)}:{day}:{changes}:{path}"
+
+
+def _ready_to_serve(request, response):
+    response = _gzip.process_response(request, response)
+    set_response_etag(response)
+    return response
 
 
 def _cached(view, changes_of):
@@ -100,6 +113,7 @@ def _cached(view, changes_of):
         if response is None:
             response = view(request, *args, **kwargs)
             if _same_for_everyone(request, response):
+                response = _ready_to_serve(request, response)
                 cache.set(key, response, PAGE_MAX_AGE)
         return response
 

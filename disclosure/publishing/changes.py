@@ -5,6 +5,7 @@ Every row saved or deleted through Django in the project's apps counts as a chan
 staging tables) only ever touch drafts; their publication saves the revision, which counts.
 """
 
+import time
 from functools import partial
 
 from django.db import connection, transaction
@@ -23,6 +24,11 @@ NOT_PUBLIC = {
     "finance.ColumnMapping",
 }
 NOT_PUBLIC_APPS = {"reports", "redflags"}
+# A count read less than this long ago is trusted without asking the database again. This process
+# forgets its counts the moment it commits a change; other processes see it within the second.
+TRUSTED_SECONDS = 1.0
+TRUSTED_MOST = 10_000
+_trusted: dict = {}
 
 
 def _is_public(model) -> bool:
@@ -48,6 +54,24 @@ def count(village_id) -> None:
             "ON CONFLICT (scope) DO UPDATE SET count = publishing_changecount.count + 1",
             [scopes],
         )
+    forget_counts()
+
+
+def forget_counts() -> None:
+    _trusted.clear()
+
+
+def remembered(key, read) -> int:
+    """The count `read()` returns, read again only once the remembered one is a second old."""
+    now = time.monotonic()
+    known = _trusted.get(key)
+    if known and known[1] > now:
+        return known[0]
+    if len(_trusted) >= TRUSTED_MOST:
+        forget_counts()
+    value = read()
+    _trusted[key] = (value, now + TRUSTED_SECONDS)
+    return value
 
 
 def _changed(sender, instance, using=None, **kwargs) -> None:
