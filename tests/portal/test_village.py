@@ -73,6 +73,20 @@ def test_a_long_section_links_to_all_its_postings(
     assert all(f"第{number}号通知" in section for number in (1, 2, 3))
 
 
+def test_a_section_of_several_kinds_lists_its_newest_across_them(
+    client, village_a, clerk_a, supervisor_a, monkeypatch
+):
+    monkeypatch.setattr("disclosure.portal.queries.LATEST_PER_SECTION", 2)
+    for number, kind in enumerate(["audit_report", "notice", "notice", "audit_report"], start=1):
+        published_posting(village_a, clerk_a, supervisor_a, title=f"第{number}号", kind=kind)
+
+    page = client.get(VILLAGE_A).content.decode()
+
+    assert "第1号" not in page and "第2号" not in page
+    assert "第3号" in page and "第4号" in page
+    assert "查看全部 4 条" in page
+
+
 def test_the_village_page_reads_a_fixed_number_of_queries(
     client, village_a, clerk_a, supervisor_a, power_list, django_assert_max_num_queries
 ):
