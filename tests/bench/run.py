@@ -32,9 +32,11 @@ on what else it was doing.
   (`manage.py generate_scale_data`: 5,000 villages, about 10 million ledger entries), picked at
   its busiest (the largest township, the village with most postings). Queries and gzip size come
   from a first, uncached rendering in process. Throughput and latency come from wrk (one thread,
-  four connections, from a second process) against gunicorn with two workers, first with the page
-  cache on, then off (`PAGE_CACHE=false`); each page is measured just after the trivial health view
-  `/healthz` in the same server, and `cached ÷ /healthz` is the ratio of their throughputs.
+  from a second process) against gunicorn with two workers, first with the page cache on, then off
+  (`PAGE_CACHE=false`); each page is measured just after the trivial health view `/healthz` in the
+  same server, and `cached ÷ /healthz` is the ratio of their throughputs. Throughput is taken with
+  four connections, so that no worker ever waits; the uncached latencies with two, one per worker,
+  so that they are the page's own time rather than time spent queueing behind another request.
   Targets: cached pages at least half the health view's throughput, uncached p95 under 50 ms,
   the dashboard's p95 under 100 ms, every public page under 30 KB compressed.
 - **ledger import**: a generated ledger (10 columns, Chinese text, one voucher per row, dates over
