@@ -155,26 +155,27 @@ def iter_entries(
     missing = missing_fields(mapping)
     if missing:
         raise ValueError(f"columns not mapped: {', '.join(missing)}")
+    rows = enumerate(rows)
     header = []
-    reader = None
-    for index, row in enumerate(rows):
+    for index, row in rows:
         if index == header_index:
             header = merge_headings(row, [])
-        elif index == header_index + 1 and is_subheader(row):
-            header = merge_headings(header, row)
+            break
+    reader = _RowReader(mapping, header)
+    for index, row in rows:
+        if index == header_index + 1 and is_subheader(row):
+            reader = _RowReader(mapping, merge_headings(header, row))
             continue
-        if index <= header_index or _is_blank(row):
+        if _is_blank(row):
             continue
-        if is_totals_row(row):
+        if reader.is_totals(row):
             result.totals_rows += 1
             continue
-        if reader is None:
-            reader = _RowReader(mapping, header)
         if reader.repeats_header(row):
             continue
-        entry, problems = reader.read(row, index + 1)
-        if problems:
-            result.add_problems(sorted(problems, key=_by_column))
+        entry = reader.read(row, index + 1)
+        if entry is None:
+            result.add_problems(sorted(reader.problems, key=_by_column))
         else:
             yield entry
 
@@ -204,7 +205,11 @@ class _Memo(dict):
 
 
 class _RowReader:
-    """Reads the rows of one sheet with one mapping into entries, or into problems."""
+    """Reads the rows of one sheet with one mapping into entries, or into problems.
+
+    The work on a cell is done once per distinct text of its column (see _Memo), so that a
+    row whose texts were all met before costs a few lookups and nothing more.
+    """
 
     def __init__(self, mapping: dict[str, int], header: list):
         self.mapping, self.header = mapping, header
@@ -214,18 +219,33 @@ class _RowReader:
         self.memos = {name: _Memo() for name in (*TEXT_FIELDS, "date", *self.pair)}
         self.required = [mapping[name] for name in REQUIRED]
         self.headings = _Memo()
+        self.labels = _Memo()
+        self.accounts = _Memo()
         # An unmapped field reads as an empty cell: a column index no row reaches.
         self.columns = {name: mapping.get(name, sys.maxsize) for name in self.memos}
-        self.text_columns = [(name, self.columns[name], self.memos[name]) for name in TEXT_FIELDS]
+        self.text_columns = [(self.columns[name], self.memos[name]) for name in TEXT_FIELDS]
+        self.problems = []
+
+    def is_totals(self, row) -> bool:
+        """is_totals_row, with the answer for each distinct text remembered."""
+        labels = self.labels
+        for cell in row:
+            if type(cell) is str:
+                label = labels.get(cell)
+                if label is None:
+                    label = labels.remember(cell, _is_totals_label(cell))
+                if label:
+                    return True
+        return False
 
     def repeats_header(self, row) -> bool:
         """Ledgers printed page by page to a file repeat the headings at the top of every page;
         the required columns then hold their headings again."""
         width = min(len(row), len(self.header))
-        return all(
-            index < width and self.heading(row[index]) == self.header[index]
-            for index in self.required
-        )
+        for index in self.required:
+            if index >= width or self.heading(row[index]) != self.header[index]:
+                return False
+        return True
 
     def heading(self, cell) -> str:
         if type(cell) is not str:
@@ -233,31 +253,44 @@ class _RowReader:
         text = self.headings.get(cell)
         return self.headings.remember(cell, heading_text(cell)) if text is None else text
 
-    def read(self, row, line: int) -> tuple[ParsedEntry | None, list[Problem]]:
+    def read(self, row, line: int) -> ParsedEntry | None:
+        """The row's entry, or None with the row's problems in `problems`."""
         self.row, self.line, self.problems = row, line, []
-        texts = {}
         width = len(row)
-        for name, index, memo in self.text_columns:
+        texts = []
+        for index, memo in self.text_columns:
             value = row[index] if index < width else None
             if type(value) is str:
                 text = memo.get(value)
-                texts[name] = memo.remember(value, _clean_text(value)) if text is None else text
+                texts.append(memo.remember(value, _clean_text(value)) if text is None else text)
             else:
-                texts[name] = "" if value is None else _clean_text(value)
-        code_and_name = _CODE_AND_NAME.fullmatch(texts["account_code"])
-        if code_and_name:
-            texts["account_code"] = code_and_name[1]
-            texts["account_name"] = texts["account_name"] or code_and_name[2]
-        for name, text in texts.items():
-            if len(text) > MAX_LENGTHS[name] or not text and name in REQUIRED_TEXT:
-                self.check_text(name, text)
+                texts.append("" if value is None else _clean_text(value))
+        voucher_no, summary, code, name, counterparty, handler, approver = texts
+        split = self.accounts.get(code)
+        if split is None:
+            split = self.accounts.remember(code, _split_account(code))
+        code, name = split[0], name or split[1]
+        if (
+            not voucher_no
+            or not summary
+            or not code
+            or len(voucher_no) > MAX_LENGTHS["voucher_no"]
+            or len(summary) > MAX_LENGTHS["summary"]
+            or len(code) > MAX_LENGTHS["account_code"]
+            or len(name) > MAX_LENGTHS["account_name"]
+            or len(counterparty) > MAX_LENGTHS["counterparty"]
+            or len(handler) > MAX_LENGTHS["handler"]
+            or len(approver) > MAX_LENGTHS["approver"]
+        ):
+            checked = (voucher_no, summary, code, name, counterparty, handler, approver)
+            for field_name, text in zip(TEXT_FIELDS, checked, strict=True):
+                self.check_text(field_name, text)
         when = self.date()
         income, expenditure = self.amounts()
         if self.problems:
-            return None, self.problems
-        entry = ParsedEntry(line=line, date=when, income=income, expenditure=expenditure,
-                            **texts)  # fmt: skip
-        return entry, []
+            return None
+        return ParsedEntry(line, when, voucher_no, summary, code, name, income, expenditure,
+                           counterparty, handler, approver)  # fmt: skip
 
     def cell(self, name: str):
         index = self.columns[name]
@@ -293,7 +326,7 @@ class _RowReader:
         return memo.remember(value, when) if type(value) is str else when
 
     def amounts(self) -> tuple[Decimal, Decimal]:
-        income, expenditure = (self.amount(name) for name in self.pair)
+        income, expenditure = self.amount(self.pair[0]), self.amount(self.pair[1])
         if income is None or expenditure is None:
             return ZERO, ZERO
         if not income and not expenditure:
@@ -318,6 +351,12 @@ class _RowReader:
         # A negative amount, often written in parentheses, is a reversal (红字冲销) and is kept.
         amount = ZERO if amount is None else amount
         return memo.remember(value, amount) if type(value) is str else amount
+
+
+def _split_account(text: str) -> tuple[str, str]:
+    """The code, and the name when the cell holds both ("5301 管理费用"), else an empty name."""
+    code_and_name = _CODE_AND_NAME.fullmatch(text)
+    return (code_and_name[1], code_and_name[2]) if code_and_name else (text, "")
 
 
 def _clean_text(value) -> str:
