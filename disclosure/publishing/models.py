@@ -79,6 +79,12 @@ class Posting(models.Model):
     def section(self):
         return section_of(self.kind)
 
+    @property
+    def kind_label(self):
+        # get_kind_display() translates every kind's label to build its lookup: too slow for
+        # listings of many postings.
+        return Kind(self.kind).label
+
     def get_absolute_url(self):
         return reverse("portal:posting", args=[self.code])
 
