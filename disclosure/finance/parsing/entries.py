@@ -224,6 +224,8 @@ class _RowReader:
         # An unmapped field reads as an empty cell: a column index no row reaches.
         self.columns = {name: mapping.get(name, sys.maxsize) for name in self.memos}
         self.text_columns = [(self.columns[name], self.memos[name]) for name in TEXT_FIELDS]
+        self.date_column = self.columns["date"]
+        self.amount_columns = [(name, self.columns[name]) for name in self.pair]
         self.problems = []
 
     def is_totals(self, row) -> bool:
@@ -255,7 +257,7 @@ class _RowReader:
 
     def read(self, row, line: int) -> ParsedEntry | None:
         """The row's entry, or None with the row's problems in `problems`."""
-        self.row, self.line, self.problems = row, line, []
+        self.line, self.problems = line, []
         width = len(row)
         texts = []
         for index, memo in self.text_columns:
@@ -285,16 +287,18 @@ class _RowReader:
             checked = (voucher_no, summary, code, name, counterparty, handler, approver)
             for field_name, text in zip(TEXT_FIELDS, checked, strict=True):
                 self.check_text(field_name, text)
-        when = self.date()
-        income, expenditure = self.amounts()
+        when = self.date(row[self.date_column] if self.date_column < width else None)
+        (income_name, income_index), (expenditure_name, expenditure_index) = self.amount_columns
+        income = self.amount(income_name, row[income_index] if income_index < width else None)
+        expenditure = self.amount(
+            expenditure_name, row[expenditure_index] if expenditure_index < width else None
+        )
+        if income is not None and expenditure is not None:
+            self.check_amounts(income, expenditure)
         if self.problems:
             return None
         return ParsedEntry(line, when, voucher_no, summary, code, name, income, expenditure,
                            counterparty, handler, approver)  # fmt: skip
-
-    def cell(self, name: str):
-        index = self.columns[name]
-        return self.row[index] if index < len(self.row) else None
 
     def report(self, name: str | None, message) -> None:
         index = self.mapping.get(name) if name else None
@@ -313,8 +317,7 @@ class _RowReader:
                 _("This text is longer than %(limit)s characters.") % {"limit": MAX_LENGTHS[name]},
             )
 
-    def date(self) -> date | None:
-        value = self.cell("date")
+    def date(self, value) -> date | None:
         memo = self.memos["date"]
         if type(value) is str and value in memo:
             return memo[value]
@@ -325,10 +328,7 @@ class _RowReader:
             return None
         return memo.remember(value, when) if type(value) is str else when
 
-    def amounts(self) -> tuple[Decimal, Decimal]:
-        income, expenditure = self.amount(self.pair[0]), self.amount(self.pair[1])
-        if income is None or expenditure is None:
-            return ZERO, ZERO
+    def check_amounts(self, income: Decimal, expenditure: Decimal) -> None:
         if not income and not expenditure:
             self.report(None, _("The row has neither income nor expenditure."))
         elif income and expenditure:
@@ -336,10 +336,8 @@ class _RowReader:
                 None,
                 _("The row has both income and expenditure; put them on two rows."),
             )
-        return income, expenditure
 
-    def amount(self, name: str) -> Decimal | None:
-        value = self.cell(name)
+    def amount(self, name: str, value) -> Decimal | None:
         memo = self.memos[name]
         if type(value) is str and value in memo:
             return memo[value]
