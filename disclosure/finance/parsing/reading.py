@@ -144,9 +144,14 @@ def _visible_sheets(book):
 
 
 def _sheet_rows(book, name: str) -> list[list]:
-    # Most cells are text: they are taken as they are without a call per cell.
+    # Most cells are text: they are taken as they are without a call per cell. A ledger repeats
+    # its texts row after row; each distinct one is kept once, which makes the rows smaller.
+    texts = {}
     rows = [
-        [(value or None) if type(value) is str else _cell(value) for value in row]
+        [
+            (texts.setdefault(value, value) or None) if type(value) is str else _cell(value)
+            for value in row
+        ]
         for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)
     ]
     while rows and not any(value is not None for value in rows[-1]):

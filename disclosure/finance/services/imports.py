@@ -5,6 +5,7 @@ updates the LedgerImport, so a clerk can go back, change the mapping and check a
 """
 
 import itertools
+import pickle
 from pathlib import Path
 
 from django.conf import settings
@@ -22,17 +23,55 @@ def stored_path(ledger_import: LedgerImport) -> Path:
     return Path(settings.MEDIA_ROOT) / "imports" / ledger_import.stored_name
 
 
-def _workbook(ledger_import: LedgerImport, sheet: str | None = None) -> parsing.Workbook:
+def rows_path(ledger_import: LedgerImport) -> Path:
+    """Where the rows of a workbook's sheets are kept as the upload read them."""
+    return stored_path(ledger_import).with_name(f"{ledger_import.stored_name}.rows")
+
+
+def _keep_rows(ledger_import: LedgerImport, book: parsing.Workbook) -> None:
+    """Keep the sheets of a workbook as read, so that choosing a sheet and checking it do not
+    read the workbook again (that takes most of a second per 100,000 rows). A CSV file is read
+    lazily, row by row, and is not kept: it is quick to read and a million rows are large."""
+    if book.format == "csv":
+        return
+    sheets = [(sheet.name, sheet.rows) for sheet in book.sheets]
+    kept = (_file_stamp(ledger_import), sheets)
+    rows_path(ledger_import).write_bytes(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _file_stamp(ledger_import: LedgerImport) -> tuple[int, int]:
+    status = stored_path(ledger_import).stat()
+    return status.st_size, status.st_mtime_ns
+
+
+def _kept_sheets(ledger_import: LedgerImport) -> list[parsing.Sheet] | None:
+    """The sheets kept at upload, or None when there are none for the stored file as it is."""
+    try:
+        # Written by _keep_rows from what the upload read, never taken from a visitor.
+        stamp, sheets = pickle.loads(rows_path(ledger_import).read_bytes())  # noqa: S301
+    except FileNotFoundError:
+        return None
+    if stamp != _file_stamp(ledger_import):
+        return None
+    return [parsing.Sheet(name=name, rows=rows) for name, rows in sheets]
+
+
+def _sheets(ledger_import: LedgerImport, only: str | None = None) -> list[parsing.Sheet]:
+    """The sheets of the stored file (with `only`, that one if it is there): as kept at upload,
+    else read from the file."""
+    sheets = _kept_sheets(ledger_import)
+    if sheets is not None:
+        return [sheet for sheet in sheets if only is None or sheet.name == only]
     data = stored_path(ledger_import).read_bytes()
     try:
-        return parsing.read_table(data, ledger_import.filename, sheet=sheet)
+        return parsing.read_table(data, ledger_import.filename, sheet=only).sheets
     except parsing.UnreadableFile as error:
         raise ValidationError(str(error)) from None
 
 
 def sheet_of(ledger_import: LedgerImport) -> parsing.Sheet:
     """The chosen sheet, read from the stored file (the other sheets are not read)."""
-    for sheet in _workbook(ledger_import, ledger_import.sheet).sheets:
+    for sheet in _sheets(ledger_import, ledger_import.sheet):
         if sheet.name == ledger_import.sheet:
             return sheet
     raise ValidationError(_("The chosen sheet is no longer in the file; upload it again."))
@@ -67,6 +106,7 @@ def start_import(*, period: Period, upload, by, fund: str = Fund.BANK) -> Ledger
     path = stored_path(ledger_import)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+    _keep_rows(ledger_import, book)
     ledger_import.save()
     if len(book.sheets) == 1:
         _use_sheet(ledger_import, book.sheets[0])
@@ -82,7 +122,7 @@ def _editable(ledger_import: LedgerImport, by) -> None:
 @transaction.atomic
 def choose_sheet(*, ledger_import: LedgerImport, sheet: str, by) -> LedgerImport:
     _editable(ledger_import, by)
-    for candidate in _workbook(ledger_import).sheets:
+    for candidate in _sheets(ledger_import):
         if candidate.name == sheet:
             _use_sheet(ledger_import, candidate)
             return ledger_import
@@ -138,3 +178,4 @@ def remember_mapping(ledger_import: LedgerImport) -> None:
 
 def discard_file(ledger_import: LedgerImport) -> None:
     stored_path(ledger_import).unlink(missing_ok=True)
+    rows_path(ledger_import).unlink(missing_ok=True)
