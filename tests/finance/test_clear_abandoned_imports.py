@@ -5,14 +5,14 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from disclosure.finance.models import LedgerImport, StagedEntry
-from disclosure.finance.services.imports import stored_path
+from disclosure.finance.services.imports import rows_path, stored_path
 
-from .ledger_files import checked, imported
+from .ledger_files import ROWS, checked, imported, xlsx_bytes
 
 
 def test_imports_left_for_a_week_are_removed_with_their_files(quarter_a, clerk_a):
     imported(quarter_a, clerk_a)
-    old = checked(quarter_a, clerk_a)
+    old = checked(quarter_a, clerk_a, xlsx_bytes({"明细账": ROWS}), "明细账.xlsx")
     recent = checked(quarter_a, clerk_a)
     LedgerImport.objects.filter(pk=old.pk).update(
         created_at=timezone.now() - datetime.timedelta(days=8)
@@ -27,5 +27,6 @@ def test_imports_left_for_a_week_are_removed_with_their_files(quarter_a, clerk_a
         *LedgerImport.objects.filter(status="committed").values_list("pk", flat=True),
     }
     assert not stored_path(old).exists()
+    assert not rows_path(old).exists()
     assert stored_path(recent).exists()
     assert not StagedEntry.objects.filter(ledger_import_id=old.pk).exists()

@@ -137,6 +137,26 @@ def test_a_stored_file_that_can_no_longer_be_read_is_refused_with_a_message(quar
         checking.check_import(ledger_import=ledger_import, by=clerk_a)
 
 
+def test_a_workbook_is_read_at_upload_only(quarter_a, clerk_a, monkeypatch):
+    from .ledger_files import xlsx_bytes
+
+    content = xlsx_bytes({"一月": ROWS[:2], "二月": ROWS[2:]})
+    ledger_import = imports.start_import(
+        period=quarter_a, upload=upload(content, "明细账.xlsx"), by=clerk_a
+    )
+
+    def read_again(*args, **kwargs):
+        raise AssertionError("the workbook was read again")
+
+    monkeypatch.setattr(imports.parsing, "read_table", read_again)
+    imports.choose_sheet(ledger_import=ledger_import, sheet="二月", by=clerk_a)
+    ledger_import = checking.check_import(ledger_import=ledger_import, by=clerk_a)
+
+    assert ledger_import.problems == []
+    staged = StagedEntry.objects.filter(ledger_import=ledger_import).order_by("line")
+    assert [entry.voucher_no for entry in staged] == [row[1] for row in ROWS[2:]]
+
+
 def test_a_file_with_any_problem_saves_nothing(quarter_a, clerk_a):
     rows = [*ROWS, ["2026-04-01", "记-006", "四月的账", "531", "管理费用", "", "10", "", "", ""]]
     ledger_import = checked(quarter_a, clerk_a, csv_bytes(rows=rows))
