@@ -144,15 +144,20 @@ def _visible_sheets(book):
 
 
 def _sheet_rows(book, name: str) -> list[list]:
+    sheet = book.get_sheet_by_name(name)
+    # Row by row, so that the sheet is never held twice as Python objects. iter_rows leaves
+    # out the empty columns left of the data (the empty rows above it are there): put them back.
+    left = [None] * (sheet.start[1] if sheet.start else 0)
     # Most cells are text: they are taken as they are without a call per cell. A ledger repeats
     # its texts row after row; each distinct one is kept once, which makes the rows smaller.
     texts = {}
     rows = [
-        [
+        left
+        + [
             (texts.setdefault(value, value) or None) if type(value) is str else _cell(value)
             for value in row
         ]
-        for row in book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        for row in sheet.iter_rows()
     ]
     while rows and not any(value is not None for value in rows[-1]):
         rows.pop()

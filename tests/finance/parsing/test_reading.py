@@ -112,6 +112,16 @@ def test_a_merged_title_keeps_rows_and_columns_where_the_clerk_sees_them():
     assert sheet_rows[2][1] == "日期"
 
 
+def test_a_ledger_drawn_away_from_the_corner_keeps_its_rows_and_letters():
+    rows = [[], [], [None, None, *HEADER], [None, None, "2026-03-05", "记-001"]]
+
+    sheet_rows = read_table(workbook_bytes({"三月": rows}), "a.xlsx").sheets[0].rows
+
+    assert len(sheet_rows) == 4
+    assert sheet_rows[2][:3] == [None, None, "日期"]
+    assert sheet_rows[3][:4] == [None, None, "2026-03-05", "记-001"]
+
+
 def test_the_content_decides_the_format_not_the_name():
     assert read_table(build_template("xlsx"), "ledger.csv").format == "xlsx"
 
