@@ -7,8 +7,15 @@ class OversightConfig(AppConfig):
     verbose_name = _("Township oversight")
 
     def ready(self):
-        from disclosure.publishing import tasks
+        from django.db.models.signals import post_delete, post_save
 
+        from disclosure.publishing import tasks
+        from disclosure.redflags.models import Cadre, Relative
+
+        from .summaries import forget_village
         from .tasks import correction_orders
 
         tasks.register(correction_orders)
+        for register in (Cadre, Relative):
+            for signal in (post_save, post_delete):
+                signal.connect(forget_village, sender=register)

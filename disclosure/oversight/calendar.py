@@ -83,6 +83,8 @@ class DueItem:
     url: str
     # The published posting that disclosed the item, so the township can order its correction.
     posting_code: str = ""
+    # A finance item's (frequency, number), to name the period again in another language.
+    period: tuple[str, int] | None = None
 
     @property
     def status_label(self) -> str:
@@ -143,7 +145,7 @@ def _finance_items(ids, codes, today, year) -> dict[int, list[DueItem]]:
     return found
 
 
-def _period_label(frequency: str, year: int, number: int) -> str:
+def period_label(frequency: str, year: int, number: int) -> str:
     if frequency == Frequency.MONTHLY:
         return _("Finances %(year)d, month %(number)d") % {"year": year, "number": number}
     return _("Finances %(year)d, quarter %(number)d") % {"year": year, "number": number}
@@ -163,12 +165,13 @@ def _finance_item(period, code, frequency, year, number, due_days, today) -> Due
     )
     return DueItem(
         DueSection.FINANCE,
-        _period_label(frequency, year, number),
+        period_label(frequency, year, number),
         due_on,
         published_on,
         judge(due_on, published_on, today),
         url,
         posting_code,
+        (frequency, number),
     )
 
 

@@ -2,6 +2,7 @@
 
 Whether an order has been carried out is never stored: it is read from the posting's revisions
 (`CorrectionOrderQuerySet.with_closure`), so publishing needs no hook and nothing can go stale.
+The dashboard keeps its summaries of villages here too, each stamped with what it read.
 """
 
 from django.conf import settings
@@ -86,3 +87,23 @@ class CorrectionOrder(models.Model):
     @property
     def closed_by_withdrawal(self) -> bool:
         return self.closed_by_action == RevisionAction.WITHDRAWAL
+
+
+class VillageSummary(models.Model):
+    """What the township dashboard shows of one village for one year, kept so that a request
+    reads it instead of computing it (summaries.py).
+
+    It holds while the village's count of public changes (publishing.ChangeCount) is still
+    `changes` and the day is still `computed_on`: items fall due and questions overdue with the day.
+    """
+
+    village = models.ForeignKey(Region, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    changes = models.BigIntegerField()
+    computed_on = models.DateField()
+    figures = models.JSONField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["village", "year"], name="one_summary_a_village_year")
+        ]

@@ -12,6 +12,7 @@ is a lead to check, not a finding, so it keeps a village off the red list but ne
 black one. Villages are ranked by score, highest first, then by division code.
 """
 
+import datetime
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -78,13 +79,25 @@ class Judgement:
         return STANDING_LABELS[self.standing]
 
 
-def _missing_finance(items: Iterable[DueItem]) -> list[DueItem]:
+def missing_finance(items: Iterable[DueItem]) -> list[DueItem]:
     return [i for i in items if i.section == DueSection.FINANCE and i.status == DueStatus.MISSING]
 
 
 def judge_village(items: list[DueItem], overdue_questions: int, strong_flags: int) -> Judgement:
-    """Which list the village stands on and, for the black list, every reason in words."""
-    value = score(items)
+    missing = [(item.label, item.due_on) for item in missing_finance(items)]
+    return judge_figures(score(items), missing, overdue_questions, strong_flags)
+
+
+def judge_figures(
+    value: Decimal | None,
+    missing: list[tuple[str, datetime.date]],
+    overdue_questions: int,
+    strong_flags: int,
+) -> Judgement:
+    """Which list the village stands on and, for the black list, every reason in words.
+
+    `missing` names each finance period not disclosed once due, with its due day.
+    """
     if value is None:
         return Judgement(Standing.NEITHER)
     reasons = []
@@ -93,10 +106,10 @@ def judge_village(items: list[DueItem], overdue_questions: int, strong_flags: in
             _("Completeness score %(score)s is below %(limit)s.")
             % {"score": value, "limit": settings.OVERSIGHT_BLACK_LIST_SCORE}
         )
-    for item in _missing_finance(items):
+    for label, due_on in missing:
         reasons.append(
             _("%(item)s not disclosed (due %(date)s).")
-            % {"item": item.label, "date": item.due_on.isoformat()}
+            % {"item": label, "date": due_on.isoformat()}
         )
     if reasons:
         return Judgement(Standing.BLACK, reasons)

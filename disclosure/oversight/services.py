@@ -6,10 +6,10 @@ reports, redflags), every one answering for all villages at once, so a dashboard
 same number of queries for three villages or three hundred.
 """
 
-import datetime
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Count
@@ -36,7 +36,6 @@ __all__ = ["DueItem", "VillageRow", "due_items", "village_rows", "township_summa
 @dataclass
 class VillageRow:
     village: Region
-    items: list[DueItem]
     tallies: dict[str, Tally]
     score: Decimal | None
     judgement: Judgement
@@ -47,13 +46,15 @@ class VillageRow:
     open_orders: int
     reports: dict[str, int] | None = None  # None where the user may not see reports
     rank: int = 0
+    # Every item of the calendar, where computed afresh; a kept summary holds only their tallies.
+    items: list[DueItem] = field(default_factory=list)
 
     @property
     def tally_cells(self) -> list[Tally]:
         return [self.tallies[section] for section in DueSection]
 
 
-def _flag_counts(ids: list[int], today: datetime.date) -> tuple[Counter, Counter]:
+def _flag_counts(ids: list[int], today: date) -> tuple[Counter, Counter]:
     flags = flags_for(ids, today)
     return (
         Counter(flag.village_id for flag in flags),
@@ -72,21 +73,16 @@ def _open_orders(ids: list[int]) -> dict[int, int]:
     return {row["village_id"]: row["number"] for row in rows}
 
 
-def village_rows(
-    villages: Iterable[Region], user, today: datetime.date, year: int
-) -> list[VillageRow]:
-    """A ranked row per village; report counts only where the user may see reports."""
+def computed_rows(villages: Iterable[Region], today: date, year: int) -> list[VillageRow]:
+    """A row per village computed from its data, in the order given, without reports."""
     villages = list(villages)
     ids = [village.pk for village in villages]
     items = due_items(ids, today, year)
     questions = question_counts(ids, today)
-    ratings = rating_summary(ids, since=datetime.date(year, 1, 1))
+    ratings = rating_summary(ids, since=date(year, 1, 1))
     flags, strong = _flag_counts(ids, today)
     orders = _open_orders(ids)
-    readable = villages_for(user, Action.VIEW_REPORTS).filter(pk__in=ids)
-    readable = list(readable.values_list("pk", flat=True))
-    reports = report_counts(readable) if readable else {}
-    rows = [
+    return [
         VillageRow(
             village=village,
             items=items[village.pk],
@@ -100,14 +96,36 @@ def village_rows(
             flags=flags[village.pk],
             strong_flags=strong[village.pk],
             open_orders=orders.get(village.pk, 0),
-            reports=reports.get(village.pk),
         )
         for village in villages
     ]
-    rows.sort(key=lambda row: ranking_key(row.score, row.village.code))
+
+
+def with_reports(rows: list[VillageRow], user) -> list[VillageRow]:
+    """Report counts on the rows of the villages whose reports the user may see.
+
+    Reports are counted on every request: they are no public change, so no summary could know
+    when one arrives, and whom they may be shown to depends on the user.
+    """
+    ids = [row.village.pk for row in rows]
+    readable = villages_for(user, Action.VIEW_REPORTS).filter(pk__in=ids)
+    readable = list(readable.values_list("pk", flat=True))
+    reports = report_counts(readable) if readable else {}
+    for row in rows:
+        row.reports = reports.get(row.village.pk)
+    return rows
+
+
+def ranked(rows: list[VillageRow]) -> list[VillageRow]:
+    rows = sorted(rows, key=lambda row: ranking_key(row.score, row.village.code))
     for position, row in enumerate(rows, start=1):
         row.rank = position
     return rows
+
+
+def village_rows(villages: Iterable[Region], user, today: date, year: int) -> list[VillageRow]:
+    """A ranked row per village, computed afresh; report counts only where the user may see them."""
+    return ranked(with_reports(computed_rows(villages, today, year), user))
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from ..calendar import SECTION_LABELS, DueSection
 from ..models import CorrectionOrder
 from ..scoring import Standing
 from ..services import township_summaries, village_rows
+from ..summaries import dashboard_rows
 from .common import (
     chosen_year,
     local_today,
@@ -44,7 +45,7 @@ def region(request, code: str):
     place = overseen_region(request.user, code)
     today = local_today()
     year = chosen_year(request, today)
-    rows = village_rows(overseen_villages(request.user, place), request.user, today, year)
+    rows = dashboard_rows(overseen_villages(request.user, place), request.user, today, year)
     context = {
         "region": place,
         "year": year,

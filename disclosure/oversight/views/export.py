@@ -10,7 +10,8 @@ from disclosure.reports.models import ReportStatus
 from disclosure.workspace.views.common import staff_required
 
 from ..calendar import SECTION_LABELS, DueSection
-from ..services import VillageRow, village_rows
+from ..services import VillageRow
+from ..summaries import dashboard_rows
 from .common import chosen_year, local_today, overseen_region, overseen_villages
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -53,7 +54,7 @@ def region_xlsx(request, code: str):
     place = overseen_region(request.user, code)
     today = local_today()
     year = chosen_year(request, today)
-    rows = village_rows(overseen_villages(request.user, place), request.user, today, year)
+    rows = dashboard_rows(overseen_villages(request.user, place), request.user, today, year)
     show_reports = any(row.reports is not None for row in rows)
     workbook = Workbook()
     sheet = workbook.active

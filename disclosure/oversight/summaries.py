@@ -1,0 +1,127 @@
+"""The township dashboard from kept summaries: a request reads each village's figures as stored,
+and computes again only those of villages that changed since, or that were computed on another day.
+
+A summary is stamped with the village's count of public changes (publishing.ChangeCount), read
+before computing: a change committed meanwhile leaves the stamp behind, so it is computed again.
+What the count does not see is dealt with apart: reports are counted on every request
+(services.with_reports), and a change to the register of cadres drops the village's summaries.
+Stored figures hold numbers and dates, never words, so they read the same in every language.
+"""
+
+from dataclasses import asdict
+from datetime import date
+from decimal import Decimal
+from functools import partial
+
+from django.db import transaction
+
+from disclosure.participation.services import QuestionCounts, RatingSummary
+from disclosure.publishing.models import ChangeCount
+from disclosure.regions.models import Region
+
+from .calendar import DueSection, period_label
+from .models import VillageSummary
+from .scoring import Tally, judge_figures, missing_finance
+from .services import VillageRow, computed_rows, ranked, with_reports
+
+
+def dashboard_rows(villages, user, today: date, year: int) -> list[VillageRow]:
+    """The ranked rows of the villages, as `services.village_rows` computes them, from summaries."""
+    villages = list(villages)
+    figures = current_figures(villages, today, year)
+    rows = [_row(village, figures[village.pk], year) for village in villages]
+    return ranked(with_reports(rows, user))
+
+
+def current_figures(villages: list[Region], today: date, year: int) -> dict[int, dict]:
+    """Each village's stored figures, computing and storing again those no longer current."""
+    ids = [village.pk for village in villages]
+    changes = dict(ChangeCount.objects.filter(scope__in=ids).values_list("scope", "count"))
+    kept = VillageSummary.objects.filter(village_id__in=ids, year=year)
+    figures = {
+        summary.village_id: summary.figures
+        for summary in kept
+        if summary.changes == changes.get(summary.village_id, 0) and summary.computed_on == today
+    }
+    stale = [village for village in villages if village.pk not in figures]
+    if stale:
+        figures.update(_compute(stale, changes, today, year))
+    return figures
+
+
+def _compute(villages: list[Region], changes: dict, today: date, year: int) -> dict[int, dict]:
+    computed = {row.village.pk: _figures(row) for row in computed_rows(villages, today, year)}
+    VillageSummary.objects.bulk_create(
+        [
+            VillageSummary(
+                village_id=pk,
+                year=year,
+                changes=changes.get(pk, 0),
+                computed_on=today,
+                figures=found,
+            )
+            for pk, found in computed.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["village", "year"],
+        update_fields=["changes", "computed_on", "figures"],
+    )
+    return computed
+
+
+def _figures(row: VillageRow) -> dict:
+    tallies = row.tallies
+    satisfaction = row.satisfaction
+    return {
+        "tallies": {
+            section: [tally.on_time, tally.late, tally.missing, tally.not_yet_due]
+            for section, tally in tallies.items()
+        },
+        "score": None if row.score is None else str(row.score),
+        "missing_finance": [
+            [*item.period, item.due_on.isoformat()] for item in missing_finance(row.items)
+        ],
+        "questions": asdict(row.questions),
+        "ratings": [
+            satisfaction.satisfied,
+            satisfaction.basically_satisfied,
+            satisfaction.not_satisfied,
+        ],
+        "flags": row.flags,
+        "strong_flags": row.strong_flags,
+        "open_orders": row.open_orders,
+    }
+
+
+def _row(village: Region, figures: dict, year: int) -> VillageRow:
+    value = None if figures["score"] is None else Decimal(figures["score"])
+    questions = QuestionCounts(**figures["questions"])
+    missing = [
+        (period_label(frequency, year, number), date.fromisoformat(due_on))
+        for frequency, number, due_on in figures["missing_finance"]
+    ]
+    return VillageRow(
+        village=village,
+        tallies={
+            DueSection(section): Tally(*counts) for section, counts in figures["tallies"].items()
+        },
+        score=value,
+        judgement=judge_figures(value, missing, questions.overdue, figures["strong_flags"]),
+        questions=questions,
+        satisfaction=RatingSummary.of(*figures["ratings"]),
+        flags=figures["flags"],
+        strong_flags=figures["strong_flags"],
+        open_orders=figures["open_orders"],
+    )
+
+
+def forget_village(sender, instance, using=None, **kwargs) -> None:
+    """Drop a village's summaries once a change to its register of cadres commits.
+
+    The register is staff-only, so it is no public change, yet the related-party flags read it.
+    """
+    transaction.on_commit(partial(_forget, instance.village_id, using), using=using)
+
+
+def _forget(village_id: int, using) -> None:
+    VillageSummary.objects.using(using).filter(village_id=village_id).delete()
