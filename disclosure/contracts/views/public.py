@@ -10,6 +10,7 @@ from disclosure.regions.models import Region
 
 from .. import downloads, ocds, queries
 from ..arrears import Status
+from ..overview import contract_lines
 
 
 def _village(code: str) -> Region:
@@ -24,16 +25,16 @@ def _statuses(village, today):
 def overview(request, code: str):
     village = _village(code)
     today = timezone.localdate()
-    statuses = _statuses(village, today)
-    in_arrears = [s for s in statuses if s.standing.status == Status.OVERDUE]
+    lines = contract_lines(village, today)
+    in_arrears = [line for line in lines if line.status == Status.OVERDUE]
     context = {
         "village": village,
         "places": [*village.ancestors(), village],
         "today": today,
-        "statuses": statuses,
+        "lines": lines,
         "in_arrears": in_arrears,
-        "total_arrears": sum((s.standing.arrears for s in in_arrears), 0),
-        "expiring": [s for s in statuses if s.expiring],
+        "total_arrears": sum((line.arrears for line in in_arrears), 0),
+        "expiring": [line for line in lines if line.expiring],
         "projects": queries.current_projects(village),
         "formats": downloads.FORMATS,
     }
