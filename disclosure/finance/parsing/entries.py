@@ -219,7 +219,8 @@ class _RowReader:
         self.memos = {name: _Memo() for name in (*TEXT_FIELDS, "date", *self.pair)}
         self.required = [mapping[name] for name in REQUIRED]
         self.headings = _Memo()
-        self.labels = _Memo()
+        # Empty cells and the texts met so far that are no totals labels.
+        self.plain = {None}
         self.accounts = _Memo()
         # An unmapped field reads as an empty cell: a column index no row reaches.
         self.columns = {name: mapping.get(name, sys.maxsize) for name in self.memos}
@@ -229,15 +230,14 @@ class _RowReader:
         self.problems = []
 
     def is_totals(self, row) -> bool:
-        """is_totals_row, with the answer for each distinct text remembered."""
-        labels = self.labels
+        """is_totals_row, with the texts known not to be totals labels remembered."""
+        plain = self.plain
         for cell in row:
-            if type(cell) is str:
-                label = labels.get(cell)
-                if label is None:
-                    label = labels.remember(cell, _is_totals_label(cell))
-                if label:
+            if cell not in plain and type(cell) is str:
+                if _is_totals_label(cell):
                     return True
+                if len(plain) < _Memo.LIMIT:
+                    plain.add(cell)
         return False
 
     def repeats_header(self, row) -> bool:
