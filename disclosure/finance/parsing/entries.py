@@ -219,8 +219,8 @@ class _RowReader:
         self.memos = {name: _Memo() for name in (*TEXT_FIELDS, "date", *self.pair)}
         self.required = [mapping[name] for name in REQUIRED]
         self.headings = _Memo()
-        # Empty cells and the texts met so far that are no totals labels.
-        self.plain = {None}
+        # The texts met so far that are no totals labels (only texts: Decimal("sNaN") has no hash).
+        self.plain = set()
         self.accounts = _Memo()
         # An unmapped field reads as an empty cell: a column index no row reaches.
         self.columns = {name: mapping.get(name, sys.maxsize) for name in self.memos}
@@ -233,7 +233,7 @@ class _RowReader:
         """is_totals_row, with the texts known not to be totals labels remembered."""
         plain = self.plain
         for cell in row:
-            if cell not in plain and type(cell) is str:
+            if type(cell) is str and cell not in plain:
                 if _is_totals_label(cell):
                     return True
                 if len(plain) < _Memo.LIMIT:
