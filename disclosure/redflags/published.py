@@ -4,7 +4,7 @@ A superseded revision, a withdrawn posting or a draft is never flagged, so a cor
 contract is flagged once, as it stands now.
 """
 
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 
 from disclosure.contracts.models import Contract
 from disclosure.finance.models import LedgerEntry
@@ -24,14 +24,22 @@ def current_revisions(village_ids=None) -> QuerySet:
 
 
 def _current(queryset: QuerySet, village_ids) -> QuerySet:
-    village_ids = list(village_ids)
-    return queryset.filter(
-        village_id__in=village_ids, revision_id__in=current_revisions(village_ids)
-    )
+    """Rows of the current revisions of the villages' published postings.
+
+    A revision's rows are of its posting's village, so the rows are not filtered by village too:
+    given both, the planner read the villages' whole ledgers once for every revision.
+    """
+    return queryset.filter(revision_id__in=current_revisions(list(village_ids)))
 
 
 def ledger_entries(village_ids) -> QuerySet:
-    return _current(LedgerEntry.objects.all(), village_ids).select_related("revision")
+    """Current ledger entries, each with the `posting_id` of its period.
+
+    Only that id is read of the revision: its text and search vector are heavy to load for
+    thousands of entries.
+    """
+    entries = _current(LedgerEntry.objects.all(), village_ids)
+    return entries.annotate(posting_id=F("revision__posting_id"))
 
 
 def contracts(village_ids) -> QuerySet:

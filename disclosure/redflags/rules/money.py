@@ -89,7 +89,7 @@ def large_expenditure_without_decision(village_ids, today: date) -> list[Flag]:
             url=revision_url(entry.revision_id),
             on=entry.date,
             amount=entry.expenditure,
-            posting_id=entry.revision.posting_id,
+            posting_id=entry.posting_id,
         )
         for entry in entries
     ]
@@ -168,5 +168,5 @@ def _split_flag(cluster: list[LedgerEntry], threshold: Decimal, window: int) -> 
         url=revision_url(last.revision_id),
         on=last.date,
         amount=total,
-        posting_id=last.revision.posting_id,
+        posting_id=last.posting_id,
     )

@@ -175,7 +175,7 @@ def _entry_flags(entry, people: list[Person]) -> list[Flag]:
                 url=revision_url(entry.revision_id),
                 on=entry.date,
                 amount=entry.expenditure,
-                posting_id=entry.revision.posting_id,
+                posting_id=entry.posting_id,
             )
         )
     return flags
