@@ -6,6 +6,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from disclosure.finance.services.budgets import save_budget
+from disclosure.publishing import changes
 from disclosure.publishing import services as publishing
 
 from ..factories import signed_off
@@ -98,10 +99,13 @@ def test_only_villages_have_a_finance_page(township, village_a):
 
 def test_the_overview_costs_the_same_queries_however_many_periods(village_a, clerk_a, supervisor_a):
     published_period(village_a, clerk_a, supervisor_a, year=2025, number=1)
+    # The village's count of changes is trusted for a second: both renderings read it afresh.
+    changes.forget_counts()
     with on("2025-12-31T09:00"), CaptureQueriesContext(connection) as one:
         overview(village_a, "?year=2025")
     for number in (2, 3, 4):
         published_period(village_a, clerk_a, supervisor_a, year=2025, number=number)
+    changes.forget_counts()
     with on("2025-12-31T09:00"), CaptureQueriesContext(connection) as four:
         overview(village_a, "?year=2025")
     assert len(four) == len(one)
