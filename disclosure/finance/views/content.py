@@ -7,7 +7,8 @@ from disclosure.publishing.models import Revision, RevisionAction, RevisionState
 from ..charts import Series, bar_chart
 from ..figures import hospitality_entries, period_figures
 from ..services.diff import ledger_diff
-from .queries import entries_of
+from .lines import entry_lines
+from .queries import listed_entries
 
 # The posting page shows this many entries; the rest are on the paginated entries page,
 # so that a period of hundreds of entries keeps the page light on a phone.
@@ -54,9 +55,9 @@ def period_context(revision) -> dict:
             chart_id=f"categories-{revision.pk}",
             title=_("Income and expenditure by category"),
         ),
-        "entries": entries_of(revision)[:ENTRIES_ON_PAGE],
+        "entries": entry_lines(listed_entries(revision)[:ENTRIES_ON_PAGE]),
         "more_entries": figures.entries > ENTRIES_ON_PAGE,
-        "hospitality_entries": hospitality_entries(revision),
+        "hospitality_entries": entry_lines(hospitality_entries(revision)),
         "published": revision.state == RevisionState.PUBLISHED,
         "earlier": earlier,
         "diff": diff,

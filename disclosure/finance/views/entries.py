@@ -3,7 +3,8 @@ from django.shortcuts import render
 
 from disclosure.portal.http import village_page
 
-from .queries import entries_of, period_revision
+from .lines import entry_lines
+from .queries import listed_entries, period_revision
 
 ENTRIES_PER_PAGE = 100
 
@@ -13,11 +14,13 @@ def entries(request, code, number):
     """Every entry of a published period, a page at a time."""
     revision = period_revision(code, number)
     village = revision.posting.village
+    page = Paginator(listed_entries(revision), ENTRIES_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "revision": revision,
         "posting": revision.posting,
         "village": village,
         "places": [*village.ancestors(), village],
-        "page": Paginator(entries_of(revision), ENTRIES_PER_PAGE).get_page(request.GET.get("page")),
+        "page": page,
+        "entries": entry_lines(page.object_list),
     }
     return render(request, "finance/entries.html", context)

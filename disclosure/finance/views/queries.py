@@ -43,6 +43,18 @@ def entries_of(revision: Revision):
     )
 
 
+def listed_entries(revision: Revision):
+    """The entries of a revision in line order as the public pages list them, each with its
+    vouchers as a plain list: reading prefetched vouchers back through the related manager
+    clones a queryset per entry, which cost more than the two queries."""
+    vouchers = Voucher.objects.order_by("position")
+    return (
+        LedgerEntry.objects.filter(revision=revision)
+        .prefetch_related(Prefetch("vouchers", queryset=vouchers, to_attr="voucher_list"))
+        .order_by("line")
+    )
+
+
 def public_row(entry: LedgerEntry) -> dict:
     """An entry as every download and API answer gives it: canonical, personal data masked."""
     return {
