@@ -4,7 +4,8 @@ A superseded revision, a withdrawn posting or a draft is never flagged, so a cor
 contract is flagged once, as it stands now.
 """
 
-from django.db.models import F, QuerySet
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import BooleanField, F, Func, QuerySet
 
 from disclosure.contracts.models import Contract
 from disclosure.finance.models import LedgerEntry
@@ -23,13 +24,22 @@ def current_revisions(village_ids=None) -> QuerySet:
     return postings.values("current_id")
 
 
-def _current(queryset: QuerySet, village_ids) -> QuerySet:
-    """Rows of the current revisions of the villages' published postings.
+class AnyOf(Func):
+    """`column = ANY(ARRAY(subquery))`: the subquery is read once, into a list of values.
 
-    A revision's rows are of its posting's village, so the rows are not filtered by village too:
-    given both, the planner read the villages' whole ledgers once for every revision.
+    Given `column IN (subquery)`, the planner made a join of it: for a few villages it looked up
+    their whole ledgers once per revision, for many it read the ledger of the whole prefecture.
     """
-    return queryset.filter(revision_id__in=current_revisions(list(village_ids)))
+
+    template = "%(expressions)s)"
+    arg_joiner = " = ANY("
+    output_field = BooleanField()
+
+
+def _current(queryset: QuerySet, village_ids) -> QuerySet:
+    village_ids = list(village_ids)
+    current = ArraySubquery(current_revisions(village_ids))
+    return queryset.filter(AnyOf(F("revision_id"), current), village_id__in=village_ids)
 
 
 def ledger_entries(village_ids) -> QuerySet:
