@@ -80,17 +80,15 @@ def _category_lines(amounts: dict[str, tuple[Decimal, Decimal]]):
 
 
 def _fund_lines(revision) -> list[FundLine]:
-    moved = LedgerEntry.objects.filter(revision=revision).aggregate(
-        **{
-            f"{fund}_{side}": _money(side, fund=fund)
-            for fund in Fund.values
-            for side in ("income", "expenditure")
-        }
+    by_fund = (
+        LedgerEntry.objects.filter(revision=revision)
+        .values("fund")
+        .annotate(income_sum=Sum("income"), expenditure_sum=Sum("expenditure"))
+        .order_by()
     )
+    moved = {r["fund"]: (r["income_sum"], r["expenditure_sum"]) for r in by_fund}
     return [
-        FundLine(
-            b.fund, b.opening, moved[f"{b.fund}_income"], moved[f"{b.fund}_expenditure"], b.closing
-        )
+        FundLine(b.fund, b.opening, *moved.get(b.fund, (ZERO, ZERO)), b.closing)
         for b in Balance.objects.filter(revision=revision).order_by("fund")
     ]
 
