@@ -30,7 +30,7 @@ def rows_path(ledger_import: LedgerImport) -> Path:
 
 def _keep_rows(ledger_import: LedgerImport, book: parsing.Workbook) -> None:
     """Keep the sheets of a workbook as read, so that choosing a sheet and checking it do not
-    read the workbook again (that takes most of a second per 100,000 rows). A CSV file is read
+    read the workbook again (that takes about a second per 100,000 rows). A CSV file is read
     lazily, row by row, and is not kept: it is quick to read and a million rows are large."""
     if book.format == "csv":
         return
@@ -70,7 +70,8 @@ def _sheets(ledger_import: LedgerImport, only: str | None = None) -> list[parsin
 
 
 def sheet_of(ledger_import: LedgerImport) -> parsing.Sheet:
-    """The chosen sheet, read from the stored file (the other sheets are not read)."""
+    """The chosen sheet, as the upload read it; else read from the stored file (the other
+    sheets are then not read)."""
     for sheet in _sheets(ledger_import, ledger_import.sheet):
         if sheet.name == ledger_import.sheet:
             return sheet
