@@ -69,12 +69,14 @@ def contract_lines(village, today: datetime.date) -> list[ContractLine]:
     award_methods = {value: str(label) for value, label in AwardMethod.choices}
     status_labels = {status: str(label) for status, label in arrears.STATUS_LABELS.items()}
     overdue = gettext("%(amount)s yuan overdue")
+    # Posting codes are letters and digits, which need no quoting: one reverse serves every line.
+    posting_url = reverse("portal:posting", args=["CODE"]).replace("CODE", "{}")
     lines = []
     for c in contracts:
         standing = arrears.standing(schedules[c["revision_id"]], c["paid"], today)
         lines.append(
             ContractLine(
-                url=reverse("portal:posting", args=[c["revision__posting__code"]]),
+                url=posting_url.format(c["revision__posting__code"]),
                 title=c["revision__title"],
                 counterparty=c["counterparty"],
                 award_method=award_methods[c["award_method"]],
