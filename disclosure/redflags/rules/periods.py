@@ -1,5 +1,6 @@
 """Rule on finance periods: a period whose disclosure was due and is not published."""
 
+from collections import defaultdict
 from datetime import date, timedelta
 
 from django.urls import reverse
@@ -54,8 +55,11 @@ def period_not_disclosed(village_ids, today: date) -> list[Flag]:
         for period in periods
         if _undisclosed(period, today)
     ]
+    own_periods = defaultdict(list)
+    for period in periods:
+        own_periods[period.village_id].append(period)
     for village_id in village_ids:
-        own = [period for period in periods if period.village_id == village_id]
+        own = own_periods[village_id]
         setting = configured.get(village_id)
         frequency = setting.frequency if setting else Frequency.QUARTERLY
         due_days = setting.due_days if setting else default_due_days()
