@@ -6,6 +6,7 @@ before computing: a change committed meanwhile leaves the stamp behind, so it is
 What the count does not see is dealt with apart: reports are counted on every request
 (services.with_reports), and a change to the register of cadres drops the village's summaries.
 Stored figures hold numbers and dates, never words, so they read the same in every language.
+A daily job (manage.py summarise_villages) computes the day's summaries before anyone asks.
 """
 
 from dataclasses import asdict
@@ -24,6 +25,9 @@ from .models import VillageSummary
 from .scoring import Tally, judge_figures, missing_finance
 from .services import VillageRow, computed_rows, ranked, with_reports
 
+# Villages computed together by the daily job: few queries, yet a bounded amount of memory.
+BATCH = 100
+
 
 def dashboard_rows(villages, user, today: date, year: int) -> list[VillageRow]:
     """The ranked rows of the villages, as `services.village_rows` computes them, from summaries."""
@@ -35,6 +39,25 @@ def dashboard_rows(villages, user, today: date, year: int) -> list[VillageRow]:
 
 def current_figures(villages: list[Region], today: date, year: int) -> dict[int, dict]:
     """Each village's stored figures, computing and storing again those no longer current."""
+    figures, stale, changes = _kept(villages, today, year)
+    if stale:
+        figures.update(_compute(stale, changes, today, year))
+    return figures
+
+
+def summarise_every_village(today: date, year: int) -> int:
+    """Compute the summaries no longer current of every village, a batch at a time; how many."""
+    villages = list(Region.objects.villages().order_by("pk"))
+    computed = 0
+    for start in range(0, len(villages), BATCH):
+        _, stale, changes = _kept(villages[start : start + BATCH], today, year)
+        if stale:
+            computed += len(_compute(stale, changes, today, year))
+    return computed
+
+
+def _kept(villages: list[Region], today: date, year: int) -> tuple[dict, list, dict]:
+    """The figures still current, the villages whose figures are not, and the counts of changes."""
     ids = [village.pk for village in villages]
     changes = dict(ChangeCount.objects.filter(scope__in=ids).values_list("scope", "count"))
     kept = VillageSummary.objects.filter(village_id__in=ids, year=year)
@@ -44,9 +67,7 @@ def current_figures(villages: list[Region], today: date, year: int) -> dict[int,
         if summary.changes == changes.get(summary.village_id, 0) and summary.computed_on == today
     }
     stale = [village for village in villages if village.pk not in figures]
-    if stale:
-        figures.update(_compute(stale, changes, today, year))
-    return figures
+    return figures, stale, changes
 
 
 def _compute(villages: list[Region], changes: dict, today: date, year: int) -> dict[int, dict]:

@@ -2,9 +2,11 @@
 a public change in the village, on a new day, or after a change to its register of cadres."""
 
 import datetime
+import io
 
 import pytest
-from django.utils import translation
+from django.core.management import call_command
+from django.utils import timezone, translation
 
 from disclosure.oversight.models import VillageSummary
 from disclosure.oversight.services import village_rows
@@ -121,3 +123,17 @@ def test_a_report_reaches_a_kept_summary(villages, village_a, township_official)
     filing = Filing(village_a, ReportCategory.values[0], "村干部私自出租集体鱼塘。", True)
     file_report(filing=filing, ip="10.0.0.2")
     assert _by_village(villages, township_official)[village_a].reports["received"] == 1
+
+
+def test_the_daily_job_computes_the_summaries_not_yet_current(
+    villages, village_a, village_b, village_c
+):
+    out = io.StringIO()
+    call_command("summarise_villages", stdout=out)
+    assert "Summaries computed for 3 villages." in out.getvalue()
+    today = timezone.localdate()
+    kept = VillageSummary.objects.filter(year=today.year, computed_on=today)
+    assert set(kept.values_list("village", flat=True)) == {v.pk for v in villages + [village_c]}
+    out = io.StringIO()
+    call_command("summarise_villages", stdout=out)
+    assert "Summaries computed for 0 villages." in out.getvalue()
