@@ -9,10 +9,10 @@ from disclosure.regions.access import Action, can
 from disclosure.regions.models import Level, Region
 from disclosure.workspace.views.common import page, staff_required
 
-from ..calendar import SECTION_LABELS, DueSection
+from ..calendar import SECTION_LABELS, DueSection, due_items
 from ..models import CorrectionOrder
 from ..scoring import Standing
-from ..services import township_summaries, village_rows
+from ..services import township_summaries
 from ..summaries import dashboard_rows
 from .common import (
     chosen_year,
@@ -69,7 +69,8 @@ def village(request, code: str):
     place = overseen_village(request.user, code)
     today = local_today()
     year = chosen_year(request, today)
-    (row,) = village_rows([place], request.user, today, year)
+    # The row's figures from the kept summary, as on the township's page; the items afresh.
+    (row,) = dashboard_rows([place], request.user, today, year)
     orders = (
         CorrectionOrder.objects.filter(village=place)
         .with_closure()
@@ -81,6 +82,7 @@ def village(request, code: str):
         "year": year,
         "years": years(today),
         "row": row,
+        "items": due_items([place.pk], today, year)[place.pk],
         "questions": overdue_questions([place.pk], today),
         "flags": flags_for([place.pk], today),
         "orders": orders,
