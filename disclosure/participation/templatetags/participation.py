@@ -1,6 +1,9 @@
 from django import template
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_name
@@ -46,3 +49,16 @@ def posting_participation(posting):
 def matter_questions(matter):
     questions, total = public.latest(public.matter_questions(matter), ON_POSTING_PAGE)
     return {"matter": matter, "questions": questions, "total": total}
+
+
+@register.simple_tag
+def ask_about_entry(entry, revision) -> str:
+    """The "Ask" link of a line of a published ledger; built here, since a page lists dozens."""
+    if not revision.is_published:
+        return ""
+    return format_html(
+        ' <a href="{}" class="ask" aria-label="{}">{}</a>',
+        reverse("participation:ask", args=["e", entry.pk]),
+        _("Ask a question about voucher %(voucher)s") % {"voucher": entry.voucher_no},
+        pgettext("about a ledger entry", "Ask"),
+    )

@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 import segno
 from django import template
 from django.utils.safestring import mark_safe
@@ -12,10 +14,15 @@ register = template.Library()
 @register.simple_tag
 def qr_code(url: str, title: str, scale: int = 4):
     """The URL as an inline SVG QR code; medium error correction survives a scuffed paper copy."""
-    svg = segno.make(url, error="m", micro=False).svg_inline(
+    return mark_safe(_qr_svg(url, str(title), scale))  # noqa: S308 - segno escapes the title
+
+
+# Drawing a code takes milliseconds and the same address always gives the same drawing.
+@lru_cache(maxsize=4096)
+def _qr_svg(url: str, title: str, scale: int) -> str:
+    return segno.make(url, error="m", micro=False).svg_inline(
         scale=scale, title=title, svgclass="qr", lineclass=None
     )
-    return mark_safe(svg)  # noqa: S308 - segno escapes the title; the rest is its own markup
 
 
 @register.simple_tag(takes_context=True)
