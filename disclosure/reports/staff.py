@@ -6,14 +6,14 @@ Each page's reading is audited by the handling module; village staff get a 404 e
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.publishing.attachments import blob_path
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, regions_for
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from . import handling
 from .forms import NoteForm, StatusForm
@@ -34,7 +34,7 @@ def report_list(request):
         "statuses": ReportStatus.choices,
         "limit": handling.LIST_LIMIT,
     }
-    return private(page(request, "reports/staff/list.html", context))
+    return private(render(request, "reports/staff/list.html", context))
 
 
 @staff_required
@@ -58,7 +58,7 @@ def _detail(request, report, *, status_form=None, note_form=None, status=200):
         context["note_form"] = note_form or NoteForm()
         if allowed:
             context["status_form"] = status_form or StatusForm(allowed=allowed)
-    return private(page(request, "reports/staff/detail.html", context, status=status))
+    return private(render(request, "reports/staff/detail.html", context, status=status))
 
 
 @staff_required
@@ -67,7 +67,7 @@ def identity(request, pk: int):
     handling.record_view(
         request.user, report, identity_shown=True, what="identity", ip=client_ip(request)
     )
-    return private(page(request, "reports/staff/identity.html", {"report": report}))
+    return private(render(request, "reports/staff/identity.html", {"report": report}))
 
 
 @staff_required

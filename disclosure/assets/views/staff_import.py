@@ -1,13 +1,13 @@
 """Importing a register from Excel: upload, see the preview (or every problem), then confirm."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, require
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from ..forms import ImportForm
 from ..imports import CHOICES, REGISTERS, ImportRefused, Parsed, import_register, parse_workbook
@@ -58,7 +58,7 @@ def upload(request, code: str):
         else:
             _remember(request, village, parsed)
             context.update(columns=REGISTERS[register][0], preview=_preview(village, parsed))
-    return page(request, "assets/staff/import.html", context)
+    return render(request, "assets/staff/import.html", context)
 
 
 @require_POST
@@ -77,7 +77,7 @@ def confirm(request, code: str):
     except ImportRefused as refusal:
         form = ImportForm()
         context = {"village": village, "form": form, "problems": refusal.problems}
-        return page(request, "assets/staff/import.html", context)
+        return render(request, "assets/staff/import.html", context)
     del request.session[SESSION_KEY]
     messages.success(
         request,

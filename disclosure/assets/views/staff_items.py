@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, can, get_for_user, require
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import services
 from ..forms import AssetForm, DisposalForm, PhotoForm, ResourceForm
@@ -34,7 +34,7 @@ def _item_page(request, register: str, village, item, form, **extra):
     }
     if register == "asset" and item is not None and not item.disposal:
         context.setdefault("disposal_form", DisposalForm(village=village))
-    return page(request, "assets/staff/item.html", context)
+    return render(request, "assets/staff/item.html", context)
 
 
 def _save(request, register: str, village, item):

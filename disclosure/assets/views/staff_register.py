@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -10,7 +10,7 @@ from disclosure.publishing.audit import client_ip
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
 from disclosure.regions.access import Action, can, get_for_user, villages_for
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import services
 from ..models import Asset, Resource
@@ -24,7 +24,7 @@ def village_for(request, code: str):
 @staff_required
 def index(request):
     villages = villages_for(request.user, Action.VIEW_DRAFTS)
-    return page(request, "assets/staff/index.html", {"villages": villages})
+    return render(request, "assets/staff/index.html", {"villages": villages})
 
 
 @staff_required
@@ -42,7 +42,7 @@ def register(request, code: str):
         "snapshots": snapshots,
         "may_edit": can(request.user, Action.DRAFT, village),
     }
-    return page(request, "assets/staff/register.html", context)
+    return render(request, "assets/staff/register.html", context)
 
 
 @require_POST

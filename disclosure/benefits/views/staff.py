@@ -8,7 +8,7 @@ import datetime
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from disclosure.publishing.audit import client_ip
@@ -16,7 +16,7 @@ from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, can, get_for_user, villages_for
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import services
 from ..files import table_of
@@ -46,7 +46,7 @@ def home(request):
         "villages": [(v, can(request.user, Action.DRAFT, v)) for v in villages],
         "lists": lists,
     }
-    return page(request, "benefits/staff/home.html", context)
+    return render(request, "benefits/staff/home.html", context)
 
 
 def _import(request, form_class, context: dict, confirm):
@@ -74,7 +74,7 @@ def _import(request, form_class, context: dict, confirm):
     else:
         form = form_class()
     context["form"] = form
-    return page(request, "benefits/staff/import.html", context)
+    return render(request, "benefits/staff/import.html", context)
 
 
 def _date(value: str | None):
@@ -141,4 +141,4 @@ def revision(request, pk: int):
         "recipients": recipients,
         "may_reimport": revision.state in EDITABLE and can(request.user, Action.DRAFT, revision),
     }
-    return page(request, "benefits/staff/revision.html", context)
+    return render(request, "benefits/staff/revision.html", context)

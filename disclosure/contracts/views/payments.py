@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,7 +11,7 @@ from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import Posting
 from disclosure.regions.access import Action, can, get_for_user
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import queries, services
 from ..forms import PaymentForm, ReversalForm
@@ -34,7 +34,7 @@ def _page(request, posting, form):
         "form": form,
         "may_record": can(request.user, Action.DRAFT, posting) and posting.status == "published",
     }
-    return page(request, "contracts/staff/payments.html", context)
+    return render(request, "contracts/staff/payments.html", context)
 
 
 @staff_required

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from disclosure.publishing.audit import client_ip
@@ -12,7 +12,7 @@ from disclosure.publishing.models import Posting, Revision
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, can, get_for_user, require, villages_for
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import services
 from ..forms import ContractForm
@@ -29,7 +29,7 @@ def staff_village(user, code: str):
 @staff_required
 def index(request):
     villages = villages_for(request.user, Action.VIEW_DRAFTS).order_by("code")
-    return page(request, "contracts/staff/index.html", {"villages": villages})
+    return render(request, "contracts/staff/index.html", {"villages": villages})
 
 
 @staff_required
@@ -46,7 +46,7 @@ def village(request, code: str):
         "postings": postings,
         "may_draft": can(request.user, Action.DRAFT, place),
     }
-    return page(request, "contracts/staff/village.html", context)
+    return render(request, "contracts/staff/village.html", context)
 
 
 @staff_required
@@ -72,7 +72,7 @@ def new_contract(request, code: str):
             )
             return redirect("workspace:revision", revision.pk)
     context = {"village": place, "form": form}
-    return page(request, "contracts/staff/contract_form.html", context)
+    return render(request, "contracts/staff/contract_form.html", context)
 
 
 @staff_required
@@ -100,4 +100,4 @@ def edit_terms(request, pk: int):
             messages.success(request, _("Changes saved."))
             return redirect("workspace:revision", revision.pk)
     context = {"village": revision.village, "form": form, "revision": revision}
-    return page(request, "contracts/staff/contract_form.html", context)
+    return render(request, "contracts/staff/contract_form.html", context)

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import Posting
 from disclosure.regions.access import Action, get_for_user, require
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import projects
 from ..forms import ProjectForm, StageForm
@@ -38,7 +38,7 @@ def new_project(request, code: str):
         else:
             messages.success(request, _("Project saved as a draft with its first stage."))
             return redirect("workspace:revision", revision.pk)
-    return page(request, "contracts/staff/project_form.html", {"village": place, "form": form})
+    return render(request, "contracts/staff/project_form.html", {"village": place, "form": form})
 
 
 @staff_required
@@ -58,4 +58,4 @@ def add_stage(request, code: str):
             )
             return redirect("workspace:revision", revision.pk)
     context = {"village": posting.village, "posting": posting, "form": form}
-    return page(request, "contracts/staff/stage_form.html", context)
+    return render(request, "contracts/staff/stage_form.html", context)

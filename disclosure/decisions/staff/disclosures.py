@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import services
 from ..forms import ResolutionForm, ResultForm
@@ -54,4 +54,4 @@ def prepare_result(request, pk: int):
         else:
             messages.success(request, NEXT_STEPS)
             return redirect("workspace:revision", revision.pk)
-    return page(request, "decisions/staff/result.html", {"matter": matter, "form": form})
+    return render(request, "decisions/staff/result.html", {"matter": matter, "form": form})

@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Q
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, can, require, scope, villages_for
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import rules, services
 from ..forms import FileForm, LinkForm, MatterForm, PhotoForm, ResolutionForm
@@ -32,7 +32,7 @@ def matter_list(request):
         "groups": [(MatterState(state), found) for state, found in groups.items()],
         "villages": villages_for(request.user, Action.DRAFT),
     }
-    return page(request, "decisions/staff/list.html", context)
+    return render(request, "decisions/staff/list.html", context)
 
 
 @staff_required
@@ -50,7 +50,7 @@ def new_matter(request, code: str):
         else:
             messages.success(request, _("Matter opened. Record its first discussion next."))
             return redirect("decisions_staff:matter", matter.pk)
-    return page(request, "decisions/staff/new.html", {"village": village, "form": form})
+    return render(request, "decisions/staff/new.html", {"village": village, "form": form})
 
 
 @staff_required
@@ -82,7 +82,7 @@ def matter_page(request, pk: int):
         "result_revision": _latest_revision(matter.result),
         "result_due": result_due_on(matter),
     }
-    return page(request, "decisions/staff/matter.html", context)
+    return render(request, "decisions/staff/matter.html", context)
 
 
 def _latest_revision(posting):
@@ -103,7 +103,7 @@ def edit_matter(request, pk: int):
         else:
             messages.success(request, _("The matter has been saved."))
             return redirect("decisions_staff:matter", matter.pk)
-    return page(request, "decisions/staff/edit.html", {"matter": matter, "form": form})
+    return render(request, "decisions/staff/edit.html", {"matter": matter, "form": form})
 
 
 @staff_required

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import implementation
 from ..forms import LinkForm, PhotoForm, ProgressForm
@@ -32,7 +32,7 @@ def record_progress(request, pk: int):
             messages.success(request, _("Progress recorded. Add photos and links below it."))
             return redirect("decisions_staff:matter", matter.pk)
     context = {"matter": matter, "form": form, "refusal": refusal}
-    return page(request, "decisions/staff/progress.html", context)
+    return render(request, "decisions/staff/progress.html", context)
 
 
 def _refused(request, error: ValidationError) -> None:

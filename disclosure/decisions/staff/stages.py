@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import rules, services
 from ..forms import StageForm
@@ -54,4 +54,4 @@ def record_stage(request, pk: int):
         "rules": rules_of_stage(number),
         "form": form,
     }
-    return page(request, "decisions/staff/stage.html", context)
+    return render(request, "decisions/staff/stage.html", context)

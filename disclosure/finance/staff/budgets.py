@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from ..forms import BudgetForm
 from ..services.budgets import budget_vs_actual, save_budget
@@ -39,4 +39,4 @@ def budget(request, code: str, year: int):
         "form": form,
         "comparison": budget_vs_actual(village=village, year=year),
     }
-    return page(request, "finance/staff/budget.html", context)
+    return render(request, "finance/staff/budget.html", context)

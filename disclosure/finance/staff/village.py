@@ -3,14 +3,14 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, can
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import parsing
 from ..forms import NewImportForm, SettingsForm
@@ -45,7 +45,7 @@ def _village_page(request, village, **forms):
         "settings_form": forms.get("settings_form")
         or SettingsForm(instance=periods.settings_of(village)),
     }
-    return page(request, "finance/staff/village.html", context)
+    return render(request, "finance/staff/village.html", context)
 
 
 @staff_required

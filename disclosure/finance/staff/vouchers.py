@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import Revision
 from disclosure.regions.access import Action, get_for_user
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from ..forms import VoucherForm
 from ..models import LedgerEntry
@@ -28,7 +28,7 @@ def _entries_page(request, revision, form=None, failed_entry=None):
         "form": form or VoucherForm(),
         "failed_entry": failed_entry,
     }
-    return page(request, "finance/staff/vouchers.html", context)
+    return render(request, "finance/staff/vouchers.html", context)
 
 
 @staff_required

@@ -2,14 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, get_for_user
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from ..forms import BalancesForm, MappingForm, SheetForm
 from ..models import ImportStatus, LedgerImport
@@ -39,7 +39,7 @@ def _wizard(request, ledger_import, **forms):
     if parsed and not ledger_import.problems:
         context["preview"] = checking.preview(ledger_import)
         context["movements"] = committing.movements(ledger_import)
-    return page(request, "finance/staff/import.html", context)
+    return render(request, "finance/staff/import.html", context)
 
 
 @staff_required

@@ -1,13 +1,13 @@
 """The township dashboard, the county's view above it and the drill-down to one village."""
 
 from django.conf import settings
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 from disclosure.participation.services import overdue_questions
 from disclosure.redflags.services import flags_for
 from disclosure.regions.access import Action, can
 from disclosure.regions.models import Level, Region
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from ..calendar import SECTION_LABELS, DueSection, due_items
 from ..models import CorrectionOrder
@@ -37,7 +37,7 @@ def index(request):
     nodes = overseen_nodes(request.user)
     if len(nodes) == 1:
         return redirect("oversight_staff:region", nodes[0].code)
-    return page(request, "oversight/index.html", {"nodes": nodes})
+    return render(request, "oversight/index.html", {"nodes": nodes})
 
 
 @staff_required
@@ -58,10 +58,10 @@ def region(request, code: str):
         "rules": _rules(),
     }
     if place.level == Level.TOWNSHIP:
-        return page(request, "oversight/township.html", context)
+        return render(request, "oversight/township.html", context)
     townships = Region.objects.filter(level=Level.TOWNSHIP, code__startswith=place.prefix)
     context["townships"] = township_summaries(townships.order_by("code"), rows)
-    return page(request, "oversight/county.html", context)
+    return render(request, "oversight/county.html", context)
 
 
 @staff_required
@@ -89,4 +89,4 @@ def village(request, code: str):
         "may_order": can(request.user, Action.ORDER_CORRECTION, place),
         "rules": _rules(),
     }
-    return page(request, "oversight/village.html", context)
+    return render(request, "oversight/village.html", context)

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -11,7 +11,7 @@ from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import Posting
 from disclosure.regions.access import Action, get_for_user, scope, villages_for
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import orders
 from ..models import CorrectionOrder
@@ -50,7 +50,7 @@ def order(request, code: str):
             )
             return redirect("oversight_staff:village", posting.village.code)
     context = {"posting": posting, "form": form, "existing": orders.orders_of(posting)}
-    return page(request, "oversight/order_form.html", context)
+    return render(request, "oversight/order_form.html", context)
 
 
 def _visible_orders(user):
@@ -68,4 +68,4 @@ def order_list(request):
     correcting = set(villages_for(request.user, Action.CORRECT).values_list("pk", flat=True))
     for row in rows:
         row.may_correct = row.is_open and row.village_id in correcting
-    return page(request, "oversight/orders.html", {"orders": rows})
+    return render(request, "oversight/orders.html", {"orders": rows})

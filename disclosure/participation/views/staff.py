@@ -3,7 +3,7 @@ answers, the township watches late answers; ratings with their comments."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from disclosure.publishing.audit import client_ip
 from disclosure.publishing.masking import mask_phone
 from disclosure.regions.access import Action, can, get_for_user, regions_for
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import questions, staff_queries
 from ..forms import AnswerForm, RejectForm
@@ -34,7 +34,7 @@ def index(request):
     if staff_queries.oversees(user):
         context["overdue"] = staff_queries.overdue_overseen(user, today)
     context["may_read_ratings"] = staff_queries.may_read_ratings(user)
-    return page(request, "participation/staff/index.html", context)
+    return render(request, "participation/staff/index.html", context)
 
 
 def _question(request, pk: int) -> Question:
@@ -66,7 +66,7 @@ def _render(request, question, reject_form=None, answer_form=None, status=200):
         "may_answer": may_answer and listed,
         "answer_form": answer_form or AnswerForm(),
     }
-    return page(request, "participation/staff/question.html", context, status=status)
+    return render(request, "participation/staff/question.html", context, status=status)
 
 
 @staff_required
@@ -146,4 +146,4 @@ def ratings(request):
         "periods": [(posting, summaries[posting.pk]) for posting in rated],
         "comments": comments,
     }
-    return page(request, "participation/staff/ratings.html", context)
+    return render(request, "participation/staff/ratings.html", context)

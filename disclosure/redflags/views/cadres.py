@@ -3,13 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, scope, villages_for
 from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from .. import cadres as services
 from ..forms import CadreForm, EndTermForm, RelativeForm
@@ -36,7 +36,7 @@ def index(request):
     villages = villages_for(request.user, Action.MANAGE_CADRES).order_by("code")
     if not villages:
         raise Http404
-    return page(request, "redflags/cadres_index.html", {"villages": villages})
+    return render(request, "redflags/cadres_index.html", {"villages": villages})
 
 
 @staff_required
@@ -57,7 +57,7 @@ def register(request, code: str):
             return _back_to_register(place)
     cadres = Cadre.objects.filter(village=place).prefetch_related("relatives")
     context = {"village": place, "cadres": cadres, "form": form}
-    return page(request, "redflags/cadres.html", context)
+    return render(request, "redflags/cadres.html", context)
 
 
 def _initial(row, fields) -> dict:
@@ -81,7 +81,7 @@ def edit_cadre(request, pk: int):
             return _back_to_register(cadre.village)
     end_form = EndTermForm() if cadre.ended_on is None else None
     context = {"cadre": cadre, "village": cadre.village, "form": form, "end_form": end_form}
-    return page(request, "redflags/cadre_form.html", context)
+    return render(request, "redflags/cadre_form.html", context)
 
 
 @staff_required
@@ -99,7 +99,7 @@ def end_term(request, pk: int):
             messages.success(request, _("The cadre's term is ended; the record is kept."))
             return _back_to_register(cadre.village)
     context = {"cadre": cadre, "village": cadre.village, "form": None, "end_form": form}
-    return page(request, "redflags/cadre_form.html", context, status=400 if form.errors else 200)
+    return render(request, "redflags/cadre_form.html", context, status=400 if form.errors else 200)
 
 
 @staff_required
@@ -117,7 +117,7 @@ def add_relative(request, pk: int):
             messages.success(request, _("Relative added to the register."))
             return _back_to_register(cadre.village)
     context = {"cadre": cadre, "village": cadre.village, "form": form}
-    return page(request, "redflags/relative_form.html", context)
+    return render(request, "redflags/relative_form.html", context)
 
 
 @staff_required
@@ -141,4 +141,4 @@ def edit_relative(request, pk: int):
         "village": relative.village,
         "form": form,
     }
-    return page(request, "redflags/relative_form.html", context)
+    return render(request, "redflags/relative_form.html", context)

@@ -1,10 +1,11 @@
 """The flags pages: every flag of the villages the user may VIEW_FLAGS, and one village's."""
 
 from django.http import Http404
+from django.shortcuts import render
 from django.utils import timezone
 
 from disclosure.regions.access import Action, regions_for, villages_for
-from disclosure.workspace.views.common import page, staff_required
+from disclosure.workspace.views.common import staff_required
 
 from ..rules import RULES
 from ..services import flags_for
@@ -40,7 +41,7 @@ def index(request):
         "village_code": code,
         "may_manage_cadres": bool(regions_for(request.user, Action.MANAGE_CADRES)),
     }
-    return page(request, "redflags/index.html", context)
+    return render(request, "redflags/index.html", context)
 
 
 @staff_required
@@ -50,4 +51,4 @@ def village(request, code: str):
         raise Http404
     flags = flags_for([place.pk], timezone.localdate())
     context = {"village": place, "rows": _rows(flags, [place])}
-    return page(request, "redflags/village.html", context)
+    return render(request, "redflags/village.html", context)

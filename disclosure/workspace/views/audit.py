@@ -2,13 +2,14 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.shortcuts import render
 from django.utils.translation import pgettext_lazy
 
 from disclosure.publishing.models import AuditEntry
 from disclosure.regions.access import Action, scope, villages_for
 
 from ..forms import AuditFilterForm
-from .common import page, staff_required
+from .common import staff_required
 
 PAGE_SIZE = 50
 
@@ -51,4 +52,4 @@ def audit_log(request):
     entries_page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     for entry in entries_page:
         entry.label = label_of(entry.action)
-    return page(request, "workspace/audit.html", {"form": form, "entries": entries_page})
+    return render(request, "workspace/audit.html", {"form": form, "entries": entries_page})

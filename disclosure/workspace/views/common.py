@@ -1,4 +1,4 @@
-"""What every workspace page shares: who may enter, and the page frame."""
+"""What every workspace page shares: who may enter, and the posting editor's form."""
 
 from functools import wraps
 
@@ -20,10 +20,6 @@ def staff_required(view):
         return view(request, *args, **kwargs)
 
     return login_required(wrapper)
-
-
-def page(request, template: str, context: dict, status: int = 200):
-    return render(request, template, context, status=status)
 
 
 def posted_editor(request, kind: str) -> tuple[PostingEditor, bool]:

@@ -1,6 +1,7 @@
 """The start page: my villages and what waits for me in them."""
 
 from django.db.models import OuterRef, Subquery
+from django.shortcuts import render
 
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import (
@@ -14,7 +15,7 @@ from disclosure.publishing.services import EDITABLE
 from disclosure.publishing.tasks import tasks_for
 from disclosure.regions.access import Action, regions_for, scope, villages_for
 
-from .common import page, staff_required
+from .common import staff_required
 
 # Township officials and administrators oversee many villages; their list is kept short.
 OVERSIGHT_LIMIT = 50
@@ -77,4 +78,4 @@ def home(request):
         # A section is shown only to those whose role has a part in it, even when it is empty.
         if regions_for(user, action):
             context[name] = rows(user)
-    return page(request, "workspace/home.html", context)
+    return render(request, "workspace/home.html", context)

@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from disclosure.publishing import services
@@ -13,7 +13,7 @@ from disclosure.publishing.models import Posting
 from disclosure.regions.access import Action, get_for_user, require, villages_for
 
 from ..forms import CorrectionForm, PostingEditor, WithdrawalForm, show_refusal
-from .common import page, posted_editor, staff_required
+from .common import posted_editor, staff_required
 
 
 @staff_required
@@ -44,7 +44,7 @@ def new_posting(request, code: str, kind: str):
                 )
                 return redirect("workspace:revision", revision.pk)
     context = {"village": village, "kind": Kind(kind), "editor": editor}
-    return page(request, "workspace/new.html", context)
+    return render(request, "workspace/new.html", context)
 
 
 def _after_publication(request, code, *, action, form_class, service, template, done):
@@ -65,7 +65,7 @@ def _after_publication(request, code, *, action, form_class, service, template, 
         else:
             messages.success(request, done)
             return redirect("workspace:revision", revision.pk)
-    return page(request, template, {"posting": posting, "form": form})
+    return render(request, template, {"posting": posting, "form": form})
 
 
 @staff_required

@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from disclosure.publishing import services
@@ -12,7 +12,7 @@ from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, can, get_for_user
 
 from ..forms import AttachmentForm, OpinionForm, PostingEditor, ReturnForm
-from .common import page, posted_editor, staff_required
+from .common import posted_editor, staff_required
 
 REVISIONS = Revision.objects.select_related("posting", "posting__current", "village")
 
@@ -51,7 +51,7 @@ def revision_page(request, revision: Revision, **forms):
     if may["may_review"] or "opinion_form" in forms or "return_form" in forms:
         context["opinion_form"] = forms.get("opinion_form") or OpinionForm()
         context["return_form"] = forms.get("return_form") or ReturnForm()
-    return page(request, "workspace/revision.html", context)
+    return render(request, "workspace/revision.html", context)
 
 
 @staff_required
@@ -77,4 +77,4 @@ def revision(request, pk: int):
 @staff_required
 def preview(request, pk: int):
     revision = get_for_user(REVISIONS, request.user, Action.VIEW_DRAFTS, pk=pk)
-    return page(request, "workspace/preview.html", {"revision": revision})
+    return render(request, "workspace/preview.html", {"revision": revision})
