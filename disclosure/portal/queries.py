@@ -156,8 +156,12 @@ def published_revision(posting: Posting, number: int) -> Revision:
     return revision
 
 
-def history(posting: Posting):
-    return Revision.objects.published().filter(posting=posting).order_by("number")
+def history(posting: Posting) -> list[Revision]:
+    revisions = list(Revision.objects.published().filter(posting=posting).order_by("number"))
+    for revision in revisions:
+        # Each links to its page by the posting's code: no query to read it again.
+        revision.posting = posting
+    return revisions
 
 
 # Nobody pages through more results than this; a common word is counted up to it, no further.
