@@ -22,6 +22,7 @@ NOT_PUBLIC = {
     "finance.StagedEntry",
     "finance.LedgerImport",
     "finance.ColumnMapping",
+    "oversight.VillageSummary",
 }
 NOT_PUBLIC_APPS = {"reports", "redflags"}
 # A count read less than this long ago is trusted without asking the database again. This process
