@@ -37,6 +37,8 @@ on what else it was doing.
   same server, and `cached ÷ /healthz` is the ratio of their throughputs. Throughput is taken with
   four connections, so that no worker ever waits; the uncached latencies with two, one per worker,
   so that they are the page's own time rather than time spent queueing behind another request.
+  The township dashboard is a signed-in page, never served from the page cache: its row has
+  only uncached figures, read from the villages' summaries kept since their last change.
   Targets: cached pages at least half the health view's throughput, uncached p95 under 50 ms,
   the dashboard's p95 under 100 ms, every public page under 30 KB compressed.
 - **ledger import**: a generated ledger (10 columns, Chinese text, one voucher per row, dates over

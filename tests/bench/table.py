@@ -54,16 +54,17 @@ PAGE_COLUMNS = (
 @dataclass
 class PageRow:
     """One page under load: `ratio` is its cached throughput over that of the trivial health
-    view served by the same server just before it, in the same run."""
+    view served by the same server just before it, in the same run. A signed-in page is never
+    cached, so its cached figures stay None."""
 
     page: str
     path: str
     queries: int
     gzip_bytes: int
-    trivial_rps: float
-    cached_rps: float
-    ratio: float
-    cached_p95_ms: float
+    trivial_rps: float | None
+    cached_rps: float | None
+    ratio: float | None
+    cached_p95_ms: float | None
     uncached_rps: float
     uncached_p50_ms: float
     uncached_p95_ms: float
