@@ -224,14 +224,21 @@ EMAIL_BACKEND = (
 )
 
 # Rendered public pages, per server process; several servers share nothing and each fills its own.
-# PAGE_CACHE=false renders every page afresh (the benchmark measures both ways).
+# PAGE_CACHE=false renders every page afresh (the benchmark measures both ways). "revisions"
+# keeps the rendered content of published revisions, which never changes, whatever PAGE_CACHE says.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 3000)},
     }
     if env_bool("PAGE_CACHE", True)
-    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    "revisions": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "revisions",
+        "TIMEOUT": None,
+        "OPTIONS": {"MAX_ENTRIES": env_int("REVISION_CACHE_ENTRIES", 500)},
+    },
 }
 
 # Base of the printed permalinks; the request's own host is used when empty.

@@ -16,7 +16,8 @@ def _no_page_cache(request, settings):
     """Most tests change data inside one transaction that never commits, so the counts of changes
     that key the page cache never move: they read pages uncached, as a signed-in clerk does."""
     if "page_cache" not in request.keywords:
-        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+        dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        settings.CACHES = {"default": dummy, "revisions": dummy}
 
 
 @pytest.fixture(autouse=True)

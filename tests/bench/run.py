@@ -37,6 +37,8 @@ on what else it was doing.
   same server, and `cached ÷ /healthz` is the ratio of their throughputs. Throughput is taken with
   four connections, so that no worker ever waits; the uncached latencies with two, one per worker,
   so that they are the page's own time rather than time spent queueing behind another request.
+  With the page cache off, the rendered content of a published finance period is still kept per
+  revision and language, since it can never change; only a revision's first reading renders it.
   The township dashboard is a signed-in page, never served from the page cache: its row has
   only uncached figures, read from the villages' summaries kept since their last change.
   Targets: cached pages at least half the health view's throughput, uncached p95 under 50 ms,
