@@ -7,7 +7,6 @@ import pytest
 
 from disclosure.contracts import services
 from disclosure.contracts.services import Terms
-from disclosure.publishing import changes
 from disclosure.publishing import services as publishing
 
 IDENTITY_NUMBER = "320102199001011234"
@@ -46,13 +45,6 @@ def publish(revision, clerk, supervisor):
     publishing.submit(revision=revision, by=clerk)
     publishing.sign_off(revision=revision, by=supervisor, opinion="内容属实，同意公开。")
     return publishing.publish(revision=revision, by=clerk)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_counts_of_changes():
-    """Counts of changes are trusted for a second: one a test before read must not leak into
-    the queries a test counts."""
-    changes.forget_counts()
 
 
 @pytest.fixture

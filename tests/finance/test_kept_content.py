@@ -1,6 +1,7 @@
 """A published period's content is rendered once per language and kept: it can never change."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
 from django.test import Client
@@ -12,14 +13,17 @@ pytestmark = pytest.mark.page_cache
 
 
 @pytest.fixture(autouse=True)
-def _nothing_kept():
+def _pages_afresh_contents_kept(settings):
+    """The page cache off, as PAGE_CACHE=false has it; the kept contents start empty."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
     caches["revisions"].clear()
 
 
-def read(url, settings, language="zh-hans"):
-    """The page afresh (the page cache is off), with the queries it took."""
-    dummy = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-    settings.CACHES = {**settings.CACHES, "default": dummy}
+def read(url, language="zh-hans"):
+    """The page, with the queries it took."""
     client = Client()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     with CaptureQueriesContext(connection) as queries:
@@ -28,24 +32,22 @@ def read(url, settings, language="zh-hans"):
     return len(queries), response.content.decode()
 
 
-def test_a_second_reading_reuses_the_content_with_fewer_queries(
-    village_a, clerk_a, supervisor_a, settings
-):
+def test_a_second_reading_reuses_the_content_with_fewer_queries(village_a, clerk_a, supervisor_a):
     url = published_period(village_a, clerk_a, supervisor_a).posting.get_absolute_url()
 
-    first, html = read(url, settings)
-    second, again = read(url, settings)
+    first, html = read(url)
+    second, again = read(url)
 
     assert second < first
     assert again == html
     assert "¥62,000.00" in again
 
 
-def test_each_language_keeps_its_own_rendering(village_a, clerk_a, supervisor_a, settings):
+def test_each_language_keeps_its_own_rendering(village_a, clerk_a, supervisor_a):
     url = published_period(village_a, clerk_a, supervisor_a).posting.get_absolute_url()
-    read(url, settings)
+    read(url)
 
-    _, english = read(url, settings, language="en")
+    _, english = read(url, language="en")
 
     assert "Ledger entries" in english
     assert "账目明细" not in english

@@ -18,7 +18,6 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.page_cache]
 @pytest.fixture(autouse=True)
 def _empty_cache():
     cache.clear()
-    changes.forget_counts()
 
 
 def queries_of(client, path, **extra):
