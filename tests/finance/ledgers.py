@@ -6,6 +6,7 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.test import Client
 from PIL import Image
 
 from disclosure.finance.models import Balance, Fund, LedgerEntry, Voucher
@@ -128,3 +129,10 @@ def add_voucher(entry, content: bytes = b"", filename="记-001.jpg") -> Voucher:
         blob=store_blob(content, "image/jpeg"),
         thumbnail=store_blob(thumbnail_of(content), "image/jpeg"),
     )
+
+
+def page(url) -> str:
+    """A public page as a villager's browser receives it."""
+    response = Client().get(url)
+    assert response.status_code == 200
+    return response.content.decode()

@@ -1,5 +1,3 @@
-from django.test import Client
-
 from disclosure.finance.models import LedgerEntry
 
 from .ledgers import (
@@ -7,16 +5,11 @@ from .ledgers import (
     Line,
     add_voucher,
     draft_period,
+    page,
     photo,
     publish_draft,
     published_period,
 )
-
-
-def page(url):
-    response = Client().get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_an_entry_with_money_in_and_out_shows_both(village_a, clerk_a, supervisor_a):

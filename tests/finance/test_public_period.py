@@ -12,16 +12,11 @@ from .ledgers import (
     add_voucher,
     corrected_period,
     draft_period,
+    page,
     photo,
     publish_draft,
     published_period,
 )
-
-
-def page(url):
-    response = Client().get(url)
-    assert response.status_code == 200
-    return response.content.decode()
 
 
 def test_a_period_shows_income_and_expenditure_by_category_in_a_chart_and_a_table(
