@@ -157,6 +157,24 @@ def test_a_workbook_is_read_at_upload_only(quarter_a, clerk_a, monkeypatch):
     assert [entry.voucher_no for entry in staged] == [row[1] for row in ROWS[2:]]
 
 
+def test_rows_kept_at_upload_but_cut_short_are_read_again_from_the_workbook(quarter_a, clerk_a):
+    from .ledger_files import xlsx_bytes
+
+    content = xlsx_bytes({"一月": ROWS[:2], "二月": ROWS[2:]})
+    ledger_import = imports.start_import(
+        period=quarter_a, upload=upload(content, "明细账.xlsx"), by=clerk_a
+    )
+    kept = imports.rows_path(ledger_import)
+    kept.write_bytes(kept.read_bytes()[:40])
+
+    imports.choose_sheet(ledger_import=ledger_import, sheet="二月", by=clerk_a)
+    ledger_import = checking.check_import(ledger_import=ledger_import, by=clerk_a)
+
+    assert ledger_import.problems == []
+    staged = StagedEntry.objects.filter(ledger_import=ledger_import).order_by("line")
+    assert [entry.voucher_no for entry in staged] == [row[1] for row in ROWS[2:]]
+
+
 def test_a_file_with_any_problem_saves_nothing(quarter_a, clerk_a):
     rows = [*ROWS, ["2026-04-01", "记-006", "四月的账", "531", "管理费用", "", "10", "", "", ""]]
     ledger_import = checked(quarter_a, clerk_a, csv_bytes(rows=rows))

@@ -49,7 +49,8 @@ def _kept_sheets(ledger_import: LedgerImport) -> list[parsing.Sheet] | None:
     try:
         # Written by _keep_rows from what the upload read, never taken from a visitor.
         stamp, sheets = pickle.loads(rows_path(ledger_import).read_bytes())  # noqa: S301
-    except FileNotFoundError:
+    except (OSError, EOFError, ValueError, pickle.UnpicklingError):
+        # Missing, or cut short by a full disk or a crash: the stored file is read instead.
         return None
     if stamp != _file_stamp(ledger_import):
         return None
