@@ -1,5 +1,11 @@
 """The embedded PostgreSQL server used when DATABASE_URL is not set.
 
+The commands that need a database call `start()` before Django reads its settings: manage.py,
+disclosure/wsgi.py (gunicorn), the test run (tests/database.py) and the scripts that set Django
+up themselves. It starts the server unless DATABASE_URL names one, and puts the server's address
+into DATABASE_URL, where the settings and every child process find it. Importing the settings
+therefore starts nothing.
+
 The server keeps running after the process that started it exits, so that
 `make demo`, `make test` and management commands share one server whose data
 lives under var/. `python -m disclosure.embedded_db stop` stops it.
@@ -8,8 +14,21 @@ lives under var/. `python -m disclosure.embedded_db stop` stops it.
 import os
 import sys
 from pathlib import Path
+from urllib.parse import quote
 
 DATABASE_NAME = "disclosure"
+PGDATA = Path(__file__).resolve().parent.parent / "var" / "pgdata"
+
+
+def start() -> None:
+    """Start the embedded server unless DATABASE_URL (or DATABASE_URL_FILE) names a server."""
+    if os.environ.get("DATABASE_URL") or os.environ.get("DATABASE_URL_FILE"):
+        return
+    config = database_settings(PGDATA)
+    socket_dir = quote(config["HOST"], safe="")
+    os.environ["DATABASE_URL"] = (
+        f"postgres://{config['USER']}@{socket_dir}:{config['PORT']}/{config['NAME']}"
+    )
 
 
 def database_settings(pgdata: Path) -> dict:
@@ -63,10 +82,9 @@ def _running_as_root() -> bool:
 
 
 if __name__ == "__main__":
-    pgdata = Path(__file__).resolve().parent.parent / "var" / "pgdata"
     if sys.argv[1:] == ["stop"]:
-        stop(pgdata)
+        stop(PGDATA)
     elif sys.argv[1:] == ["start"]:
-        print(database_settings(pgdata))
+        print(database_settings(PGDATA))
     else:
         sys.exit("usage: python -m disclosure.embedded_db start|stop")

@@ -127,17 +127,20 @@ TEMPLATES = [
 
 
 def _database() -> dict:
+    # When DATABASE_URL is unset, the commands that need a database start the embedded server and
+    # set it (disclosure/embedded_db.py): importing the settings starts nothing.
     url = env_str("DATABASE_URL")
-    if url:
-        import dj_database_url
+    if not url:
+        raise ImproperlyConfigured(
+            "DATABASE_URL is not set: run through manage.py, disclosure.wsgi or pytest, which "
+            "start the embedded PostgreSQL, or point DATABASE_URL to a server"
+        )
+    import dj_database_url
 
-        config = dj_database_url.parse(url)
-        if config["ENGINE"] != "django.db.backends.postgresql":
-            raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL")
-        return config
-    from disclosure.embedded_db import database_settings
-
-    return database_settings(BASE_DIR / "var" / "pgdata")
+    config = dj_database_url.parse(url)
+    if config["ENGINE"] != "django.db.backends.postgresql":
+        raise ImproperlyConfigured("DATABASE_URL must point to PostgreSQL")
+    return config
 
 
 DATABASES = {"default": _database()}

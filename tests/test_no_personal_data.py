@@ -36,15 +36,6 @@ NOT_DATA = ("/api/v1/schema/", "/api/v1/docs/")
 MAX_PAGES = 5000
 
 
-@pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    # The pages are crawled without running collectstatic first.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("demo_media")

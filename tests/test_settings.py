@@ -17,6 +17,8 @@ def manage(*args, **env):
         for key, value in os.environ.items()
         if key not in ("PRODUCTION", "SECRET_KEY", "ALLOWED_HOSTS", "DEMO", "DEBUG")
     }
+    # The project's own settings, as a deployment reads them, not the test run's.
+    environment["DJANGO_SETTINGS_MODULE"] = "disclosure.settings"
     environment.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],

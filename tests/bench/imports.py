@@ -187,5 +187,8 @@ def raw_copy(connection, revision, count: int) -> None:
 
 if __name__ == "__main__":
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "disclosure.settings")
+    from disclosure import embedded_db
+
+    embedded_db.start()
     kind, path, count = sys.argv[1], Path(sys.argv[2]), int(sys.argv[3])
     print(json.dumps(dataclasses.asdict(measure(kind, path, count))))

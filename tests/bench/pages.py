@@ -62,6 +62,9 @@ def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "disclosure.settings")
     import django
 
+    from disclosure import embedded_db
+
+    embedded_db.start()
     django.setup()
 
 

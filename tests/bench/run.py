@@ -60,6 +60,10 @@ def main() -> None:
     scale = float(os.environ.get("BENCH_SCALE", "1"))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "disclosure.settings")
     sys.path.insert(0, str(ROOT))
+    from disclosure import embedded_db
+
+    # Started once here: the import runs and the servers it starts inherit its DATABASE_URL.
+    embedded_db.start()
     description = machine(_database_version())
     rows = []
     for name in names:

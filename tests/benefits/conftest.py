@@ -12,15 +12,6 @@ from disclosure.publishing import services as publishing
 HEADER = "姓名,身份证号,村民小组,补贴类型,金额,期间"
 
 
-@pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    # The pages are tested without running collectstatic first.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 def identity(first_17: str) -> str:
     """A fictional identity number with a valid check character."""
     return first_17 + check_character(first_17)

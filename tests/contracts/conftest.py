@@ -54,11 +54,3 @@ def pond_lease(village_a, clerk_a, supervisor_a):
         village=village_a, title="东洼鱼塘承包合同", terms=lease_terms(), by=clerk_a
     )
     return publish(revision, clerk_a, supervisor_a)
-
-
-@pytest.fixture
-def _plain_static_files(settings):
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }

@@ -6,8 +6,6 @@ import time_machine
 
 from disclosure.contracts import services
 
-pytestmark = pytest.mark.usefixtures("_plain_static_files")
-
 
 def _overview(client, village):
     return client.get(f"/v/{village.code}/contracts/").content.decode()

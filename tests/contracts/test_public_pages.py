@@ -14,8 +14,6 @@ from disclosure.contracts.projects import StageReport
 
 from .conftest import IDENTITY_NUMBER, lease_terms, publish
 
-pytestmark = pytest.mark.usefixtures("_plain_static_files")
-
 
 def _overview(client, village):
     return client.get(f"/v/{village.code}/contracts/").content.decode()

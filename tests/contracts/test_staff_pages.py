@@ -8,8 +8,6 @@ from disclosure.contracts.models import Contract, Payment
 
 from .conftest import lease_terms
 
-pytestmark = pytest.mark.usefixtures("_plain_static_files")
-
 LEASE_FORM = {
     "title": "西山林地租赁合同",
     "counterparty_kind": "person",

@@ -49,15 +49,6 @@ def browser():
             browser.close()
 
 
-@pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    # The live server serves static files from their sources, under their plain names.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture
 def open_window(browser, live_server, transactional_db):
     """Open a browser window of a given size, as a person of their own (own cookies)."""

@@ -20,15 +20,6 @@ POWERS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _plain_static_files(settings):
-    # The pages are tested without running collectstatic first.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture
 def road_notice(village_a, clerk_a, supervisor_a):
     """A published notice of village A; returns its revision."""

@@ -31,6 +31,9 @@ def pages() -> list[tuple[str, str]]:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "disclosure.settings")
     import django
 
+    from disclosure import embedded_db
+
+    embedded_db.start()
     django.setup()
     from django.urls import reverse
 

@@ -1,0 +1,20 @@
+"""The settings of the test run: the project's own, with the differences tests need.
+
+pytest reads the settings before any conftest runs, so the embedded PostgreSQL is started here,
+as manage.py and disclosure/wsgi.py start it for the other commands.
+"""
+
+from disclosure import embedded_db
+
+embedded_db.start()
+
+from disclosure.settings import *  # noqa: E402, F403
+
+# Pages are rendered and the live server serves static files from their sources, under their
+# plain names, so that no test needs `collectstatic` first.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
