@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 
-.PHONY: demo test install lint format messages stop-db bench lighthouse
+.PHONY: demo test install lint format messages stop-db bench prefecture lighthouse
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,12 +33,17 @@ lint: install
 
 # Collect and compile the translations of every app (needs GNU gettext).
 messages: install
-	for app in disclosure/*/; do \
-		if [ -d "$$app/locale" ]; then (cd $$app && ../../$(BIN)/python ../../manage.py makemessages -l zh_Hans --no-obsolete && ../../$(BIN)/python ../../manage.py compilemessages); fi; \
+	for app in disclosure/*/ demo/ prefecture/; do \
+		if [ -d "$$app/locale" ]; then (cd $$app && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py makemessages -l zh_Hans --no-obsolete && $(CURDIR)/$(BIN)/python $(CURDIR)/manage.py compilemessages); fi; \
 	done
 
 stop-db: install
 	$(BIN)/python -m disclosure.embedded_db stop
+
+# The generated prefecture the benchmarks read (about 15 minutes and 7 GB; ARGS=… passes options).
+prefecture: install
+	$(BIN)/python manage.py migrate --noinput
+	DEMO=true $(BIN)/python manage.py generate_scale_data $(ARGS)
 
 # Benchmarks, kept out of the tests: figures are printed, never asserted.
 bench: install

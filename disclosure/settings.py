@@ -87,10 +87,13 @@ INSTALLED_APPS = [
     "disclosure.portal",
     "disclosure.workspace",
     "disclosure.api",
-    "disclosure.demo",
-    # generate_scale_data: a prefecture of generated villages for benchmarks (never in production).
-    "disclosure.scale",
 ]
+# Fictional data, kept outside the shipped package: the demo county (demo/, `load_demo`) and the
+# generated prefecture of the benchmarks (prefecture/, `generate_scale_data`). Installed only in
+# demo mode, which production refuses.
+FICTIONAL_DATA_APPS = ["demo", "prefecture"]
+if DEMO:
+    INSTALLED_APPS += FICTIONAL_DATA_APPS
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -10,6 +10,10 @@ embedded_db.start()
 
 from disclosure.settings import *  # noqa: E402, F403
 
+# The demo county and the generated prefecture are tested like the apps they drive.
+if not DEMO:  # noqa: F405
+    INSTALLED_APPS = [*INSTALLED_APPS, *FICTIONAL_DATA_APPS]  # noqa: F405
+
 # Pages are rendered and the live server serves static files from their sources, under their
 # plain names, so that no test needs `collectstatic` first.
 STORAGES = {

@@ -20,7 +20,7 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
-from disclosure.demo.services import load_demo
+from demo.services import load_demo
 from disclosure.publishing.models import Posting
 from disclosure.regions.models import Region
 

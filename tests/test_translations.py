@@ -12,7 +12,12 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CATALOGUES = sorted(ROOT.glob("disclosure/*/locale/zh_Hans/LC_MESSAGES/django.po"))
+CATALOGUES = sorted(
+    [
+        *ROOT.glob("disclosure/*/locale/zh_Hans/LC_MESSAGES/django.po"),
+        *ROOT.glob("*/locale/zh_Hans/LC_MESSAGES/django.po"),
+    ]
+)
 
 
 def entries(po: Path) -> list[dict]:
@@ -36,7 +41,7 @@ def entries(po: Path) -> list[dict]:
 
 
 def app_of(po: Path) -> str:
-    return po.relative_to(ROOT / "disclosure").parts[0]
+    return po.parent.parent.parent.parent.name
 
 
 @pytest.mark.parametrize("po", CATALOGUES, ids=app_of)

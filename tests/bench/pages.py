@@ -75,7 +75,7 @@ def pick_pages() -> list[Page]:
     from disclosure.decisions.models import Matter
     from disclosure.publishing.models import Posting, PostingStatus
     from disclosure.regions.models import Level, Region
-    from disclosure.scale.services import PREFIX
+    from prefecture.services import PREFIX
 
     regions = Region.objects.filter(code__startswith=PREFIX)
     township = (
@@ -85,7 +85,7 @@ def pick_pages() -> list[Page]:
         .first()
     )
     if township is None:
-        raise SystemExit("No generated prefecture here: run `manage.py generate_scale_data` first.")
+        raise SystemExit("No generated prefecture here: run `make prefecture` first.")
     published = Posting.objects.filter(status=PostingStatus.PUBLISHED)
     biggest = (
         published.filter(village__code__startswith=PREFIX)

@@ -10,9 +10,9 @@ import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from demo.files import notice_board_photo
 from disclosure.decisions import implementation, services
 from disclosure.decisions.models import LinkKind, Phase
-from disclosure.demo.files import notice_board_photo
 from disclosure.publishing import services as publishing
 
 from ..factories import signed_off

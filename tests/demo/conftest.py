@@ -2,8 +2,8 @@ import pytest
 from django.db import transaction
 from django.test import override_settings
 
-from disclosure.demo.places import COUNTY
-from disclosure.demo.services import load_demo
+from demo.places import COUNTY
+from demo.services import load_demo
 from disclosure.regions.models import Region
 
 from ..conftest import ensure_default_chart

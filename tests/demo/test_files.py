@@ -3,7 +3,7 @@ import re
 
 from PIL import Image
 
-from disclosure.demo.files import notice_board_photo, pdf_document
+from demo.files import notice_board_photo, pdf_document
 
 
 def _objects_at_xref_offsets(pdf: bytes) -> list[bytes]:

@@ -4,7 +4,8 @@ did badly, two that did everything by the book, and every kind of lead to follow
 import pytest
 from django.utils import timezone, translation
 
-from disclosure.demo.places import FENGLIN, GAOPING, LIUWAN, SHIQIAO
+from demo import reports as reports_demo
+from demo.places import FENGLIN, GAOPING, LIUWAN, SHIQIAO
 from disclosure.finance.models import Period
 from disclosure.oversight.scoring import Standing
 from disclosure.oversight.services import village_rows
@@ -12,7 +13,6 @@ from disclosure.publishing.models import PostingStatus, Revision
 from disclosure.redflags.services import RULES, flags_for
 from disclosure.regions.access import Action, villages_for
 from disclosure.regions.models import Region, User
-from disclosure.reports import demo as reports_demo
 
 from .test_load_demo import README
 

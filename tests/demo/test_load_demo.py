@@ -4,7 +4,7 @@ from pathlib import Path
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from disclosure.demo.places import DEMO_PASSWORD, accounts
+from demo.places import DEMO_PASSWORD, accounts
 from disclosure.publishing.chain import first_mismatch
 from disclosure.publishing.models import (
     Attachment,
@@ -18,7 +18,7 @@ from disclosure.publishing.models import (
 from disclosure.publishing.search import matching
 from disclosure.regions.models import Level, Region, Role, User
 
-README = Path(__file__).resolve().parents[2] / "disclosure" / "demo" / "README.md"
+README = Path(__file__).resolve().parents[2] / "demo" / "README.md"
 
 
 def test_the_demo_county_has_two_townships_and_at_least_six_villages(db, demo_county):

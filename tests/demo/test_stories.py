@@ -1,7 +1,7 @@
 import datetime
 
-from disclosure.demo.services import STORIES
-from disclosure.demo.stories import dated
+from demo.services import STORIES
+from demo.stories import dated
 
 TODAY = datetime.date(2026, 3, 30)
 

@@ -11,9 +11,9 @@ import time_machine
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from demo.files import notice_board_photo
 from disclosure.decisions.models import Matter
 from disclosure.decisions.states import notice_ends_at
-from disclosure.demo.files import notice_board_photo
 
 from .conftest import PHONE, has_no_horizontal_scroll
 from .test_notice_journey import log_in

@@ -6,7 +6,7 @@ reads anonymously in a phone-sized window.
 
 from playwright.sync_api import Page, expect
 
-from disclosure.demo.files import notice_board_photo
+from demo.files import notice_board_photo
 from disclosure.publishing.models import Revision
 
 from .conftest import PHONE, has_no_horizontal_scroll

@@ -2,8 +2,8 @@
 
 import pytest
 
-from disclosure.demo.places import TAOYUAN, XINGHUA
-from disclosure.demo.services import load_demo
+from demo.places import TAOYUAN, XINGHUA
+from demo.services import load_demo
 from disclosure.publishing.models import Posting
 
 from ..conftest import ensure_default_chart

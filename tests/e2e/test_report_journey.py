@@ -6,7 +6,7 @@ works in a desktop window. The village's own staff never take part: the report i
 
 from playwright.sync_api import Page, expect
 
-from disclosure.demo.files import notice_board_photo
+from demo.files import notice_board_photo
 from disclosure.reports.models import Report
 
 from .conftest import PHONE, has_no_horizontal_scroll

@@ -37,8 +37,8 @@ def pages() -> list[tuple[str, str]]:
     django.setup()
     from django.urls import reverse
 
+    from demo.places import VILLAGES
     from disclosure.decisions.models import Matter
-    from disclosure.demo.places import VILLAGES
     from disclosure.publishing.models import Posting, PostingStatus
 
     village = VILLAGES[0]

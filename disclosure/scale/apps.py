@@ -1,7 +1,0 @@
-from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
-
-
-class ScaleConfig(AppConfig):
-    name = "disclosure.scale"
-    verbose_name = _("Prefecture-scale data")
