@@ -11,8 +11,7 @@ province number no real person has.
 import datetime
 from decimal import Decimal
 
-from django.utils import timezone
-
+from disclosure import clock
 from disclosure.contracts import projects, services
 from disclosure.contracts.projects import StageReport
 from disclosure.contracts.services import Terms
@@ -51,7 +50,7 @@ BIDDERS = [("云溪县丰收种植有限公司", "51000.00"), ("孙大有", "465
 
 def load(*, regions, staff, today: datetime.date) -> None:
     # Payments are never dated after the real today: the service refuses that.
-    paid_until = min(today, timezone.localdate())
+    paid_until = min(today, clock.today())
     for number, place in enumerate(VILLAGES):
         village = regions[place.code]
         clerk = staff[place.code][RoleKind.CLERK]

@@ -1,8 +1,8 @@
 """Major matters of the demo, each told step by step through the decisions services.
 
 A matter lives for months: proposed, discussed four times, disclosed, objected to, carried out,
-disclosed again. To show that life in a demo loaded in one moment, each step runs with the clock
-set to the day it took place, so every rule (stage order, dates, the public-notice period, the
+disclosed again. To show that life in a demo loaded in one moment, each step replays the day it
+took place (`clock.replaying`), so every rule (stage order, dates, the public-notice period, the
 answers before implementation) is checked as it would have been, and the chain is real.
 """
 
@@ -10,11 +10,11 @@ import datetime
 from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
-from unittest import mock
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from disclosure import clock
 from disclosure.decisions import implementation, objections, services
 from disclosure.decisions.models import Body, Category, LinkKind
 from disclosure.decisions.rules import Figures
@@ -54,7 +54,7 @@ class Demo:
         moment = self.now - datetime.timedelta(days=days_ago)
         if days_ago:
             moment = moment.replace(hour=hour, minute=0, second=0, microsecond=0)
-        with mock.patch("django.utils.timezone.now", return_value=moment):
+        with clock.replaying(moment):
             yield
 
     def matter(self, days_ago, *, title, category, amount, description, meetings):
@@ -115,7 +115,7 @@ class Demo:
         with self.on(days_ago, hour=17):
             update = implementation.record_progress(
                 matter=matter,
-                on=timezone.localdate(),
+                on=clock.today(),
                 description=text,
                 percent=percent,
                 spent=spent,
@@ -141,7 +141,9 @@ class Demo:
 
 def load(*, regions, staff, today: datetime.date) -> None:
     """Tell every matter, dated back from `today` at the present time of day."""
-    now = timezone.make_aware(datetime.datetime.combine(today, timezone.localtime().time()))
+    now = timezone.make_aware(
+        datetime.datetime.combine(today, timezone.localtime(clock.now()).time())
+    )
     for village, tell in STORIES:
         tell(Demo(regions[village.code], staff[village.code], now))
 
@@ -218,7 +220,7 @@ def _road(demo: Demo) -> None:
             body="二组至三组村道硬化工程已全部完工并通过验收。实际完成路面1.2公里、排水沟2.4公里，"
             "决算金额412,360.00元，比决议金额节约7,640.00元，节约资金退回村集体账户。",
             final_cost=Decimal("412360.00"),
-            accepted_on=timezone.localdate() - datetime.timedelta(days=7),
+            accepted_on=clock.today() - datetime.timedelta(days=7),
             accepted_by="桃源镇农经站、镇村建办、石桥村村务监督委员会",
             acceptance="工程质量符合设计要求，资料齐全，同意验收。",
             by=demo.clerk,

@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import F
 from django.utils import timezone
 
+from disclosure import clock
 from disclosure.contracts import services as contracts
 from disclosure.contracts.queries import current_contracts
 from disclosure.decisions import services as decisions
@@ -78,7 +79,7 @@ class DecidedRoad:
             date__year=self.year,
             date__month__range=(first_month, last_month),
         ).order_by("date")
-        today = timezone.localdate()
+        today = clock.today()
         for entry in payments:
             self.spent += entry.expenditure
             done = entry.date.month == 9
@@ -93,13 +94,13 @@ class DecidedRoad:
 
     def disclose_result(self) -> None:
         """Accepted and written up the day before, published on the day."""
-        days_ago = (self.today - timezone.localdate()).days
+        days_ago = (self.today - clock.today()).days
         with self.demo.on(days_ago + 1):
             revision = decisions.prepare_result(
                 matter=self.matter,
                 body="村道硬化工程已完工并通过验收，决算金额见下表。",
                 final_cost=self.spent,
-                accepted_on=timezone.localdate(),
+                accepted_on=clock.today(),
                 accepted_by=f"乡镇农经站、{self.demo.village.name}村务监督委员会",
                 acceptance="工程质量合格，同意验收。",
                 by=self.demo.clerk,
@@ -109,7 +110,7 @@ class DecidedRoad:
 
 def collect_rent(*, regions, staff) -> None:
     """The exemplary villages collect the rent the contracts demo leaves unpaid: run after it."""
-    today = timezone.localdate()
+    today = clock.today()
     for place in EXEMPLARY:
         contract = current_contracts(regions[place.code]).get(subject=UNPAID_LEASE)
         contracts.record_payment(

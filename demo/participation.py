@@ -13,6 +13,7 @@ import random
 from django.conf import settings
 from django.utils import timezone
 
+from disclosure import clock
 from disclosure.decisions.public import public_matters
 from disclosure.finance.models import LedgerEntry
 from disclosure.participation import questions, subjects
@@ -60,7 +61,7 @@ class Asking:
 
 def load(*, regions, staff, today: datetime.date) -> None:
     # Questions are never dated after the real now, as a villager could not have asked then.
-    day = min(today, timezone.localdate())
+    day = min(today, clock.today())
     now = timezone.make_aware(datetime.datetime.combine(day, datetime.time(9, 30)))
     _xinghua(Asking(regions[XINGHUA.code], staff[XINGHUA.code], now))
     _shiqiao(Asking(regions[SHIQIAO.code], staff[SHIQIAO.code], now))

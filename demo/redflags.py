@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from disclosure import clock
 from disclosure.benefits.personal import check_character
 from disclosure.contracts import services as contracts
 from disclosure.contracts.services import Terms
@@ -50,7 +51,9 @@ def identity_number(village_code: str, birth: str, sequence: int) -> str:
 
 
 def load(*, regions, staff, today: datetime.date) -> None:
-    now = timezone.make_aware(datetime.datetime.combine(today, timezone.localtime().time()))
+    now = timezone.make_aware(
+        datetime.datetime.combine(today, timezone.localtime(clock.now()).time())
+    )
     officials = {
         TAOYUAN.code: staff[TAOYUAN.code][RoleKind.TOWNSHIP_OFFICIAL],
         BAISHA.code: staff[BAISHA.code][RoleKind.TOWNSHIP_OFFICIAL],
@@ -254,7 +257,7 @@ def _disclose_result(demo: Demo, matter, cost: Decimal, days_ago: int) -> None:
             matter=matter,
             body="村道硬化工程已完工并通过验收，决算金额见下表。",
             final_cost=cost,
-            accepted_on=timezone.localdate(),
+            accepted_on=clock.today(),
             accepted_by="桃源镇农经站、杏花村村务监督委员会",
             acceptance="工程质量合格，同意验收。",
             by=demo.clerk,

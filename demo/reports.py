@@ -6,10 +6,10 @@ Every report is filed and handled through the services, each step on its own day
 
 import datetime
 from contextlib import contextmanager
-from unittest import mock
 
 from django.utils import timezone
 
+from disclosure import clock
 from disclosure.regions.models import RoleKind
 from disclosure.reports import codes, handling
 from disclosure.reports.models import Report, ReportStatus
@@ -25,7 +25,7 @@ CONCLUDED_CODE = "JB25-DEMX-8HRT"
 @contextmanager
 def _on(now: datetime.datetime, days_ago: int):
     moment = (now - datetime.timedelta(days=days_ago)).replace(hour=9, minute=30)
-    with mock.patch("django.utils.timezone.now", return_value=moment):
+    with clock.replaying(moment):
         yield
 
 

@@ -14,6 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone, translation
 
+from disclosure import clock
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import Posting
 from disclosure.publishing.services import Content
@@ -68,7 +69,7 @@ def load_demo(*, today: datetime.date | None = None) -> Loaded | None:
     """Load the demo county; None when it is already there, so running twice adds nothing."""
     if settings.PRODUCTION:
         raise DemoRefused
-    today = today or timezone.localdate()
+    today = today or clock.today()
     # Labels stored with the data (a question's subject) are written in the site's language,
     # whatever language the caller happens to have active.
     with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
@@ -95,7 +96,7 @@ def load_demo(*, today: datetime.date | None = None) -> Loaded | None:
 
 def _moment_of_loading(today: datetime.date) -> datetime.datetime:
     """The present time of day on `today`, never later than the real present."""
-    now = timezone.localtime()
+    now = timezone.localtime(clock.now())
     return min(now, timezone.make_aware(datetime.datetime.combine(today, now.time())))
 
 

@@ -1,26 +1,19 @@
 """The demo's history, replayed in the order it happened.
 
 Postings are published through the real services, which stamp every step with
-`timezone.now()`. To give the demo a past (periods disclosed days after they ended, notices
-spread over the quarters), each step is scheduled at its moment and the timeline runs them
-sorted, with the clock set to each moment. A village's chain then reads in date order, as it
-would have had the staff done it by hand.
+`disclosure.clock.now()`. To give the demo a past (periods disclosed days after they ended,
+notices spread over the quarters), each step is scheduled at its moment and the timeline runs
+them sorted, each replaying its moment (`clock.replaying`). A village's chain then reads in date
+order, as it would have had the staff done it by hand.
 """
 
 import datetime
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from unittest import mock
 
 from django.utils import timezone
 
-
-@contextmanager
-def clock(moment: datetime.datetime) -> Iterator[None]:
-    """Everything inside happens at `moment`."""
-    with mock.patch("django.utils.timezone.now", return_value=moment):
-        yield
+from disclosure import clock
 
 
 def at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
@@ -55,10 +48,10 @@ class Timeline:
 
     def clock(self, moment: datetime.datetime):
         """The clock for a sub-step of an action, never later than the moment of loading."""
-        return clock(min(moment, self.now))
+        return clock.replaying(min(moment, self.now))
 
     def run(self) -> None:
         for step in sorted(self.steps):
-            with clock(step.moment):
+            with clock.replaying(step.moment):
                 step.action()
         self.steps.clear()

@@ -12,6 +12,7 @@ from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from disclosure import clock
 from disclosure.publishing.models import Blob, Revision
 from disclosure.regions.models import Region
 
@@ -131,7 +132,7 @@ class Asset(AssetFields):
         related_name="disposed_assets",
         verbose_name=_("authorising decision"),
     )
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = clock.TimestampField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["village_id", "number"]
@@ -149,7 +150,7 @@ class Asset(AssetFields):
 class Resource(ResourceFields):
     """A resource in the working register."""
 
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    updated_at = clock.TimestampField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["village_id", "number"]

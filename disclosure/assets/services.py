@@ -10,10 +10,10 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.publishing import attachments as files
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
@@ -218,7 +218,7 @@ def _copy_register(revision: Revision, taken_on: datetime.date) -> None:
 def take_snapshot(*, village: Region, by, ip=None, today: datetime.date | None = None) -> Revision:
     """A draft posting carrying today's register, to be signed off and published like any other."""
     _require_village(by, village)
-    taken_on = today or timezone.localdate()
+    taken_on = today or clock.today()
     content = publishing.Content(title=_snapshot_title(village, taken_on))
     revision = publishing.create_posting(
         village=village, kind=Kind.ASSET_REGISTER, content=content, by=by, ip=ip
@@ -247,7 +247,7 @@ def refresh_snapshot(
     # Attachments the clerk added by hand stay; the register's photos are taken again.
     revision.attachments.filter(blob__sha256__in=photos).delete()
     Snapshot.objects.filter(revision=revision).delete()
-    taken_on = today or timezone.localdate()
+    taken_on = today or clock.today()
     revision.title = _snapshot_title(revision.village, taken_on)
     revision.save(update_fields=["title"])
     _copy_register(revision, taken_on)

@@ -8,8 +8,7 @@ import datetime
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.utils import timezone
-
+from disclosure import clock
 from disclosure.regions.models import Level, Region
 
 from .models import DEFAULT_WINDOW_DAYS, BenefitList, BenefitType, CountyPolicy, NameDisplay
@@ -53,7 +52,7 @@ def is_within_window(
     if benefit_list.expired_at is not None:
         return False
     end = window_end(benefit_list, policy)
-    return end is None or (today or timezone.localdate()) <= end
+    return end is None or (today or clock.today()) <= end
 
 
 def due_for_expiry(today: datetime.date) -> list[BenefitList]:

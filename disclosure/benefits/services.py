@@ -7,9 +7,9 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
 from disclosure.publishing.catalogue import Kind
@@ -24,7 +24,7 @@ from .selectors import due_for_expiry
 
 
 def _check_start(public_from: datetime.date | None) -> None:
-    if public_from and public_from > timezone.localdate():
+    if public_from and public_from > clock.today():
         raise ValidationError({"public_from": _("The publicity cannot start later than today.")})
 
 
@@ -123,7 +123,7 @@ def expire_list(*, benefit_list: BenefitList, by=None, ip=None) -> int:
     if not revision.is_published:
         raise ValidationError(_("Only a published list reaches the end of its publicity."))
     removed, _details = PersonalValues.objects.filter(recipient__revision=revision).delete()
-    benefit_list.expired_at = timezone.now()
+    benefit_list.expired_at = clock.now()
     benefit_list.save(update_fields=["expired_at"])
     record(
         by=by,
@@ -140,7 +140,7 @@ def expire_list(*, benefit_list: BenefitList, by=None, ip=None) -> int:
 def expire_due(*, today: datetime.date | None = None) -> list[BenefitList]:
     """End every publicity window that has passed; each list in its own audited step."""
     expired = []
-    for benefit_list in due_for_expiry(today or timezone.localdate()):
+    for benefit_list in due_for_expiry(today or clock.today()):
         expire_list(benefit_list=benefit_list)
         expired.append(benefit_list)
     return expired

@@ -3,7 +3,6 @@
 import django_filters
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
@@ -11,6 +10,7 @@ from rest_framework import viewsets
 from rest_framework.decorators import api_view, authentication_classes, permission_classes
 from rest_framework.response import Response
 
+from disclosure import clock
 from disclosure.api.pagination import PageNumbers
 from disclosure.api.permissions import PublicReadOnly
 from disclosure.regions.models import Region
@@ -75,7 +75,7 @@ def ocds_package(request, code: str):
     return Response(
         ocds.package(
             village=village,
-            contracts=queries.statuses(queries.current_contracts(village), timezone.localdate()),
+            contracts=queries.statuses(queries.current_contracts(village), clock.today()),
             projects=queries.current_projects(village),
             uri=request.build_absolute_uri(reverse("api:contracts-ocds", args=[code])),
         )

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from disclosure import clock
 from disclosure.publishing.masking import mask_identity_number
 from disclosure.publishing.models import Posting, Revision
 from disclosure.regions.models import Region
@@ -263,7 +264,7 @@ class Payment(models.Model):
         related_name="+",
         verbose_name=_("recorded by"),
     )
-    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    recorded_at = clock.TimestampField(_("recorded"), auto_now_add=True)
 
     class Meta:
         ordering = ["paid_on", "pk"]

@@ -12,6 +12,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.utils import timezone
 
+from disclosure import clock
+
 from .arrears import Status
 from .models import AwardMethod, Direction, Stage
 from .queries import ContractStatus
@@ -60,7 +62,7 @@ def package(*, village, contracts: list[ContractStatus], projects, uri: str) -> 
     return {
         "uri": uri,
         "version": VERSION,
-        "publishedDate": _moment(timezone.now().replace(microsecond=0)),
+        "publishedDate": _moment(clock.now().replace(microsecond=0)),
         "publisher": {"name": village.name},
         "releases": releases,
     }
@@ -128,7 +130,7 @@ def contract_release(status: ContractStatus) -> dict:
                 "awardID": "award",
                 "title": contract.revision.title,
                 "description": contract.purpose,
-                "status": "terminated" if contract.end_date < timezone.localdate() else "active",
+                "status": "terminated" if contract.end_date < clock.today() else "active",
                 "period": period,
                 "value": _value(contract.total_amount),
                 "milestones": [

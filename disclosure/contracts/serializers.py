@@ -1,9 +1,10 @@
 """The public API's view of contracts and projects. Identity numbers leave only masked."""
 
 from django.conf import settings
-from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+
+from disclosure import clock
 
 from . import queries
 from .arrears import Standing, Status, expires_within
@@ -72,7 +73,7 @@ class ContractSerializer(serializers.ModelSerializer):
 
     def _standing(self, contract) -> Standing:
         if not hasattr(contract, "_standing"):
-            today = timezone.localdate()
+            today = clock.today()
             contract._standing = queries.standing_of(contract, contract.paid, today)
         return contract._standing
 
@@ -85,7 +86,7 @@ class ContractSerializer(serializers.ModelSerializer):
 
     def get_expiring(self, contract) -> bool:
         window = settings.CONTRACTS_EXPIRY_WINDOW_DAYS
-        return expires_within(contract.end_date, timezone.localdate(), window)
+        return expires_within(contract.end_date, clock.today(), window)
 
     @extend_schema_field(InstalmentStatusSerializer(many=True))
     def get_schedule(self, contract) -> list:

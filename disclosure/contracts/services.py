@@ -11,9 +11,9 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.finance.models import LedgerEntry
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
@@ -214,7 +214,7 @@ def record_payment(
         ledger_entry = _ledger_entry_for(posting.village, ledger_reference.strip())
     if amount <= 0:
         raise ValidationError({"amount": _("The amount paid must be more than zero.")})
-    if paid_on > timezone.localdate():
+    if paid_on > clock.today():
         raise ValidationError({"paid_on": _("A payment cannot be dated in the future.")})
     payment = Payment.objects.create(
         posting=posting,
@@ -267,7 +267,7 @@ def reverse_payment(*, payment: Payment, reason: str, by, ip=None) -> Payment:
     reversal = Payment.objects.create(
         posting=payment.posting,
         village=payment.village,
-        paid_on=timezone.localdate(),
+        paid_on=clock.today(),
         amount=-payment.amount,
         ledger_entry=payment.ledger_entry,
         ledger_reference=payment.ledger_reference,

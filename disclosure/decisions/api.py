@@ -1,11 +1,11 @@
 """Public, read-only endpoints of major matters: only what villagers see on the portal."""
 
 from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from rest_framework import viewsets
 
+from disclosure import clock
 from disclosure.api.pagination import PageNumbers
 from disclosure.api.permissions import PublicReadOnly
 from disclosure.publishing.models import PostingStatus, RevisionState
@@ -48,7 +48,7 @@ class MatterViewSet(PublicViewSet):
 
     def paginate_queryset(self, queryset):
         page = super().paginate_queryset(queryset)
-        now = timezone.now()
+        now = clock.now()
         for matter in page:
             matter.state = state_of(matter, now)
             matter.notice_ends_at = notice_ends_at(matter)

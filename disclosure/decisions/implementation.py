@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import PostingStatus
@@ -97,7 +98,7 @@ def record_progress(
 def _check_progress(matter: Matter, on: date, percent: int, spent) -> None:
     errors = {}
     last = matter.progress.order_by("-on", "-pk").first()
-    if on > timezone.localdate():
+    if on > clock.today():
         errors["on"] = _("Progress cannot be recorded for a day still to come.")
     elif last and on < last.on:
         errors["on"] = _("Dates cannot go backwards: the last update is of %(date)s.") % {

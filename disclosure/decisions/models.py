@@ -13,6 +13,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from disclosure import clock
 from disclosure.publishing.models import Blob, Posting, Revision
 from disclosure.regions.models import Region
 
@@ -79,7 +80,7 @@ class Matter(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("created by")
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = clock.TimestampField(_("created"), auto_now_add=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
@@ -193,7 +194,7 @@ class Stage(StageFigures):
         related_name="+",
         verbose_name=_("recorded by"),
     )
-    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    recorded_at = clock.TimestampField(_("recorded"), auto_now_add=True)
 
     class Meta(StageFigures.Meta):
         constraints = _stage_constraints("decision_stage")
@@ -253,7 +254,7 @@ class ProgressUpdate(models.Model):
         related_name="+",
         verbose_name=_("recorded by"),
     )
-    recorded_at = models.DateTimeField(_("recorded"), auto_now_add=True)
+    recorded_at = clock.TimestampField(_("recorded"), auto_now_add=True)
 
     class Meta:
         ordering = ["on", "pk"]
@@ -333,7 +334,7 @@ class MatterFile(models.Model):
     thumbnail = models.ForeignKey(
         Blob, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    added_at = models.DateTimeField(_("added"), auto_now_add=True)
+    added_at = clock.TimestampField(_("added"), auto_now_add=True)
 
     class Meta:
         ordering = ["added_at", "pk"]
@@ -408,7 +409,7 @@ class Objection(models.Model):
     name = models.CharField(_("name (optional)"), max_length=50, blank=True)
     text = models.TextField(_("objection"))
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
-    lodged_at = models.DateTimeField(_("lodged"), auto_now_add=True, db_index=True)
+    lodged_at = clock.TimestampField(_("lodged"), auto_now_add=True, db_index=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ObjectionStatus.choices, default=ObjectionStatus.PENDING
     )

@@ -9,9 +9,9 @@ from datetime import timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.regions.access import Action, can, require
@@ -60,7 +60,7 @@ def lodge_objection(*, matter: Matter, text: str, name: str = "", ip=None) -> Ob
 def _check_rate(ip) -> None:
     if ip is None:
         return
-    since = timezone.now() - timedelta(hours=1)
+    since = clock.now() - timedelta(hours=1)
     recent = Objection.objects.filter(ip_address=ip, lodged_at__gte=since).count()
     if recent >= rules.objections_per_hour():
         raise ValidationError(
@@ -81,7 +81,7 @@ def moderate_objection(*, objection: Objection, approve: bool, by, ip=None) -> O
         raise ValidationError(_("This objection has already been moderated."))
     objection.status = ObjectionStatus.APPROVED if approve else ObjectionStatus.REJECTED
     objection.moderated_by = by
-    objection.moderated_at = timezone.now()
+    objection.moderated_at = clock.now()
     objection.save()
     record(
         by=by,
@@ -116,7 +116,7 @@ def answer_objection(*, objection: Objection, text: str, by, ip=None) -> Objecti
     objection.answer = text
     objection.answered_by = by
     objection.answered_by_name = by.public_name
-    objection.answered_at = timezone.now()
+    objection.answered_at = clock.now()
     objection.save()
     record(
         by=by,

@@ -12,8 +12,8 @@ from datetime import datetime, timedelta
 
 from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
-from django.utils import timezone
 
+from disclosure import clock
 from disclosure.publishing.models import PostingStatus, Revision
 
 from .models import Matter, MatterFile, ProgressUpdate, Stage
@@ -60,7 +60,7 @@ class StateGroup:
 
 
 def matters_by_state(village, now: datetime | None = None) -> list[StateGroup]:
-    now = now or timezone.now()
+    now = now or clock.now()
     groups = {state: StateGroup(MatterState(state)) for state in STATE_ORDER}
     for matter in public_matters().filter(village=village):
         matter.state = state_of(matter, now)
@@ -123,7 +123,7 @@ class Timeline:
 
 
 def timeline(village, pk: int, now: datetime | None = None) -> Timeline:
-    now = now or timezone.now()
+    now = now or clock.now()
     matter = public_matters().filter(village=village, pk=pk).first()
     if matter is None:
         raise Http404

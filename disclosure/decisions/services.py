@@ -11,9 +11,9 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
 from disclosure.publishing.catalogue import Kind
@@ -107,7 +107,7 @@ def record_stage(
             _("The resolution disclosure is prepared: no more discussions can be recorded.")
         )
     stages = list(matter.stages.all())
-    rules.check_figures(figures, stages, timezone.localdate())
+    rules.check_figures(figures, stages, clock.today())
     outcome = rules.judge(figures)
     stage = Stage.objects.create(
         matter=matter,
@@ -211,7 +211,7 @@ def check_result_row(row: ResultRow) -> None:
         errors["final_cost"] = _("The final cost cannot be negative.")
     if row.accepted_on < row.completed_on:
         errors["accepted_on"] = _("The work cannot be accepted before it ended.")
-    if row.accepted_on > timezone.localdate():
+    if row.accepted_on > clock.today():
         errors["accepted_on"] = _("An acceptance cannot be recorded before it takes place.")
     if errors:
         raise ValidationError(errors)

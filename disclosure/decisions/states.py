@@ -6,6 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from disclosure import clock
 from disclosure.publishing.models import PostingStatus
 
 from . import rules
@@ -34,7 +35,7 @@ def notice_ends_at(matter) -> datetime | None:
 def notice_remaining(matter, now: datetime | None = None) -> timedelta | None:
     """Time left in the public-notice period, for the countdown; None when it is not running."""
     ends = notice_ends_at(matter)
-    now = now or timezone.now()
+    now = now or clock.now()
     if ends is None or now >= ends:
         return None
     return ends - now
@@ -51,7 +52,7 @@ def state_of(matter, now: datetime | None = None) -> str:
 
     Reads the matter's stages (prefetch them for lists), its two disclosures and the clock.
     """
-    now = now or timezone.now()
+    now = now or clock.now()
     if _published(matter.result):
         return MatterState.RESULT_DISCLOSED
     if _published(matter.resolution):

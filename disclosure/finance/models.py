@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from disclosure import clock
 from disclosure.publishing.models import Blob, Posting, Revision
 from disclosure.regions.models import Region
 
@@ -401,7 +402,7 @@ class ColumnMapping(models.Model):
     )
     signature = models.CharField(_("header signature"), max_length=64)
     mapping = models.JSONField(_("column mapping"))
-    updated_at = models.DateTimeField(_("last used"), auto_now=True)
+    updated_at = clock.TimestampField(_("last used"), auto_now=True)
 
     class Meta:
         constraints = [
@@ -435,7 +436,7 @@ class LedgerImport(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, verbose_name=_("uploaded by")
     )
-    created_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    created_at = clock.TimestampField(_("uploaded"), auto_now_add=True)
     filename = models.CharField(_("file name"), max_length=200)
     stored_name = models.CharField(_("stored file"), max_length=100)
     sheets = models.JSONField(_("sheets"), default=list)

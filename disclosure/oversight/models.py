@@ -8,9 +8,9 @@ The dashboard keeps its summaries of villages here too, each stamped with what i
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from disclosure import clock
 from disclosure.publishing.models import Posting, Revision, RevisionAction, RevisionState
 from disclosure.regions.models import Region
 
@@ -19,7 +19,7 @@ CLOSING_ACTIONS = (RevisionAction.CORRECTION, RevisionAction.WITHDRAWAL)
 
 
 def now_to_the_second():
-    return timezone.now().replace(microsecond=0)
+    return clock.now().replace(microsecond=0)
 
 
 class CorrectionOrderQuerySet(models.QuerySet):

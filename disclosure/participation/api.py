@@ -4,12 +4,12 @@ Only what villagers see on the portal: never a phone number, a comment, a networ
 question the supervision committee has not listed; names as the system masks them.
 """
 
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
+from disclosure import clock
 from disclosure.api.pagination import PageNumbers
 from disclosure.api.permissions import PublicReadOnly
 from disclosure.publishing.catalogue import Kind
@@ -51,7 +51,7 @@ class QuestionSerializer(serializers.ModelSerializer):
         return mask_name(question.name)
 
     def get_overdue(self, question) -> bool:
-        return question.is_overdue(timezone.localdate())
+        return question.is_overdue(clock.today())
 
 
 class QuestionFilter(filters.FilterSet):

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.notify import notify
@@ -91,7 +92,7 @@ def ask(
     *, subject: Subject, text: str, name: str = "", phone: str = "", ip=None, now=None
 ) -> Question:
     """A villager's question; it waits for the supervision committee before anyone sees it."""
-    now = now or timezone.now()
+    now = now or clock.now()
     text, name = _clean(text), _clean(name)
     _check_text(text, name)
     phone = clean_phone(phone)
@@ -138,7 +139,7 @@ def list_question(*, question: Question, by, ip=None, now=None) -> Question:
     question = _lock(question)
     require(by, Action.MODERATE_QUESTIONS, question)
     _pending(question)
-    now = now or timezone.now()
+    now = now or clock.now()
     question.status = QuestionStatus.LISTED
     question.moderated_by = by
     question.listed_at = now
@@ -179,7 +180,7 @@ def reject_question(*, question: Question, reason: str, by, ip=None, now=None) -
         )
     question.status = QuestionStatus.REJECTED
     question.moderated_by = by
-    question.rejected_at = now or timezone.now()
+    question.rejected_at = now or clock.now()
     question.reject_reason = reason
     question.save()
     record(
@@ -219,7 +220,7 @@ def answer_question(*, question: Question, text: str, by, ip=None, now=None) -> 
     question.answer = text
     question.answered_by = by
     question.answered_by_name = by.public_name
-    question.answered_at = now or timezone.now()
+    question.answered_at = now or clock.now()
     question.save()
     record(
         by=by,

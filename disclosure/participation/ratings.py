@@ -11,9 +11,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import Posting, PostingStatus
@@ -79,7 +79,7 @@ def rate(
                 % {"limit": COMMENT_MAX_CHARS}
             }
         )
-    now = now or timezone.now()
+    now = now or clock.now()
     ip_hash = hash_address(ip)
     if ip_hash:
         # Locks the period so two ratings from one address cannot both pass the count.

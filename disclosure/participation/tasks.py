@@ -1,9 +1,9 @@
 """What waits for a staff member among questions, for the workspace's start page."""
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.publishing.tasks import Task
 
 from . import staff_queries
@@ -11,7 +11,7 @@ from . import staff_queries
 
 def waiting_questions(user) -> list[Task]:
     url = reverse("participation_staff:index")
-    today = timezone.localdate()
+    today = clock.today()
     return [
         Task(_("Questions to review"), staff_queries.to_moderate(user).count(), url + "#moderate"),
         Task(_("Questions to answer"), staff_queries.to_answer(user).count(), url + "#answer"),

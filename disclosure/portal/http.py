@@ -19,10 +19,10 @@ from django.core.cache import cache
 from django.db import connection
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.middleware.http import ConditionalGetMiddleware
-from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
 from django.utils.decorators import decorator_from_middleware
 
+from disclosure import clock
 from disclosure.publishing.changes import SITE, remembered
 
 from .views.preferences import TEXT_SIZE_COOKIE
@@ -93,7 +93,7 @@ def _key(request, changes: int) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
     size = request.COOKIES.get(TEXT_SIZE_COOKIE) == "large"
     gzip = re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None
-    day = timezone.localdate().isoformat()
+    day = clock.today().isoformat()
     return f"page:{request.LANGUAGE_CODE}:{int(size)}:{int(gzip)}:{day}:{changes}:{path}"
 
 

@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from disclosure import clock
 from disclosure.regions.models import Region
 
 from .catalogue import Kind, section_of
@@ -58,7 +59,7 @@ class Posting(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("created by")
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = clock.TimestampField(_("created"), auto_now_add=True)
 
     objects = PostingQuerySet.as_manager()
 
@@ -136,7 +137,7 @@ class Revision(models.Model):
         verbose_name=_("author"),
     )
     author_name = models.CharField(_("author's public name"), max_length=50)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    created_at = clock.TimestampField(_("created"), auto_now_add=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
 
     signed_off_by = models.ForeignKey(
@@ -215,7 +216,7 @@ class ReviewEvent(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )
-    at = models.DateTimeField(_("time"), auto_now_add=True)
+    at = clock.TimestampField(_("time"), auto_now_add=True)
     note = models.TextField(_("note"), blank=True)
 
     class Meta:
@@ -263,7 +264,7 @@ class Blob(models.Model):
     sha256 = models.CharField("SHA-256", max_length=64, primary_key=True)
     size = models.PositiveBigIntegerField(_("size in bytes"))
     content_type = models.CharField(_("content type"), max_length=50)
-    created_at = models.DateTimeField(_("stored"), auto_now_add=True)
+    created_at = clock.TimestampField(_("stored"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("stored file")
@@ -311,7 +312,7 @@ class Attachment(models.Model):
 class AuditEntry(models.Model):
     """A staff action: who, what, when and from where. Append-only (enforced in the database)."""
 
-    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
+    at = clock.TimestampField(_("time"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,

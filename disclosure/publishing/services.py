@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.regions.access import Action, require
 from disclosure.regions.models import Region
 
@@ -47,7 +47,7 @@ def _clean_text(text: str) -> str:
 
 def _now():
     # The chain records seconds; keeping the stored time to the second keeps both equal.
-    return timezone.now().replace(microsecond=0)
+    return clock.now().replace(microsecond=0)
 
 
 def _write_content(revision: Revision, content: Content) -> None:

@@ -9,9 +9,9 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.benefits.personal import is_identity_number
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
@@ -95,7 +95,7 @@ def end_term(*, cadre: Cadre, ended_on: date, by, ip=None) -> Cadre:
         raise ValidationError(_("This cadre's term has already ended."))
     if ended_on < cadre.started_on:
         raise ValidationError({"ended_on": _("A term cannot end before it started.")})
-    if ended_on > timezone.localdate():
+    if ended_on > clock.today():
         raise ValidationError({"ended_on": _("A term cannot be ended on a day still to come.")})
     cadre.ended_on = ended_on
     cadre.save(update_fields=["ended_on"])

@@ -8,9 +8,9 @@ whether the reporter's identity was shown; the log never holds the report's text
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.regions.access import Action, can, regions_for, require, scope
@@ -113,7 +113,7 @@ def change_status(*, report: Report, status: str, by, conclusion: str = "", ip=N
                 }
             )
         report.conclusion = conclusion
-        report.concluded_at = timezone.now()
+        report.concluded_at = clock.now()
     report.status = status
     report.save()
     ReportEvent.objects.create(report=report, village=report.village, status=status, by=by)

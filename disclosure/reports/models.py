@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from disclosure import clock
 from disclosure.publishing.models import Blob
 from disclosure.regions.models import Region
 
@@ -46,7 +47,7 @@ class Report(models.Model):
         _("status"), max_length=20, choices=ReportStatus.choices, default=ReportStatus.RECEIVED
     )
     conclusion = models.TextField(_("public conclusion"), blank=True)
-    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+    received_at = clock.TimestampField(_("received"), auto_now_add=True)
     concluded_at = models.DateTimeField(_("concluded"), null=True, blank=True)
 
     class Meta:
@@ -108,7 +109,7 @@ class ReportEvent(models.Model):
         Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     status = models.CharField(_("status"), max_length=20, choices=ReportStatus.choices)
-    at = models.DateTimeField(_("time"), auto_now_add=True)
+    at = clock.TimestampField(_("time"), auto_now_add=True)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.PROTECT,
@@ -137,7 +138,7 @@ class ReportNote(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("by")
     )
-    at = models.DateTimeField(_("time"), auto_now_add=True)
+    at = clock.TimestampField(_("time"), auto_now_add=True)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -1,5 +1,6 @@
 from django import template
-from django.utils import timezone
+
+from disclosure import clock
 
 from .. import queries
 
@@ -17,7 +18,7 @@ def contract_standing(revision):
     contract = getattr(revision, "contract", None)
     if contract is None or not revision.is_published or posting.current_id != revision.pk:
         return None
-    return queries.standing_of(contract, queries.paid_for(posting), timezone.localdate())
+    return queries.standing_of(contract, queries.paid_for(posting), clock.today())
 
 
 @register.filter

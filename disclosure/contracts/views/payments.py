@@ -3,10 +3,10 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from disclosure import clock
 from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import Posting
 from disclosure.regions.access import Action, can, get_for_user
@@ -28,7 +28,7 @@ def _page(request, posting, form):
         "village": posting.village,
         "contract": contract,
         "standing": contract
-        and queries.standing_of(contract, queries.paid_for(posting), timezone.localdate()),
+        and queries.standing_of(contract, queries.paid_for(posting), clock.today()),
         "payments": payments,
         "reversed": set(payments.filter(reverses__isnull=False).values_list("reverses", flat=True)),
         "form": form,

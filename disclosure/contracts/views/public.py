@@ -3,8 +3,8 @@
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 
+from disclosure import clock
 from disclosure.portal.http import village_page
 from disclosure.regions.models import Region
 
@@ -24,7 +24,7 @@ def _statuses(village, today):
 @village_page
 def overview(request, code: str):
     village = _village(code)
-    today = timezone.localdate()
+    today = clock.today()
     lines = contract_lines(village, today)
     in_arrears = [line for line in lines if line.status == Status.OVERDUE]
     context = {
@@ -46,7 +46,7 @@ def download(request, code: str, fmt: str):
     if fmt not in downloads.FORMATS:
         raise Http404
     village = _village(code)
-    today = timezone.localdate()
+    today = clock.today()
     statuses = _statuses(village, today)
     if fmt == "csv":
         content = downloads.as_csv(statuses)
@@ -65,7 +65,7 @@ def ocds_package(request, code: str):
     village = _village(code)
     document = ocds.package(
         village=village,
-        contracts=_statuses(village, timezone.localdate()),
+        contracts=_statuses(village, clock.today()),
         projects=queries.current_projects(village),
         uri=request.build_absolute_uri(reverse("contracts:ocds", args=[village.code])),
     )

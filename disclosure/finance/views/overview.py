@@ -3,9 +3,9 @@ far by category, the trend month by month, and the budget against what was spent
 
 from django.http import Http404
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.portal.http import village_page
 from disclosure.regions.models import Region
 
@@ -66,7 +66,7 @@ def _budget(lines):
 @village_page
 def overview(request, code):
     village = _village(code)
-    today = timezone.localdate()
+    today = clock.today()
     year = _year(request.GET.get("year"), today.year)
     rows = yearly.standings(village, year, today)
     income, spent = yearly.year_to_date(village, year)

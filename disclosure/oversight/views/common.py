@@ -5,9 +5,9 @@ import datetime
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.regions.access import Action, regions_for, villages_for
 from disclosure.regions.models import Level, Region
 
@@ -63,4 +63,4 @@ def years(today: datetime.date) -> list[int]:
 
 
 def local_today() -> datetime.date:
-    return timezone.localdate()
+    return clock.today()

@@ -1,10 +1,10 @@
 from django import template
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
+from disclosure import clock
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_name
 from disclosure.publishing.models import PostingStatus
@@ -28,7 +28,7 @@ def asker(question) -> str:
 
 @register.filter
 def overdue(question) -> bool:
-    return question.is_overdue(timezone.localdate())
+    return question.is_overdue(clock.today())
 
 
 @register.inclusion_tag("participation/includes/posting.html")

@@ -4,10 +4,10 @@ answers, the township watches late answers; ratings with their comments."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from disclosure import clock
 from disclosure.publishing.audit import client_ip
 from disclosure.publishing.masking import mask_phone
 from disclosure.regions.access import Action, can, get_for_user, regions_for
@@ -24,7 +24,7 @@ RATED_PERIODS = 40
 @staff_required
 def index(request):
     user = request.user
-    today = timezone.localdate()
+    today = clock.today()
     context = {"today": today}
     if regions_for(user, Action.MODERATE_QUESTIONS):
         context["to_moderate"] = staff_queries.to_moderate(user)
@@ -58,7 +58,7 @@ def _render(request, question, reject_form=None, answer_form=None, status=200):
     listed = question.status == QuestionStatus.LISTED
     context = {
         "question": question,
-        "today": timezone.localdate(),
+        "today": clock.today(),
         # The phone reaches only the village's answering staff, and masked.
         "phone": mask_phone(question.phone) if may_answer else "",
         "may_moderate": may_moderate and pending,

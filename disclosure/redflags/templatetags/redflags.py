@@ -1,8 +1,8 @@
 """The flags of one posting, for its staff page (workspace/revision.html includes them)."""
 
 from django import template
-from django.utils import timezone
 
+from disclosure import clock
 from disclosure.regions.access import Action, can
 
 from ..rules import RULES
@@ -16,7 +16,7 @@ def posting_flags(posting, user) -> list[dict]:
     """Rows of the posting's flags, for a user who may VIEW_FLAGS in its village; else none."""
     if posting is None or not can(user, Action.VIEW_FLAGS, posting):
         return []
-    flags = flags_for([posting.village_id], timezone.localdate())
+    flags = flags_for([posting.village_id], clock.today())
     return [
         {"flag": flag, "village": posting.village, "rule": RULES[flag.rule][0]}
         for flag in flags

@@ -2,8 +2,8 @@
 
 from django.http import Http404
 from django.shortcuts import render
-from django.utils import timezone
 
+from disclosure import clock
 from disclosure.regions.access import Action, regions_for, villages_for
 from disclosure.workspace.views.common import staff_required
 
@@ -32,7 +32,7 @@ def index(request):
     chosen = [village for village in villages if village.code == code]
     if not chosen:
         code, chosen = "", villages
-    flags = flags_for([v.pk for v in chosen], timezone.localdate(), [rule] if rule else None)
+    flags = flags_for([v.pk for v in chosen], clock.today(), [rule] if rule else None)
     context = {
         "rows": _rows(flags, villages),
         "villages": villages,
@@ -49,6 +49,6 @@ def village(request, code: str):
     place = villages_for(request.user, Action.VIEW_FLAGS).filter(code=code).first()
     if place is None:
         raise Http404
-    flags = flags_for([place.pk], timezone.localdate())
+    flags = flags_for([place.pk], clock.today())
     context = {"village": place, "rows": _rows(flags, [place])}
     return render(request, "redflags/village.html", context)

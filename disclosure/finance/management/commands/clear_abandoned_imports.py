@@ -3,8 +3,8 @@
 import datetime
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from disclosure import clock
 from disclosure.finance.models import ImportStatus, LedgerImport
 from disclosure.finance.services.imports import discard_file
 
@@ -16,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument("--days", type=int, default=7)
 
     def handle(self, *args, days: int, **options):
-        cutoff = timezone.now() - datetime.timedelta(days=days)
+        cutoff = clock.now() - datetime.timedelta(days=days)
         abandoned = LedgerImport.objects.filter(created_at__lt=cutoff).exclude(
             status=ImportStatus.COMMITTED
         )

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.oversight.summaries import summarise_every_village
 
 
@@ -12,6 +12,6 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        today = timezone.localdate()
+        today = clock.today()
         computed = summarise_every_village(today, today.year)
         self.stdout.write(_("Summaries computed for %(count)d villages.") % {"count": computed})
