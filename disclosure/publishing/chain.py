@@ -30,20 +30,25 @@ def canonical_bytes(document: dict) -> bytes:
     return text.encode("utf-8")
 
 
-def _check_types(value) -> None:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not isinstance(key, str):
-                raise TypeError(f"canonical keys must be strings, not {key!r}")
-            _check_types(item)
-    elif isinstance(value, list):
-        for item in value:
-            _check_types(item)
-    elif isinstance(value, int) and not isinstance(value, bool):
-        if abs(value) > MAX_INTEGER:
-            raise TypeError(f"canonical integers must lie within ±{MAX_INTEGER}, not {value}")
-    elif not (value is None or isinstance(value, str | bool)):
-        raise TypeError(f"canonical values cannot be {type(value).__name__}")
+def _check_types(document) -> None:
+    # A loop rather than recursion: the generated prefecture digests millions of rows.
+    pending = [document]
+    while pending:
+        value = pending.pop()
+        if type(value) is str or value is None or type(value) is bool:
+            continue
+        if isinstance(value, dict):
+            for key in value:
+                if not isinstance(key, str):
+                    raise TypeError(f"canonical keys must be strings, not {key!r}")
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+        elif isinstance(value, int) and not isinstance(value, bool):
+            if abs(value) > MAX_INTEGER:
+                raise TypeError(f"canonical integers must lie within ±{MAX_INTEGER}, not {value}")
+        elif not isinstance(value, str | bool):
+            raise TypeError(f"canonical values cannot be {type(value).__name__}")
 
 
 def digest(prev_digest: str, document: dict) -> str:
@@ -62,19 +67,18 @@ def revision_document(revision) -> dict:
     from .kinds import rows_of
 
     posting = revision.posting
-    return {
-        "format": FORMAT,
-        "village": revision.village.code,
-        "seq": revision.seq,
-        "posting": posting.code,
-        "kind": posting.kind,
-        "revision": revision.number,
-        "action": revision.action,
-        "reason": revision.reason,
-        "title": revision.title,
-        "body": revision.body,
-        "rows": rows_of(revision),
-        "attachments": [
+    return document(
+        village=revision.village.code,
+        seq=revision.seq,
+        posting=posting.code,
+        kind=posting.kind,
+        number=revision.number,
+        action=revision.action,
+        reason=revision.reason,
+        title=revision.title,
+        body=revision.body,
+        rows=rows_of(revision),
+        attachments=[
             {
                 "filename": attachment.filename,
                 "sha256": attachment.blob.sha256,
@@ -83,12 +87,59 @@ def revision_document(revision) -> dict:
             }
             for attachment in revision.attachments.select_related("blob").order_by("position")
         ],
-        "author": revision.author_name,
-        "signed_off_by": revision.signed_off_by_name or None,
-        "signed_off_at": timestamp(revision.signed_off_at),
-        "opinion": revision.opinion,
-        "published_by": revision.published_by_name,
-        "published_at": timestamp(revision.published_at),
+        author=revision.author_name,
+        signed_off_by=revision.signed_off_by_name,
+        signed_off_at=revision.signed_off_at,
+        opinion=revision.opinion,
+        published_by=revision.published_by_name,
+        published_at=revision.published_at,
+    )
+
+
+def document(
+    *,
+    village: str,
+    seq: int,
+    posting: str,
+    kind: str,
+    number: int,
+    action: str,
+    reason: str,
+    title: str,
+    body: str,
+    rows: list[dict],
+    attachments: list[dict],
+    author: str,
+    signed_off_by: str,
+    signed_off_at: datetime | None,
+    opinion: str,
+    published_by: str,
+    published_at: datetime,
+) -> dict:
+    """The canonical document of a revision from its values: the one place that writes it.
+
+    revision_document() reads the values from the database; the benchmark's generator
+    (prefecture/) gives them before it writes the rows.
+    """
+    return {
+        "format": FORMAT,
+        "village": village,
+        "seq": seq,
+        "posting": posting,
+        "kind": kind,
+        "revision": number,
+        "action": action,
+        "reason": reason,
+        "title": title,
+        "body": body,
+        "rows": rows,
+        "attachments": attachments,
+        "author": author,
+        "signed_off_by": signed_off_by or None,
+        "signed_off_at": timestamp(signed_off_at),
+        "opinion": opinion,
+        "published_by": published_by,
+        "published_at": timestamp(published_at),
     }
 
 
