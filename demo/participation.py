@@ -16,8 +16,8 @@ from django.utils import timezone
 from disclosure import clock
 from disclosure.decisions.public import public_matters
 from disclosure.finance.models import LedgerEntry
-from disclosure.participation import questions, subjects
-from disclosure.participation.models import Rating, RatingChoice
+from disclosure.participation import questions, ratings, subjects
+from disclosure.participation.models import RatingChoice
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Posting, PostingStatus
 from disclosure.regions.models import RoleKind
@@ -161,20 +161,14 @@ def _longquan(demo: Asking) -> None:
 
 def _ratings(village, now) -> None:
     rng = random.Random(village.code)  # noqa: S311 - invented ratings, not secrets
-    ratings = []
     for posting in _periods(village):
         weights = [rng.randint(4, 12), rng.randint(2, 8), rng.randint(0, 4)]
         for choice, count in zip(RatingChoice.values, weights, strict=True):
             for n in range(count):
-                rated_at = min(now, posting.first_published_at + datetime.timedelta(days=n % 9))
-                comment = COMMENTS[n % len(COMMENTS)] if n % 5 == 4 else ""
-                ratings.append(
-                    Rating(
-                        village=village,
-                        posting=posting,
-                        choice=choice,
-                        comment=comment,
-                        rated_at=rated_at,
-                    )
+                ratings.rate(
+                    posting=posting,
+                    choice=choice,
+                    comment=COMMENTS[n % len(COMMENTS)] if n % 5 == 4 else "",
+                    already_rated=False,
+                    now=min(now, posting.first_published_at + datetime.timedelta(days=n % 9)),
                 )
-    Rating.objects.bulk_create(ratings)
