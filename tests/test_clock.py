@@ -2,7 +2,6 @@
 
 import datetime
 import threading
-from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
@@ -10,9 +9,9 @@ import time_machine
 from disclosure import clock
 from disclosure.publishing.models import AuditEntry
 
+from .clock import SHANGHAI
 from .factories import published_posting
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 SPRING = datetime.datetime(2024, 3, 5, 10, 30, tzinfo=SHANGHAI)
 SUMMER = datetime.datetime(2024, 7, 1, 23, 30, tzinfo=SHANGHAI)
 

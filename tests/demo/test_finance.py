@@ -16,10 +16,10 @@ from disclosure.publishing.chain import first_mismatch
 from disclosure.publishing.models import PostingStatus, RevisionState
 from disclosure.regions.models import Region
 
+from ..clock import SHANGHAI
 from ..conftest import ensure_default_chart
 
 TODAY = datetime.date(2026, 5, 20)
-SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,9 @@ from disclosure.finance.services.budgets import save_budget
 from disclosure.publishing import changes
 from disclosure.publishing import services as publishing
 
+from ..clock import SHANGHAI
 from ..factories import signed_off
 from .ledgers import draft_period, published_period
-
-SHANGHAI = datetime.timezone(datetime.timedelta(hours=8))
 
 
 def overview(village, query=""):

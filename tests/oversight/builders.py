@@ -1,36 +1,15 @@
 """Disclosures made on a chosen day, through the real services, for the calendar's tests."""
 
 import datetime
-from contextlib import contextmanager
 from decimal import Decimal
-from zoneinfo import ZoneInfo
-
-import time_machine
-from django.utils import timezone
 
 from disclosure.decisions import services as decisions
 from disclosure.publishing import services as publishing
 
+from ..clock import on
 from ..decisions.builders import discussed_matter
 from ..factories import published_posting, signed_off
 from ..finance.ledgers import published_period
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-
-
-@contextmanager
-def on(day: datetime.date, hour: int = 10):
-    """Move the clock to a day, at an hour of Beijing time."""
-    moment = datetime.datetime(day.year, day.month, day.day, hour, tzinfo=SHANGHAI)
-    with time_machine.travel(moment, tick=False):
-        yield
-
-
-@contextmanager
-def minutes_later(minutes: int):
-    """The clock moved on from now, so steps taken in a test fall on different seconds."""
-    with time_machine.travel(timezone.now() + datetime.timedelta(minutes=minutes), tick=False):
-        yield
 
 
 def period_published_on(day, village, clerk, supervisor, *, year, number):

@@ -15,8 +15,9 @@ from disclosure.regions.access import Action, villages_for
 from disclosure.reports.models import ReportCategory
 from disclosure.reports.services import Filing, file_report
 
+from ..clock import SHANGHAI
 from ..factories import published_posting
-from .builders import SHANGHAI, notice_published_on, period_published_on
+from .builders import notice_published_on, period_published_on
 
 pytestmark = pytest.mark.usefixtures("english")
 

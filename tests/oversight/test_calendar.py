@@ -11,12 +11,12 @@ from disclosure.oversight.calendar import DueSection, DueStatus, due_items, judg
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import PostingStatus
 
+from ..clock import on
 from ..decisions.builders import new_matter
 from ..finance.ledgers import published_period
 from .builders import (
     matter_resolved_on,
     notice_published_on,
-    on,
     period_published_on,
     power_list_published_on,
     publish_resolution_on,

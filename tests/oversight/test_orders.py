@@ -13,8 +13,8 @@ from disclosure.publishing import services as publishing
 from disclosure.publishing.models import AuditEntry, ChangeCount
 from disclosure.publishing.tasks import tasks_for
 
+from ..clock import minutes_later
 from ..factories import draft_posting, published_posting, signed_off
-from .builders import minutes_later
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -1,8 +1,5 @@
 """Questions and ratings as villagers make them, through the app's own services."""
 
-import datetime
-from zoneinfo import ZoneInfo
-
 import pytest
 from django.utils import translation
 
@@ -12,18 +9,12 @@ from disclosure.publishing.catalogue import Kind
 from ..factories import published_posting
 from ..finance.ledgers import published_period
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-
 
 @pytest.fixture(autouse=True)
 def _site_language(settings):
     """Services speak the site's language, whatever an earlier request switched the thread to."""
     with translation.override(settings.LANGUAGE_CODE):
         yield
-
-
-def at(year, month, day, hour=10) -> datetime.datetime:
-    return datetime.datetime(year, month, day, hour, tzinfo=SHANGHAI)
 
 
 def ask(subject, text="这笔钱花在哪里了？", ip="10.0.0.1", now=None, **kwargs):

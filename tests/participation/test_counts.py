@@ -12,7 +12,8 @@ from disclosure.participation.services import (
     rating_summary,
 )
 
-from .conftest import answered, ask, at, listed
+from ..clock import at
+from .conftest import answered, ask, listed
 
 LISTED_ON = at(2026, 3, 2)
 # Ten days to answer (QUESTIONS_ANSWER_DAYS): due by 12 March.

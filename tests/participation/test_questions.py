@@ -11,7 +11,8 @@ from disclosure.participation import questions
 from disclosure.participation.models import Question, QuestionStatus
 from disclosure.publishing.models import AuditEntry
 
-from .conftest import answered, ask, at, listed
+from ..clock import at
+from .conftest import answered, ask, listed
 
 
 def _emails(*users):

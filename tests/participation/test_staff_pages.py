@@ -8,7 +8,8 @@ from django.test import Client
 from disclosure.participation import ratings
 from disclosure.participation.models import Question, QuestionStatus
 
-from .conftest import answered, ask, at, listed
+from ..clock import at
+from .conftest import answered, ask, listed
 
 PASSWORD = "correct horse battery staple"
 EVERYONE = [
