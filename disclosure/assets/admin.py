@@ -6,13 +6,13 @@ write the audit log; here nothing can be added, changed or deleted.
 
 from django.contrib import admin
 
-from disclosure.publishing.admin import ReadOnlyMixin
+from disclosure.web.admin import ReadOnlyAdminMixin
 
 from .models import Asset, Resource, SnapshotAsset, SnapshotResource
 
 
 @admin.register(Asset)
-class AssetAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class AssetAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["number", "name", "village", "category", "original_value", "disposal"]
     list_filter = ["category", "disposal"]
     list_select_related = ["village"]
@@ -20,7 +20,7 @@ class AssetAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Resource)
-class ResourceAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class ResourceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["number", "name", "village", "type", "area_mu", "status"]
     list_filter = ["type", "status"]
     list_select_related = ["village"]
@@ -28,14 +28,14 @@ class ResourceAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(SnapshotAsset)
-class SnapshotAssetAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class SnapshotAssetAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["number", "name", "village", "revision", "original_value", "disposal"]
     list_select_related = ["village", "revision"]
     search_fields = ["number", "name", "village__code"]
 
 
 @admin.register(SnapshotResource)
-class SnapshotResourceAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class SnapshotResourceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["number", "name", "village", "revision", "area_mu", "status"]
     list_select_related = ["village", "revision"]
     search_fields = ["number", "name", "village__code"]

@@ -4,22 +4,13 @@ the workspace (which audits them), and the database refuses changes to either on
 
 from django.contrib import admin
 
+from disclosure.web.admin import ReadOnlyAdminMixin
+
 from .models import Contract, Payment, ProjectStage
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Contract)
-class ContractAdmin(ReadOnly):
+class ContractAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["subject", "counterparty", "village", "start_date", "end_date", "total_amount"]
     list_filter = ["award_method", "direction"]
     search_fields = ["subject", "counterparty", "revision__posting__code"]
@@ -27,14 +18,14 @@ class ContractAdmin(ReadOnly):
 
 
 @admin.register(Payment)
-class PaymentAdmin(ReadOnly):
+class PaymentAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["posting", "village", "paid_on", "amount", "ledger_reference", "recorded_by"]
     search_fields = ["posting__code", "ledger_reference"]
     list_select_related = ["posting", "village", "recorded_by"]
 
 
 @admin.register(ProjectStage)
-class ProjectStageAdmin(ReadOnly):
+class ProjectStageAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["revision", "village", "stage", "date", "amount"]
     list_filter = ["stage"]
     list_select_related = ["revision", "village"]

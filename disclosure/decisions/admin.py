@@ -6,12 +6,12 @@ permissions and write the audit log; here nothing can be added, changed or delet
 
 from django.contrib import admin
 
-from disclosure.publishing.admin import ReadOnlyMixin
+from disclosure.web.admin import ReadOnlyAdminMixin
 
 from .models import Matter, Objection, ProgressUpdate, Stage
 
 
-class StageInline(ReadOnlyMixin, admin.TabularInline):
+class StageInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Stage
     fields = [
         "number",
@@ -28,14 +28,14 @@ class StageInline(ReadOnlyMixin, admin.TabularInline):
     extra = 0
 
 
-class ProgressInline(ReadOnlyMixin, admin.TabularInline):
+class ProgressInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = ProgressUpdate
     fields = ["on", "percent", "spent", "description"]
     extra = 0
 
 
 @admin.register(Matter)
-class MatterAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class MatterAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["title", "village", "category", "amount", "created_at"]
     list_filter = ["category"]
     list_select_related = ["village"]
@@ -44,7 +44,7 @@ class MatterAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(Objection)
-class ObjectionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class ObjectionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["matter", "village", "status", "lodged_at", "ip_address", "answered_at"]
     list_filter = ["status"]
     list_select_related = ["matter", "village"]

@@ -5,8 +5,8 @@ These paths are printed on paper notice boards beside the postings': never chang
 
 from django.urls import path
 
-# The portal's URLs register the "code" and "sha256" converters these paths use.
-from disclosure.portal import urls as _portal_urls  # noqa: F401
+# Registers the converters of our codes these paths use (<code:…>, <sha256:…>).
+from disclosure.web import converters  # noqa: F401
 
 from .views import downloads, entries, overview, vouchers
 

@@ -3,22 +3,13 @@ the villagers' forms and the workspace, where every step is checked and audited.
 
 from django.contrib import admin
 
+from disclosure.web.admin import ReadOnlyAdminMixin
+
 from .models import Question, Rating
 
 
-class ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
 @admin.register(Question)
-class QuestionAdmin(ReadOnly):
+class QuestionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["subject_label", "village", "status", "asked_at", "due_on", "answered_at"]
     list_filter = ["status"]
     search_fields = ["subject_label", "text", "village__name"]
@@ -27,7 +18,7 @@ class QuestionAdmin(ReadOnly):
 
 
 @admin.register(Rating)
-class RatingAdmin(ReadOnly):
+class RatingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["posting", "village", "choice", "rated_at"]
     list_filter = ["choice"]
     exclude = ["ip_hash"]

@@ -93,14 +93,3 @@ class AnswerForm(forms.Form):
             "max_length": _("An answer may be at most %(limit_value)d characters long."),
         },
     )
-
-
-def add_errors(form, error) -> None:
-    """Put a service's ValidationError on the form's fields, or at its top."""
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            for message in messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)

@@ -2,8 +2,8 @@
 
 from django.urls import path
 
-# The portal's URLs register the "code" converter these paths use.
-from disclosure.portal import urls as _portal_urls  # noqa: F401
+# Registers the converters of our codes these paths use (<code:…>).
+from disclosure.web import converters  # noqa: F401
 
 from .views import public
 

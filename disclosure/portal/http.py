@@ -29,8 +29,6 @@ from .views.preferences import TEXT_SIZE_COOKIE
 
 # Postings change only by a new revision; five minutes of staleness is harmless.
 PAGE_MAX_AGE = 300
-# A stored file is named by its SHA-256: its content can never change.
-IMMUTABLE_MAX_AGE = 365 * 24 * 3600
 # Cookies that only choose how a page looks; they are part of the cache key. Any other cookie
 # (a session, a message, a rating already given) means the page is rendered for that visitor.
 PREFERENCE_COOKIES = {settings.LANGUAGE_COOKIE_NAME, TEXT_SIZE_COOKIE, settings.CSRF_COOKIE_NAME}

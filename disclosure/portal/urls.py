@@ -1,32 +1,9 @@
-from django.urls import path, register_converter
+from django.urls import path
+
+# Registers the converters of our codes these paths use (<code:…>, <sha256:…>).
+from disclosure.web import converters  # noqa: F401
 
 from .views import attachments, feed, health, home, postings, preferences, search, village
-
-
-class Sha256Converter:
-    regex = "[0-9a-f]{64}"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-class CodeConverter:
-    """Region codes and posting codes: letters and digits only, short."""
-
-    regex = "[0-9A-Za-z]{1,12}"
-
-    def to_python(self, value):
-        return value.upper()
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(Sha256Converter, "sha256")
-register_converter(CodeConverter, "code")
 
 app_name = "portal"
 # These paths are printed on paper notice boards: never change them.

@@ -7,21 +7,12 @@ the chain; here nothing can be added, changed or deleted.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from disclosure.web.admin import ReadOnlyAdminMixin
+
 from .models import Attachment, AuditEntry, Posting, PowerItem, ReviewEvent, Revision
 
 
-class ReadOnlyMixin:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class RevisionInline(ReadOnlyMixin, admin.TabularInline):
+class RevisionInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Revision
     fields = ["number", "action", "state", "title", "published_at", "seq", "digest"]
     show_change_link = True
@@ -29,7 +20,7 @@ class RevisionInline(ReadOnlyMixin, admin.TabularInline):
 
 
 @admin.register(Posting)
-class PostingAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class PostingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["code", "__str__", "village", "kind", "status", "last_published_at"]
     list_filter = ["status", "kind"]
     list_select_related = ["village", "current"]
@@ -37,26 +28,26 @@ class PostingAdmin(ReadOnlyMixin, admin.ModelAdmin):
     inlines = [RevisionInline]
 
 
-class PowerItemInline(ReadOnlyMixin, admin.TabularInline):
+class PowerItemInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = PowerItem
     fields = ["position", "name", "steps", "documents", "time_limit", "fee", "responsible"]
     extra = 0
 
 
-class AttachmentInline(ReadOnlyMixin, admin.TabularInline):
+class AttachmentInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Attachment
     fields = ["position", "filename", "blob"]
     extra = 0
 
 
-class ReviewEventInline(ReadOnlyMixin, admin.TabularInline):
+class ReviewEventInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = ReviewEvent
     fields = readonly_fields = ["at", "step", "by", "note"]
     extra = 0
 
 
 @admin.register(Revision)
-class RevisionAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class RevisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["title", "posting_code", "number", "village", "action", "state", "seq"]
     list_filter = ["state", "action"]
     list_select_related = ["posting", "village"]
@@ -70,7 +61,7 @@ class RevisionAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(ReadOnlyMixin, admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["at", "username", "action", "village", "target", "ip_address"]
     list_filter = ["action"]
     list_select_related = ["village"]

@@ -4,21 +4,12 @@ through the staff pages, whose services check permission and write the audit log
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from disclosure.web.admin import ReadOnlyAdminMixin
+
 from .models import Cadre, Relative
 
 
-class ReadOnly:
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-class RelativeInline(ReadOnly, admin.TabularInline):
+class RelativeInline(ReadOnlyAdminMixin, admin.TabularInline):
     model = Relative
     fields = ("name", "relation", "masked")
     readonly_fields = ("masked",)
@@ -30,7 +21,7 @@ class RelativeInline(ReadOnly, admin.TabularInline):
 
 
 @admin.register(Cadre)
-class CadreAdmin(ReadOnly, admin.ModelAdmin):
+class CadreAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("name", "position", "village", "masked", "started_on", "ended_on")
     list_filter = ("ended_on",)
     search_fields = ("name", "village__name")

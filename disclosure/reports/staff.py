@@ -13,12 +13,13 @@ from django.views.decorators.http import require_POST
 from disclosure.publishing.attachments import blob_path
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, regions_for
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
+from disclosure.web.forms import show_refusal
 
 from . import handling
 from .forms import NoteForm, StatusForm
 from .models import ReportStatus
-from .web import add_errors, private
+from .web import private
 
 
 @staff_required
@@ -103,7 +104,7 @@ def change_status(request, pk: int):
                 ip=client_ip(request),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            show_refusal(form, error)
         else:
             message = _("The report is now “%(status)s”.")
             messages.success(request, message % {"status": report.get_status_display()})
@@ -125,7 +126,7 @@ def add_note(request, pk: int):
                 ip=client_ip(request),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            show_refusal(form, error)
         else:
             messages.success(request, _("The note is kept with the report."))
             return redirect("reports_staff:detail", report.pk)

@@ -13,10 +13,11 @@ from django.views.decorators.http import require_http_methods
 from disclosure.portal.http import absolute_url
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.models import Level, Region
+from disclosure.web.forms import show_refusal
 
 from . import codes, services
 from .forms import ReportForm, TownshipForm, TrackForm
-from .web import add_errors, private
+from .web import private
 
 RECEIPT_KEY = "reports_receipt"
 NO_SUCH_CODE = _(
@@ -58,7 +59,7 @@ def report(request):
                 filing=form.filing(), uploads=form.cleaned_data["files"], ip=client_ip(request)
             )
         except ValidationError as error:
-            add_errors(form, error)
+            show_refusal(form, error)
         else:
             request.session[RECEIPT_KEY] = code
             return redirect("reports:receipt")

@@ -15,20 +15,12 @@ from disclosure.publishing.audit import client_ip
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.services import Content
 from disclosure.regions.models import Region
+from disclosure.web.forms import show_refusal
 
 from . import throttling
 
 MAX_POWERS = 100
 MAX_FILES_PER_UPLOAD = 20
-
-
-def show_refusal(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's ValidationError beside the field it names, or above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, errors in error.error_dict.items():
-        form.add_error(field if field in form.fields else None, errors)
 
 
 class LoginForm(AuthenticationForm):

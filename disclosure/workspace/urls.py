@@ -1,30 +1,9 @@
-from django.urls import path, register_converter
+from django.urls import path
+
+# Registers the converters of our codes these paths use (<division_code:…>, <code:…>).
+from disclosure.web import converters  # noqa: F401
 
 from .views import attachments, audit, auth, home, postings, revisions, steps
-
-
-class DivisionCodeConverter:
-    regex = "[0-9]{12}"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-class PostingCodeConverter:
-    regex = "[0-9A-Za-z]{1,12}"
-
-    def to_python(self, value):
-        return value.upper()
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(DivisionCodeConverter, "division_code")
-register_converter(PostingCodeConverter, "posting_code")
 
 app_name = "workspace"
 urlpatterns = [
@@ -45,7 +24,7 @@ urlpatterns = [
     path("revisions/<int:pk>/return/", steps.return_for_changes, name="return"),
     path("revisions/<int:pk>/publish/", steps.publish, name="publish"),
     path("revisions/<int:pk>/discard/", steps.discard, name="discard"),
-    path("postings/<posting_code:code>/correct/", postings.correct, name="correct"),
-    path("postings/<posting_code:code>/withdraw/", postings.withdraw, name="withdraw"),
+    path("postings/<code:code>/correct/", postings.correct, name="correct"),
+    path("postings/<code:code>/withdraw/", postings.withdraw, name="withdraw"),
     path("audit/", audit.audit_log, name="audit"),
 ]

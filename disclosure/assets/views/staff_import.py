@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, require
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
 
 from ..forms import ImportForm
 from ..imports import CHOICES, REGISTERS, ImportRefused, Parsed, import_register, parse_workbook

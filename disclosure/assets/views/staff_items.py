@@ -8,8 +8,8 @@ from django.views.decorators.http import require_POST
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, can, get_for_user, require
-from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
+from disclosure.web.forms import show_refusal
 
 from .. import services
 from ..forms import AssetForm, DisposalForm, PhotoForm, ResourceForm

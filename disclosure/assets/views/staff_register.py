@@ -10,7 +10,7 @@ from disclosure.publishing.audit import client_ip
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
 from disclosure.regions.access import Action, can, get_for_user, villages_for
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
 
 from .. import services
 from ..models import Asset, Resource

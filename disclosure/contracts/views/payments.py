@@ -10,8 +10,8 @@ from disclosure import clock
 from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import Posting
 from disclosure.regions.access import Action, can, get_for_user
-from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
+from disclosure.web.forms import show_refusal
 
 from .. import queries, services
 from ..forms import PaymentForm, ReversalForm

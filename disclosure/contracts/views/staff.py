@@ -11,8 +11,8 @@ from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Posting, Revision
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, can, get_for_user, require, villages_for
-from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
+from disclosure.web.forms import show_refusal
 
 from .. import services
 from ..forms import ContractForm

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 from disclosure.portal.http import PAGE_MAX_AGE, village_page
 from disclosure.portal.queries import get_village
 from disclosure.publishing.audit import client_ip
+from disclosure.web.forms import show_refusal
 
 from .. import public
 from ..objections import lodge_objection
@@ -53,18 +54,8 @@ def object_to(request, code, pk):
             )
             return _received(timeline.matter)
         except ValidationError as error:
-            _add_errors(form, error)
+            show_refusal(form, error)
     return _render_matter(request, village, timeline, form, status=400)
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, messages in error.message_dict.items():
-            for message in messages:
-                form.add_error(field if field in form.fields else None, message)
-    else:
-        for message in error.messages:
-            form.add_error(None, message)
 
 
 def _received(matter):

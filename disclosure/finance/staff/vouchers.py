@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import Revision
 from disclosure.regions.access import Action, get_for_user
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
 
 from ..forms import VoucherForm
 from ..models import LedgerEntry

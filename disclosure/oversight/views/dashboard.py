@@ -7,7 +7,7 @@ from disclosure.participation.services import overdue_questions
 from disclosure.redflags.services import flags_for
 from disclosure.regions.access import Action, can
 from disclosure.regions.models import Level, Region
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
 
 from ..calendar import SECTION_LABELS, DueSection, due_items
 from ..models import CorrectionOrder

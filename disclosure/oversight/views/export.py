@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from disclosure.reports.models import ReportStatus
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
 
 from ..calendar import SECTION_LABELS, DueSection
 from ..services import VillageRow

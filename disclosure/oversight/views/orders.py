@@ -10,8 +10,8 @@ from django.utils.translation import gettext_lazy
 from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import Posting
 from disclosure.regions.access import Action, get_for_user, scope, villages_for
-from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
+from disclosure.web.forms import show_refusal
 
 from .. import orders
 from ..models import CorrectionOrder

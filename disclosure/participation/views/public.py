@@ -8,9 +8,10 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_http_methods
 
 from disclosure.publishing.audit import client_ip
+from disclosure.web.forms import show_refusal
 
 from .. import public, questions, ratings, subjects
-from ..forms import QuestionForm, RatingForm, add_errors
+from ..forms import QuestionForm, RatingForm
 from ..models import RatingChoice
 from ..services import period_ratings
 
@@ -42,7 +43,7 @@ def ask(request, kind, key):
             )
             return redirect(f"{subject.page_url}?asked={DONE}#ask")
         except ValidationError as error:
-            add_errors(form, error)
+            show_refusal(form, error)
     village = subject.village
     context = {
         "subject": subject,
@@ -79,7 +80,7 @@ def rate(request, code):
                 ip=client_ip(request),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            show_refusal(form, error)
         else:
             response = redirect(f"{request.path}?rated={DONE}")
             ratings.remember(response, rated, posting.code)

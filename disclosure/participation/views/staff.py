@@ -11,7 +11,7 @@ from disclosure import clock
 from disclosure.publishing.audit import client_ip
 from disclosure.publishing.masking import mask_phone
 from disclosure.regions.access import Action, can, get_for_user, regions_for
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
 
 from .. import questions, staff_queries
 from ..forms import AnswerForm, RejectForm

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, scope, villages_for
-from disclosure.workspace.forms import show_refusal
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
+from disclosure.web.forms import show_refusal
 
 from .. import cadres as services
 from ..forms import CadreForm, EndTermForm, RelativeForm

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from disclosure import clock
 from disclosure.regions.access import Action, regions_for, villages_for
-from disclosure.workspace.views.common import staff_required
+from disclosure.web.decorators import staff_required
 
 from ..rules import RULES
 from ..services import flags_for

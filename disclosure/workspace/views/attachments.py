@@ -12,9 +12,9 @@ from disclosure.publishing import services
 from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import Attachment
 from disclosure.regions.access import Action, get_for_user
+from disclosure.web.decorators import staff_required
 
 from ..forms import AttachmentForm
-from .common import staff_required
 from .revisions import REVISIONS, revision_page
 
 

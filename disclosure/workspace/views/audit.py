@@ -7,9 +7,9 @@ from django.utils.translation import pgettext_lazy
 
 from disclosure.publishing.models import AuditEntry
 from disclosure.regions.access import Action, scope, villages_for
+from disclosure.web.decorators import staff_required
 
 from ..forms import AuditFilterForm
-from .common import staff_required
 
 PAGE_SIZE = 50
 

@@ -14,8 +14,7 @@ from disclosure.publishing.models import (
 from disclosure.publishing.services import EDITABLE
 from disclosure.publishing.tasks import tasks_for
 from disclosure.regions.access import Action, regions_for, scope, villages_for
-
-from .common import staff_required
+from disclosure.web.decorators import staff_required
 
 # Township officials and administrators oversee many villages; their list is kept short.
 OVERSIGHT_LIMIT = 50

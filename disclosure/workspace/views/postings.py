@@ -11,9 +11,11 @@ from disclosure.publishing.audit import client_ip
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Posting
 from disclosure.regions.access import Action, get_for_user, require, villages_for
+from disclosure.web.decorators import staff_required
+from disclosure.web.forms import show_refusal
 
-from ..forms import CorrectionForm, PostingEditor, WithdrawalForm, show_refusal
-from .common import posted_editor, staff_required
+from ..forms import CorrectionForm, PostingEditor, WithdrawalForm
+from .common import posted_editor
 
 
 @staff_required

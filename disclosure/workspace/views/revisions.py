@@ -10,9 +10,10 @@ from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import PostingStatus, Revision, RevisionState
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, can, get_for_user
+from disclosure.web.decorators import staff_required
 
 from ..forms import AttachmentForm, OpinionForm, PostingEditor, ReturnForm
-from .common import posted_editor, staff_required
+from .common import posted_editor
 
 REVISIONS = Revision.objects.select_related("posting", "posting__current", "village")
 

@@ -9,9 +9,10 @@ from django.views.decorators.http import require_POST
 from disclosure.publishing import services
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, get_for_user
+from disclosure.web.decorators import staff_required
+from disclosure.web.forms import show_refusal
 
-from ..forms import OpinionForm, ReturnForm, show_refusal
-from .common import staff_required
+from ..forms import OpinionForm, ReturnForm
 from .revisions import REVISIONS, revision_page
 
 
