@@ -5,30 +5,13 @@ year as a snapshot (rows as assets/snapshots.py reads them back).
 import datetime
 
 from disclosure.assets.models import Asset, Resource, Snapshot, SnapshotAsset, SnapshotResource
+from disclosure.assets.snapshots import ASSET_FIELDS, RESOURCE_FIELDS
 from disclosure.publishing.catalogue import Kind
 
 from . import words
 from .ledger import yuan
 from .publications import Codes, Village, publish
 from .timing import moment
-
-ASSET_FIELDS = (
-    "number",
-    "category",
-    "name",
-    "location",
-    "quantity",
-    "original_value",
-    "acquired_on",
-    "condition",
-    "user",
-    "disposal",
-    "disposed_on",
-    "disposal_reason",
-    "proceeds",
-    "decision_reference",
-)
-RESOURCE_FIELDS = ("number", "type", "name", "location", "area_mu", "status", "user")
 
 
 def load(sink, codes: Codes, village: Village, years: range, until: datetime.date) -> None:

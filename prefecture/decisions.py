@@ -16,6 +16,7 @@ from disclosure.decisions.models import (
     ResolutionStage,
     ResultRow,
     Stage,
+    StageFigures,
 )
 from disclosure.decisions.rules import Figures, judge
 from disclosure.publishing.catalogue import Kind
@@ -229,20 +230,6 @@ def _carry_out(sink, codes, village, title, amount, published, until):
     return ended, result.post.id
 
 
-FIGURE_COLUMNS = (
-    "number",
-    "attempt",
-    "body",
-    "held_on",
-    "eligible",
-    "present",
-    "votes_for",
-    "votes_against",
-    "abstentions",
-    "minutes",
-    "passed",
-    "outcome",
-)
 TABLES = (
     (
         Matter,
@@ -261,8 +248,11 @@ TABLES = (
             "created_at",
         ),
     ),
-    (Stage, ("id", "village_id", *FIGURE_COLUMNS, "matter_id", "recorded_by_id", "recorded_at")),
-    (ResolutionStage, ("id", "revision_id", "village_id", "stage_id", *FIGURE_COLUMNS)),
+    (
+        Stage,
+        ("id", "village_id", *StageFigures.FIGURES, "matter_id", "recorded_by_id", "recorded_at"),
+    ),
+    (ResolutionStage, ("id", "revision_id", "village_id", "stage_id", *StageFigures.FIGURES)),
     (
         ProgressUpdate,
         (

@@ -13,6 +13,7 @@ import json
 from django.conf import settings
 
 from disclosure.finance.models import (
+    ENTRY_FIELDS,
     EXPENDITURE_CATEGORIES,
     INCOME_CATEGORIES,
     Balance,
@@ -258,25 +259,7 @@ TABLES = (
     (BudgetLine, ("id", "revision_id", "village_id", "category", "amount")),
     (
         LedgerEntry,
-        (
-            "id",
-            "revision_id",
-            "village_id",
-            "line",
-            "date",
-            "voucher_no",
-            "summary",
-            "account_code",
-            "account_name",
-            "category",
-            "fund",
-            "income",
-            "expenditure",
-            "counterparty",
-            "handler",
-            "approver",
-            "is_hospitality",
-        ),
+        ("id", "revision_id", "village_id", *ENTRY_FIELDS),
     ),
     (Balance, ("id", "revision_id", "village_id", "fund", "opening", "closing")),
     (

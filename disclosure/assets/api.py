@@ -14,7 +14,7 @@ from disclosure.publishing.models import PostingStatus, Revision, RevisionState
 from disclosure.regions.models import Region
 
 from .models import Category, ResourceStatus, ResourceType, SnapshotAsset, SnapshotResource
-from .snapshots import latest_two
+from .snapshots import ASSET_FIELDS, RESOURCE_FIELDS, latest_two
 
 PUBLISHED = {
     "posting__kind": Kind.ASSET_REGISTER,
@@ -58,44 +58,13 @@ class RowSerializer(serializers.ModelSerializer):
 class AssetSerializer(RowSerializer):
     class Meta:
         model = SnapshotAsset
-        fields = [
-            "village",
-            "snapshot",
-            "posting",
-            "number",
-            "category",
-            "name",
-            "location",
-            "quantity",
-            "original_value",
-            "acquired_on",
-            "condition",
-            "user",
-            "disposal",
-            "disposed_on",
-            "disposal_reason",
-            "proceeds",
-            "decision_reference",
-            "photos",
-        ]
+        fields = ["village", "snapshot", "posting", *ASSET_FIELDS, "photos"]
 
 
 class ResourceSerializer(RowSerializer):
     class Meta:
         model = SnapshotResource
-        fields = [
-            "village",
-            "snapshot",
-            "posting",
-            "number",
-            "type",
-            "name",
-            "location",
-            "area_mu",
-            "status",
-            "user",
-            "photos",
-        ]
+        fields = ["village", "snapshot", "posting", *RESOURCE_FIELDS, "photos"]
 
 
 class RowFilter(django_filters.FilterSet):

@@ -161,6 +161,25 @@ class Period(models.Model):
         return _("%(year)d, quarter %(number)d") % {"year": self.year, "number": self.number}
 
 
+# A ledger entry's own fields, in the order its listings, downloads, imports and copies write them.
+ENTRY_FIELDS = (
+    "line",
+    "date",
+    "voucher_no",
+    "summary",
+    "account_code",
+    "account_name",
+    "category",
+    "fund",
+    "income",
+    "expenditure",
+    "counterparty",
+    "handler",
+    "approver",
+    "is_hospitality",
+)
+
+
 class LedgerEntry(models.Model):
     """One line of the village's cash or bank journal, as imported."""
 

@@ -5,7 +5,7 @@ from rest_framework import serializers
 
 from disclosure.publishing.masking import mask_text
 
-from .models import Budget, LedgerEntry, PeriodSummary, PeriodTotal, Voucher
+from .models import ENTRY_FIELDS, Budget, LedgerEntry, PeriodSummary, PeriodTotal, Voucher
 from .services.budgets import budget_vs_actual
 
 MONEY = {"max_digits": 14, "decimal_places": 2, "coerce_to_string": True}
@@ -112,23 +112,7 @@ class EntrySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = LedgerEntry
-        fields = [
-            "line",
-            "date",
-            "voucher_no",
-            "summary",
-            "account_code",
-            "account_name",
-            "category",
-            "fund",
-            "income",
-            "expenditure",
-            "counterparty",
-            "handler",
-            "approver",
-            "is_hospitality",
-            "vouchers",
-        ]
+        fields = [*ENTRY_FIELDS, "vouchers"]
 
 
 class BudgetLineSerializer(serializers.Serializer):

@@ -22,27 +22,11 @@ from disclosure.regions.access import Action, require
 
 from .. import parsing
 from ..accounts import is_hospitality
-from ..models import Category, ImportStatus, LedgerImport, StagedEntry
+from ..models import ENTRY_FIELDS, Category, ImportStatus, LedgerImport, StagedEntry
 from .imports import sheet_of
 from .mapping import Chart
 
-STAGED_COLUMNS = (
-    "ledger_import_id",
-    "line",
-    "date",
-    "voucher_no",
-    "summary",
-    "account_code",
-    "account_name",
-    "category",
-    "fund",
-    "income",
-    "expenditure",
-    "counterparty",
-    "handler",
-    "approver",
-    "is_hospitality",
-)
+STAGED_COLUMNS = ("ledger_import_id", *ENTRY_FIELDS)
 COPY_STAGED = f"COPY finance_stagedentry ({', '.join(STAGED_COLUMNS)}) FROM STDIN"
 # Staged rows are not content: deleted without the ORM, which would load each one to signal it.
 DELETE_STAGED = "DELETE FROM finance_stagedentry WHERE ledger_import_id = %s"

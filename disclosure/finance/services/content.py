@@ -4,12 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from ..models import Balance, BudgetLine, Fund, LedgerEntry, Voucher
+from ..models import ENTRY_FIELDS, Balance, BudgetLine, Fund, LedgerEntry, Voucher
 
-ENTRY_COLUMNS = (
-    "village_id, line, date, voucher_no, summary, account_code, account_name, category, fund, "
-    "income, expenditure, counterparty, handler, approver, is_hospitality"
-)
+ENTRY_COLUMNS = ", ".join(("village_id", *ENTRY_FIELDS))
 COPY_ENTRIES = (
     f"INSERT INTO finance_ledgerentry (revision_id, {ENTRY_COLUMNS}) "  # noqa: S608 (constant)
     f"SELECT %s, {ENTRY_COLUMNS} FROM finance_ledgerentry WHERE revision_id = %s"

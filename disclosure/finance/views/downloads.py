@@ -15,27 +15,11 @@ from openpyxl import Workbook
 
 from disclosure.portal.http import village_page
 
-from ..models import Balance, Category, Fund
+from ..models import ENTRY_FIELDS, Balance, Category, Fund
 from .queries import entries_of, period_revision, public_row
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONEY_FORMAT = "#,##0.00"
-FIELDS = [
-    "line",
-    "date",
-    "voucher_no",
-    "summary",
-    "account_code",
-    "account_name",
-    "category",
-    "fund",
-    "income",
-    "expenditure",
-    "counterparty",
-    "handler",
-    "approver",
-    "is_hospitality",
-]
 
 
 def _headers() -> list[str]:
@@ -63,7 +47,7 @@ def _readable(row: dict) -> list:
     shown["category"] = Category(row["category"]).label
     shown["fund"] = Fund(row["fund"]).label
     shown["is_hospitality"] = _("Yes") if row["is_hospitality"] else _("No")
-    return [str(shown[field]) for field in FIELDS]
+    return [str(shown[field]) for field in ENTRY_FIELDS]
 
 
 def _filename(revision, extension: str) -> str:
@@ -92,7 +76,7 @@ def ledger_csv(request, code, number):
 def _entries_sheet(sheet, revision) -> None:
     sheet.title = _("Ledger entries")
     sheet.append(_headers())
-    income, expenditure = FIELDS.index("income") + 1, FIELDS.index("expenditure") + 1
+    income, expenditure = ENTRY_FIELDS.index("income") + 1, ENTRY_FIELDS.index("expenditure") + 1
     for entry in entries_of(revision):
         cells = _readable(public_row(entry))
         cells[0] = entry.line
