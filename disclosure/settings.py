@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "disclosure.regions",
     "disclosure.publishing",
+    "disclosure.spreadsheets",
     "disclosure.finance",
     "disclosure.benefits",
     "disclosure.decisions",

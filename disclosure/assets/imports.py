@@ -19,9 +19,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from openpyxl.utils import get_column_letter
 
-from disclosure.finance.parsing import UnreadableFile, parse_amount, parse_date, read_table
 from disclosure.publishing.audit import record
 from disclosure.regions.access import Action, require
+from disclosure.spreadsheets import UnreadableFile, parse_amount, parse_date, read_table
 
 from . import services
 from .models import Asset, Category, Resource, ResourceStatus, ResourceType

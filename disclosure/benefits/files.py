@@ -2,7 +2,7 @@
 
 from django.utils.translation import gettext as _
 
-from disclosure.finance.parsing.reading import UnreadableFile, read_table
+from disclosure.spreadsheets import UnreadableFile, read_table
 
 from .imports import ImportRefused, Problem
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from disclosure.finance.parsing.values import normalise, parse_amount
+from disclosure.spreadsheets import normalise, parse_amount
 
 from .models import BenefitType
 from .personal import is_identity_number

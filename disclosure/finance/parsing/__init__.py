@@ -1,4 +1,5 @@
-"""Reading ledger files clerks upload: pure functions, no database.
+"""Reading ledger files clerks upload: pure functions, no database. The file itself and the
+values of its cells are read by disclosure.spreadsheets, which this package re-exports.
 
 Typical use, as in the import services::
 
@@ -15,6 +16,16 @@ Typical use, as in the import services::
 Messages are translated (gettext) into the active language when raised. Text fields of a
 ParsedEntry respect MAX_LENGTHS, amounts are Decimal with two places, between 0 and AMOUNT_LIMIT.
 """
+
+from disclosure.spreadsheets import (
+    AMOUNT_LIMIT,
+    Sheet,
+    UnreadableFile,
+    Workbook,
+    parse_amount,
+    parse_date,
+    read_table,
+)
 
 from .entries import (
     MAX_LENGTHS,
@@ -37,9 +48,7 @@ from .headers import (
     header_signature,
     missing_fields,
 )
-from .reading import Sheet, UnreadableFile, Workbook, read_table
 from .template import build_template
-from .values import AMOUNT_LIMIT, parse_amount, parse_date
 
 __all__ = [
     "AMOUNT_LIMIT",

@@ -11,8 +11,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
+from disclosure.spreadsheets.values import parse_amount, parse_date
+
 from .headers import REQUIRED, heading_text, is_subheader, merge_headings, missing_fields
-from .values import parse_amount, parse_date
 
 ZERO = Decimal("0.00")
 # The lengths LedgerEntry stores.

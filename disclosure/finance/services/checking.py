@@ -18,6 +18,7 @@ from django.db.models import Count, Min, Sum
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from disclosure import spreadsheets
 from disclosure.regions.access import Action, require
 
 from .. import parsing
@@ -146,7 +147,7 @@ class _Rules:
             problems.append(self.date_problem(line, parsing.parse_date(cell("date"))))
         except ValueError:
             pass  # the parser has reported the date
-        code = parsing.values.normalise(str(cell("account_code") or ""))
+        code = spreadsheets.normalise(str(cell("account_code") or ""))
         if code:
             problems.append(self.account_problem(line, code))
         return [p for p in problems if p and p["column"] not in reported]

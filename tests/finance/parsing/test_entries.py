@@ -20,7 +20,7 @@ from disclosure.finance.parsing import (
     read_table,
 )
 
-from .workbooks import workbook_bytes
+from ...spreadsheets.workbooks import workbook_bytes
 
 HEADER = ["日期", "凭证号", "摘要", "科目编码", "科目名称",
           "收入", "支出", "对方单位", "经办人", "审批人"]  # fmt: skip

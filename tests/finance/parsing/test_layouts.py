@@ -17,7 +17,7 @@ from disclosure.finance.parsing import (
     read_table,
 )
 
-from .workbooks import workbook_bytes
+from ...spreadsheets.workbooks import workbook_bytes
 
 SUMMARIES = ["村道硬化工程款", "保洁员工资", "土地承包费收入", "办公用品", "招待费", "路灯电费"]
 HEADINGS = {

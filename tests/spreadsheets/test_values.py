@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl.utils.datetime import from_excel, to_excel
 
-from disclosure.finance.parsing import parse_amount, parse_date
+from disclosure.spreadsheets import parse_amount, parse_date
 
 FULL_WIDTH = str.maketrans("0123456789,.()-¥", "０１２３４５６７８９，．（）－￥")
 

@@ -7,14 +7,23 @@ import openpyxl
 import pytest
 from django.utils import translation
 
-from disclosure.finance.parsing import UnreadableFile, build_template, read_table
-from disclosure.finance.parsing.reading import CsvRows
+from disclosure.finance.parsing import build_template
 from disclosure.finance.parsing.template import HEADINGS
+from disclosure.spreadsheets import UnreadableFile, read_table
+from disclosure.spreadsheets.reading import CsvRows
 
 from .old_excel import xls_bytes
 from .workbooks import workbook_bytes
 
 HEADER = ["日期", "凭证号", "摘要", "科目编码", "科目名称", "收入", "支出"]
+
+LEDGER_CSV = (
+    "清河村2026年3月收支明细\n"
+    "日期,凭证号,摘要,科目编码,科目名称,收入,支出,对方单位,经办人,审批人\n"
+    '2026-03-05,记-001,土地承包费收入,501,经营收入,"6,000.00",,王建国,李会计,陈主任\n'
+    "2026/3/10,记-002,保洁员工资,531,管理费用,,1500,赵秀英,李会计,陈主任\n"
+    '本月合计,,,,,"6,000.00",1500,,,\n'
+)
 
 
 @pytest.mark.parametrize(
@@ -27,10 +36,8 @@ HEADER = ["日期", "凭证号", "摘要", "科目编码", "科目名称", "收�
         ("utf-16", "utf-16"),
     ],
 )
-def test_a_csv_in_any_encoding_offices_use_reads_as_the_same_chinese_text(
-    ledger_csv, encoding, detected
-):
-    book = read_table(ledger_csv.encode(encoding), "三月.csv")
+def test_a_csv_in_any_encoding_offices_use_reads_as_the_same_chinese_text(encoding, detected):
+    book = read_table(LEDGER_CSV.encode(encoding), "三月.csv")
 
     assert book.format == "csv"
     assert book.encoding == detected
@@ -41,8 +48,8 @@ def test_a_csv_in_any_encoding_offices_use_reads_as_the_same_chinese_text(
 
 
 @pytest.mark.parametrize("delimiter", [",", "\t", ";"])
-def test_the_delimiter_of_a_csv_is_found_without_asking(ledger_csv, delimiter):
-    text = ledger_csv.replace('"6,000.00"', "6000.00").replace(",", delimiter)
+def test_the_delimiter_of_a_csv_is_found_without_asking(delimiter):
+    text = LEDGER_CSV.replace('"6,000.00"', "6000.00").replace(",", delimiter)
 
     book = read_table(text.encode(), "ledger.txt")
 
@@ -50,12 +57,12 @@ def test_the_delimiter_of_a_csv_is_found_without_asking(ledger_csv, delimiter):
     assert list(book.sheets[0].rows)[1] == HEADINGS
 
 
-def test_a_csv_sheet_is_named_after_the_file(ledger_csv):
-    assert read_table(ledger_csv.encode(), "uploads/三月明细.csv").sheets[0].name == "三月明细"
+def test_a_csv_sheet_is_named_after_the_file():
+    assert read_table(LEDGER_CSV.encode(), "uploads/三月明细.csv").sheets[0].name == "三月明细"
 
 
-def test_csv_rows_are_read_lazily_and_can_be_read_again(ledger_csv):
-    rows = read_table(ledger_csv.encode(), "a.csv").sheets[0].rows
+def test_csv_rows_are_read_lazily_and_can_be_read_again():
+    rows = read_table(LEDGER_CSV.encode(), "a.csv").sheets[0].rows
 
     assert isinstance(rows, CsvRows)
     assert iter(rows) is not iter(rows)
@@ -169,7 +176,7 @@ def test_cells_exported_as_formulas_to_keep_leading_zeros_are_read_as_text():
 
 
 def test_a_workbook_that_would_unpack_to_more_than_the_limit_is_refused(monkeypatch):
-    monkeypatch.setattr("disclosure.finance.parsing.reading.MAX_UNPACKED", 1000)
+    monkeypatch.setattr("disclosure.spreadsheets.reading.MAX_UNPACKED", 1000)
 
     with translation.override("en"), pytest.raises(UnreadableFile, match="too large"):
         read_table(build_template("xlsx"), "ledger.xlsx")
@@ -190,8 +197,8 @@ def test_an_old_xls_workbook_from_older_accounting_software_is_read():
     assert book.sheets[0].rows[1:] == [[46086, "记-001", "卖树"], [46087, 2, Decimal("1234.5")]]
 
 
-def test_a_utf8_file_with_a_line_in_another_encoding_is_refused_not_garbled(ledger_csv):
-    data = ledger_csv.encode() + "2026-03-20,记-003,购买扫帚,531,管理费用,,80\n".encode("gbk")
+def test_a_utf8_file_with_a_line_in_another_encoding_is_refused_not_garbled():
+    data = LEDGER_CSV.encode() + "2026-03-20,记-003,购买扫帚,531,管理费用,,80\n".encode("gbk")
 
     with translation.override("en"), pytest.raises(UnreadableFile, match="another encoding"):
         read_table(data, "ledger.csv")
