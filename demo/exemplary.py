@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from disclosure import clock
 from disclosure.contracts import services as contracts
-from disclosure.contracts.queries import current_contracts
+from disclosure.contracts.selectors import current_contracts
 from disclosure.decisions import services as decisions
 from disclosure.decisions.models import Body, Category, LinkKind
 from disclosure.finance.models import LedgerEntry

@@ -12,13 +12,13 @@ from disclosure.finance.models import Fund, LedgerEntry, Period
 from disclosure.finance.parsing.template import HEADINGS
 from disclosure.finance.services import checking, committing, imports
 from disclosure.publishing import services as publishing
-from disclosure.redflags import published
+from disclosure.redflags import selectors
 
 from .stories import DEFAULT_OPINION
 
 
 def published_entries(village, summary: str = "") -> list[LedgerEntry]:
-    entries = published.ledger_entries([village.pk]).filter(summary__startswith=summary)
+    entries = selectors.ledger_entries([village.pk]).filter(summary__startswith=summary)
     return list(entries.order_by("date", "pk"))
 
 

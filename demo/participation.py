@@ -14,7 +14,7 @@ from django.conf import settings
 from django.utils import timezone
 
 from disclosure import clock
-from disclosure.decisions.public import public_matters
+from disclosure.decisions.selectors import public_matters
 from disclosure.finance.models import LedgerEntry
 from disclosure.participation import questions, ratings, subjects
 from disclosure.participation.models import RatingChoice

@@ -15,7 +15,7 @@ from disclosure.api.pagination import PageNumbers
 from disclosure.api.permissions import PublicReadOnly
 from disclosure.regions.models import Region
 
-from . import ocds, queries, serializers
+from . import ocds, selectors, serializers
 
 
 class VillageFilter(django_filters.FilterSet):
@@ -37,7 +37,7 @@ class ContractViewSet(PublicViewSet):
     """Published contracts as currently disclosed, with payments and arrears as of today."""
 
     def get_queryset(self):
-        contracts = queries.current_contracts()
+        contracts = selectors.current_contracts()
         if self.action == "retrieve":
             contracts = contracts.prefetch_related("revision__posting__payments")
         return contracts
@@ -58,7 +58,7 @@ class ProjectViewSet(PublicViewSet):
     serializer_class = serializers.ProjectSerializer
 
     def get_queryset(self):
-        return queries.current_projects()
+        return selectors.current_projects()
 
     def get_object(self):
         code = self.kwargs["code"].upper()
@@ -75,8 +75,8 @@ def ocds_package(request, code: str):
     return Response(
         ocds.package(
             village=village,
-            contracts=queries.statuses(queries.current_contracts(village), clock.today()),
-            projects=queries.current_projects(village),
+            contracts=selectors.statuses(selectors.current_contracts(village), clock.today()),
+            projects=selectors.current_projects(village),
             uri=request.build_absolute_uri(reverse("api:contracts-ocds", args=[code])),
         )
     )

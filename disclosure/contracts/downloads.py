@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from openpyxl import Workbook
 
-from .queries import ContractStatus
+from .selectors import ContractStatus
 
 FORMATS = {
     "csv": "text/csv; charset=utf-8",

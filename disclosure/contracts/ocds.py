@@ -16,7 +16,7 @@ from disclosure import clock
 
 from .arrears import Status
 from .models import AwardMethod, Direction, Stage
-from .queries import ContractStatus
+from .selectors import ContractStatus
 
 VERSION = "1.1"
 CURRENCY = "CNY"

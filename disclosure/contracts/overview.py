@@ -16,7 +16,7 @@ from django.utils.translation import gettext
 
 from . import arrears
 from .models import AwardMethod, Instalment
-from .queries import current_contracts
+from .selectors import current_contracts
 from .templatetags.contracts import yuan
 
 

@@ -6,7 +6,7 @@ from rest_framework import serializers
 
 from disclosure import clock
 
-from . import queries
+from . import selectors
 from .arrears import Standing, Status, expires_within
 from .models import Bid, Contract, Payment, ProjectStage
 
@@ -74,7 +74,7 @@ class ContractSerializer(serializers.ModelSerializer):
     def _standing(self, contract) -> Standing:
         if not hasattr(contract, "_standing"):
             today = clock.today()
-            contract._standing = queries.standing_of(contract, contract.paid, today)
+            contract._standing = selectors.standing_of(contract, contract.paid, today)
         return contract._standing
 
     @extend_schema_field(serializers.DecimalField(max_digits=14, decimal_places=2))

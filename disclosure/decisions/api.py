@@ -10,7 +10,7 @@ from disclosure.api.pagination import PageNumbers
 from disclosure.api.permissions import PublicReadOnly
 from disclosure.publishing.models import PostingStatus, RevisionState
 
-from . import public, serializers
+from . import selectors, serializers
 from .models import Matter, ResolutionStage
 from .states import notice_ends_at, state_of
 
@@ -39,7 +39,7 @@ class MatterViewSet(PublicViewSet):
     lookup_value_regex = r"\d{1,9}"
 
     def get_queryset(self):
-        return public.public_matters().order_by("-created_at", "-pk")
+        return selectors.public_matters().order_by("-created_at", "-pk")
 
     def get_serializer_class(self):
         if self.action == "retrieve":
@@ -56,7 +56,7 @@ class MatterViewSet(PublicViewSet):
 
     def get_object(self):
         matter = super().get_object()
-        timeline = public.timeline(matter.village, matter.pk)
+        timeline = selectors.timeline(matter.village, matter.pk)
         matter.state, matter.notice_ends_at = timeline.state, timeline.notice_ends_at
         matter.published_stages = timeline.stages
         matter.listed_objections = timeline.objections

@@ -9,7 +9,7 @@ from rest_framework import serializers
 
 from disclosure.api.serializers import MaskedCharField
 
-from . import public
+from . import selectors
 from .models import Matter, MatterFile, Objection, ProgressUpdate, ResolutionStage, ResultRow
 from .states import MatterState
 
@@ -69,7 +69,7 @@ class MatterSerializer(serializers.ModelSerializer):
         return str(MatterState(matter.state).label)
 
     def _disclosure(self, posting):
-        revision = public.published_revision(posting)
+        revision = selectors.published_revision(posting)
         return MatterDisclosureSerializer(revision, context=self.context).data if revision else None
 
     @extend_schema_field(MatterDisclosureSerializer(allow_null=True))

@@ -11,7 +11,7 @@ from disclosure.publishing.models import PostingStatus
 
 from . import serializers
 from .models import Budget, Frequency, PeriodSummary
-from .views.queries import entries_of
+from .selectors import entries_of
 
 
 class PeriodFilter(django_filters.FilterSet):

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from disclosure.decisions.public import public_matters
+from disclosure.decisions.selectors import public_matters
 from disclosure.finance.models import LedgerEntry
 from disclosure.finance.money import format_money
 from disclosure.finance.views.entries import ENTRIES_PER_PAGE

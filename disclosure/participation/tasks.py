@@ -6,18 +6,18 @@ from django.utils.translation import gettext as _
 from disclosure import clock
 from disclosure.publishing.tasks import Task
 
-from . import staff_queries
+from . import selectors
 
 
 def waiting_questions(user) -> list[Task]:
     url = reverse("participation_staff:index")
     today = clock.today()
     return [
-        Task(_("Questions to review"), staff_queries.to_moderate(user).count(), url + "#moderate"),
-        Task(_("Questions to answer"), staff_queries.to_answer(user).count(), url + "#answer"),
+        Task(_("Questions to review"), selectors.to_moderate(user).count(), url + "#moderate"),
+        Task(_("Questions to answer"), selectors.to_answer(user).count(), url + "#answer"),
         Task(
             _("Questions overdue in the villages you oversee"),
-            staff_queries.overdue_overseen(user, today).count(),
+            selectors.overdue_overseen(user, today).count(),
             url + "#overdue",
         ),
     ]

@@ -1,44 +1,31 @@
-"""Stored files (blobs named by their SHA-256) as responses, and who may fetch them."""
+"""Files as responses: the HTTP habits of every stored file the portal serves."""
 
-from django.db.models import QuerySet
+from pathlib import Path
+
 from django.http import FileResponse, Http404
 from django.utils.cache import patch_cache_control
-
-from disclosure.publishing.attachments import blob_path
-from disclosure.publishing.models import Revision
-from disclosure.regions.access import Action, scope
 
 # A stored file is named by its SHA-256: its content can never change.
 IMMUTABLE_MAX_AGE = 365 * 24 * 3600
 
 
-def visible_file(request, files: QuerySet):
-    """The first of `files` (rows of a revision: attachments, vouchers) the visitor may fetch,
-    and whether it is public: anyone may fetch a file of a published revision, a draft's files
-    only reach staff who may view the drafts of its village (the workspace preview shows them)."""
-    files = files.select_related("blob", "thumbnail")
-    public = files.filter(revision__in=Revision.objects.published()).first()
-    if public is not None:
-        return public, True
-    draft = scope(files, request.user, Action.VIEW_DRAFTS).first()
-    if draft is None:
-        raise Http404
-    return draft, False
-
-
-def serve_blob(blob, filename: str, *, public: bool, as_attachment: bool) -> FileResponse:
-    """The stored file under `filename`: cached for good when public, never stored otherwise."""
-    path = blob_path(blob)
+def file_response(
+    path: Path,
+    *,
+    content_type: str,
+    sha256: str,
+    filename: str,
+    public: bool,
+    as_attachment: bool,
+) -> FileResponse:
+    """The file at `path` under `filename`: cached for good when public, never stored otherwise."""
     if not path.is_file():
         raise Http404
     response = FileResponse(
-        path.open("rb"),
-        content_type=blob.content_type,
-        as_attachment=as_attachment,
-        filename=filename,
+        path.open("rb"), content_type=content_type, as_attachment=as_attachment, filename=filename
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["ETag"] = f'"{blob.sha256}"'
+    response["ETag"] = f'"{sha256}"'
     if public:
         patch_cache_control(response, public=True, max_age=IMMUTABLE_MAX_AGE, immutable=True)
     else:

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.utils import IntegrityError
 
-from disclosure.contracts import queries, services
+from disclosure.contracts import selectors, services
 from disclosure.contracts.models import Payment
 from disclosure.decisions.models import Matter
 from disclosure.publishing import services as publishing
@@ -19,7 +19,7 @@ from .conftest import lease_terms
 
 def _standing(posting, today):
     contract = posting.current.contract
-    return queries.standing_of(contract, queries.paid_for(posting), today)
+    return selectors.standing_of(contract, selectors.paid_for(posting), today)
 
 
 @time_machine.travel(datetime.date(2025, 6, 1))

@@ -6,7 +6,7 @@ import time_machine
 from demo import contracts as demo
 from demo import services as demo_services
 from demo.places import VILLAGES
-from disclosure.contracts import queries
+from disclosure.contracts import selectors
 from disclosure.contracts.arrears import Status
 from disclosure.publishing import chain
 
@@ -27,7 +27,7 @@ def test_each_demo_village_has_a_dozen_contracts_with_one_in_arrears_and_one_exp
     demo_county,
 ):
     for place in VILLAGES:
-        statuses = queries.statuses(queries.current_contracts(demo_county[place.code]), TODAY)
+        statuses = selectors.statuses(selectors.current_contracts(demo_county[place.code]), TODAY)
         assert len(statuses) == 12
         assert [s.standing.status for s in statuses].count(Status.OVERDUE) == 1
         assert sum(s.expiring for s in statuses) == 1
@@ -38,6 +38,6 @@ def test_each_demo_village_has_a_dozen_contracts_with_one_in_arrears_and_one_exp
 @time_machine.travel(TODAY)
 def test_each_demo_village_has_a_road_project_through_all_its_stages(demo_county):
     for place in VILLAGES:
-        (project,) = queries.current_projects(demo_county[place.code])
+        (project,) = selectors.current_projects(demo_county[place.code])
         assert len(project.stages.all()) == 7
         assert chain.first_mismatch(demo_county[place.code]) is None

@@ -14,7 +14,7 @@ def test_the_home_page_offers_search_and_the_region_tree(client, village_a, vill
 def test_villages_stay_off_the_home_page_of_a_large_deployment(
     client, village_a, village_b, monkeypatch
 ):
-    monkeypatch.setattr("disclosure.portal.queries.HOME_TREE_VILLAGE_LIMIT", 1)
+    monkeypatch.setattr("disclosure.portal.selectors.HOME_TREE_VILLAGE_LIMIT", 1)
 
     page = client.get("/").content.decode()
 

@@ -88,7 +88,7 @@ def test_search_reads_a_fixed_number_of_queries(
 def test_a_common_word_is_counted_up_to_the_limit_newest_first(
     client, village_a, clerk_a, supervisor_a, monkeypatch
 ):
-    monkeypatch.setattr("disclosure.portal.queries.SEARCH_LIMIT", 3)
+    monkeypatch.setattr("disclosure.portal.selectors.SEARCH_LIMIT", 3)
     monkeypatch.setattr("disclosure.portal.views.search.PAGE_SIZE", 2)
     for number in range(5):
         published_posting(village_a, clerk_a, supervisor_a, title=f"第{number + 1}期修路公告")

@@ -60,7 +60,7 @@ def test_postings_of_another_village_stay_on_their_own_page(
 def test_a_long_section_links_to_all_its_postings(
     client, village_a, clerk_a, supervisor_a, monkeypatch
 ):
-    monkeypatch.setattr("disclosure.portal.queries.LATEST_PER_SECTION", 2)
+    monkeypatch.setattr("disclosure.portal.selectors.LATEST_PER_SECTION", 2)
     for number in range(3):
         published_posting(village_a, clerk_a, supervisor_a, title=f"第{number + 1}号通知")
 
@@ -76,7 +76,7 @@ def test_a_long_section_links_to_all_its_postings(
 def test_a_section_of_several_kinds_lists_its_newest_across_them(
     client, village_a, clerk_a, supervisor_a, monkeypatch
 ):
-    monkeypatch.setattr("disclosure.portal.queries.LATEST_PER_SECTION", 2)
+    monkeypatch.setattr("disclosure.portal.selectors.LATEST_PER_SECTION", 2)
     for number, kind in enumerate(["audit_report", "notice", "notice", "audit_report"], start=1):
         published_posting(village_a, clerk_a, supervisor_a, title=f"第{number}号", kind=kind)
 

@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.portal.http import village_page
-from disclosure.portal.queries import get_village
+from disclosure.portal.selectors import get_village
 
 from .. import downloads
 from ..models import Category, ResourceStatus, ResourceType

@@ -2,7 +2,7 @@ from django import template
 
 from disclosure import clock
 
-from .. import queries
+from .. import selectors
 
 register = template.Library()
 
@@ -18,7 +18,7 @@ def contract_standing(revision):
     contract = getattr(revision, "contract", None)
     if contract is None or not revision.is_published or posting.current_id != revision.pk:
         return None
-    return queries.standing_of(contract, queries.paid_for(posting), clock.today())
+    return selectors.standing_of(contract, selectors.paid_for(posting), clock.today())
 
 
 @register.filter

@@ -13,7 +13,7 @@ from disclosure.regions.access import Action, can, get_for_user
 from disclosure.web.decorators import staff_required
 from disclosure.web.forms import show_refusal
 
-from .. import queries, services
+from .. import selectors, services
 from ..forms import PaymentForm, ReversalForm
 from ..models import Payment
 
@@ -28,7 +28,7 @@ def _page(request, posting, form):
         "village": posting.village,
         "contract": contract,
         "standing": contract
-        and queries.standing_of(contract, queries.paid_for(posting), clock.today()),
+        and selectors.standing_of(contract, selectors.paid_for(posting), clock.today()),
         "payments": payments,
         "reversed": set(payments.filter(reverses__isnull=False).values_list("reverses", flat=True)),
         "form": form,

@@ -8,7 +8,7 @@ from disclosure import clock
 from disclosure.portal.http import village_page
 from disclosure.regions.models import Region
 
-from .. import downloads, ocds, queries
+from .. import downloads, ocds, selectors
 from ..arrears import Status
 from ..overview import contract_lines
 
@@ -18,7 +18,7 @@ def _village(code: str) -> Region:
 
 
 def _statuses(village, today):
-    return queries.statuses(queries.current_contracts(village), today)
+    return selectors.statuses(selectors.current_contracts(village), today)
 
 
 @village_page
@@ -35,7 +35,7 @@ def overview(request, code: str):
         "in_arrears": in_arrears,
         "total_arrears": sum((line.arrears for line in in_arrears), 0),
         "expiring": [line for line in lines if line.expiring],
-        "projects": queries.current_projects(village),
+        "projects": selectors.current_projects(village),
         "formats": downloads.FORMATS,
     }
     return render(request, "contracts/overview.html", context)
@@ -66,7 +66,7 @@ def ocds_package(request, code: str):
     document = ocds.package(
         village=village,
         contracts=_statuses(village, clock.today()),
-        projects=queries.current_projects(village),
+        projects=selectors.current_projects(village),
         uri=request.build_absolute_uri(reverse("contracts:ocds", args=[village.code])),
     )
     return JsonResponse(document, json_dumps_params={"ensure_ascii": False})

@@ -7,11 +7,11 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from disclosure.portal.http import PAGE_MAX_AGE, village_page
-from disclosure.portal.queries import get_village
+from disclosure.portal.selectors import get_village
 from disclosure.publishing.audit import client_ip
 from disclosure.web.forms import show_refusal
 
-from .. import public
+from .. import selectors
 from ..objections import lodge_objection
 from .objection_form import ObjectionForm
 
@@ -24,7 +24,7 @@ def matters(request, code):
     context = {
         "village": village,
         "places": [*village.ancestors(), village],
-        "groups": public.matters_by_state(village),
+        "groups": selectors.matters_by_state(village),
     }
     return render(request, "decisions/public/matters.html", context)
 
@@ -32,7 +32,7 @@ def matters(request, code):
 @village_page
 def matter(request, code, pk):
     village = get_village(code)
-    timeline = public.timeline(village, pk)
+    timeline = selectors.timeline(village, pk)
     form = ObjectionForm() if timeline.countdown else None
     return _render_matter(request, village, timeline, form)
 
@@ -40,7 +40,7 @@ def matter(request, code, pk):
 @require_POST
 def object_to(request, code, pk):
     village = get_village(code)
-    timeline = public.timeline(village, pk)
+    timeline = selectors.timeline(village, pk)
     form = ObjectionForm(request.POST)
     if form.is_valid():
         if form.is_robot():

@@ -6,9 +6,9 @@ from disclosure.publishing.models import Revision, RevisionAction, RevisionState
 
 from ..charts import Series, bar_chart
 from ..figures import hospitality_entries, period_figures
+from ..selectors import listed_entries
 from ..services.diff import ledger_diff
 from .lines import entry_lines
-from .queries import listed_entries
 
 # The posting page shows this many entries; the rest are on the paginated entries page,
 # so that a period of hundreds of entries keeps the page light on a phone.

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from disclosure.portal.http import village_page
 
 from ..models import ENTRY_FIELDS, Balance, Category, Fund
-from .queries import entries_of, period_revision, public_row
+from ..selectors import entries_of, period_revision, public_row
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 MONEY_FORMAT = "#,##0.00"

@@ -3,8 +3,8 @@ from django.shortcuts import render
 
 from disclosure.portal.http import village_page
 
+from ..selectors import listed_entries, period_revision
 from .lines import entry_lines
-from .queries import listed_entries, period_revision
 
 ENTRIES_PER_PAGE = 100
 

@@ -33,7 +33,7 @@ class EntryLine:
 
 
 def entry_lines(entries) -> list[EntryLine]:
-    """Lines of entries, with their vouchers when read by queries.listed_entries."""
+    """Lines of entries, with their vouchers when read by selectors.listed_entries."""
     money_in, money_out = gettext("in"), gettext("out")
     lines = []
     for e in entries:

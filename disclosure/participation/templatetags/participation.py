@@ -9,7 +9,7 @@ from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_name
 from disclosure.publishing.models import PostingStatus
 
-from .. import public
+from .. import selectors
 from ..models import RatingChoice
 from ..services import period_ratings
 
@@ -34,7 +34,7 @@ def overdue(question) -> bool:
 @register.inclusion_tag("participation/includes/posting.html")
 def posting_participation(posting):
     """Questions shown beside a posting and, for a period's finances, its ratings."""
-    questions, total = public.latest(public.posting_questions(posting), ON_POSTING_PAGE)
+    questions, total = selectors.latest(selectors.posting_questions(posting), ON_POSTING_PAGE)
     rateable = posting.kind == Kind.FINANCE_PERIOD and posting.status == PostingStatus.PUBLISHED
     return {
         "posting": posting,
@@ -47,7 +47,7 @@ def posting_participation(posting):
 
 @register.inclusion_tag("participation/includes/matter.html")
 def matter_questions(matter):
-    questions, total = public.latest(public.matter_questions(matter), ON_POSTING_PAGE)
+    questions, total = selectors.latest(selectors.matter_questions(matter), ON_POSTING_PAGE)
     return {"matter": matter, "questions": questions, "total": total}
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from disclosure.publishing.audit import client_ip
 from disclosure.web.forms import show_refusal
 
-from .. import public, questions, ratings, subjects
+from .. import questions, ratings, selectors, subjects
 from ..forms import QuestionForm, RatingForm
 from ..models import RatingChoice
 from ..services import period_ratings
@@ -49,7 +49,7 @@ def ask(request, kind, key):
         "subject": subject,
         "village": village,
         "places": [*village.ancestors(), village],
-        "page": Paginator(public.questions_about(subject), QUESTIONS_PER_PAGE).get_page(
+        "page": Paginator(selectors.questions_about(subject), QUESTIONS_PER_PAGE).get_page(
             request.GET.get("page")
         ),
         "form": form,

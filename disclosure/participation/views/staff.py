@@ -13,7 +13,7 @@ from disclosure.publishing.masking import mask_phone
 from disclosure.regions.access import Action, can, get_for_user, regions_for
 from disclosure.web.decorators import staff_required
 
-from .. import questions, staff_queries
+from .. import questions, selectors
 from ..forms import AnswerForm, RejectForm
 from ..models import Question, QuestionStatus
 from ..services import period_ratings
@@ -27,13 +27,13 @@ def index(request):
     today = clock.today()
     context = {"today": today}
     if regions_for(user, Action.MODERATE_QUESTIONS):
-        context["to_moderate"] = staff_queries.to_moderate(user)
+        context["to_moderate"] = selectors.to_moderate(user)
     if regions_for(user, Action.ANSWER_QUESTIONS):
-        context["to_answer"] = staff_queries.to_answer(user)
-        context["done"] = staff_queries.recently_done(user)
-    if staff_queries.oversees(user):
-        context["overdue"] = staff_queries.overdue_overseen(user, today)
-    context["may_read_ratings"] = staff_queries.may_read_ratings(user)
+        context["to_answer"] = selectors.to_answer(user)
+        context["done"] = selectors.recently_done(user)
+    if selectors.oversees(user):
+        context["overdue"] = selectors.overdue_overseen(user, today)
+    context["may_read_ratings"] = selectors.may_read_ratings(user)
     return render(request, "participation/staff/index.html", context)
 
 
@@ -137,10 +137,10 @@ def answer(request, pk: int):
 @staff_required
 def ratings(request):
     user = request.user
-    if not staff_queries.may_read_ratings(user):
+    if not selectors.may_read_ratings(user):
         raise PermissionDenied
-    comments = list(staff_queries.rating_comments(user))
-    rated = staff_queries.rated_periods(user)[:RATED_PERIODS]
+    comments = list(selectors.rating_comments(user))
+    rated = selectors.rated_periods(user)[:RATED_PERIODS]
     summaries = period_ratings([posting.pk for posting in rated])
     context = {
         "periods": [(posting, summaries[posting.pk]) for posting in rated],

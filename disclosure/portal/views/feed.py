@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from disclosure.publishing.models import Revision, RevisionAction
 
-from .. import queries
+from .. import selectors
 
 FEED_LENGTH = 50
 
@@ -17,7 +17,7 @@ class VillageFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, code):
-        return queries.get_village(code)
+        return selectors.get_village(code)
 
     def title(self, village):
         return _("Village affairs disclosure of %(village)s") % {"village": village.name}

@@ -3,18 +3,18 @@ from django.shortcuts import redirect, render
 
 from disclosure.regions.models import Region
 
-from .. import queries
+from .. import selectors
 from ..http import public_page
 
 
 @public_page
 def home(request):
-    return render(request, "portal/home.html", {"tree": queries.region_tree()})
+    return render(request, "portal/home.html", {"tree": selectors.region_tree()})
 
 
 @public_page
 def region(request, code):
-    place = Region.objects.select_related(queries.WITH_ANCESTORS).filter(code=code).first()
+    place = Region.objects.select_related(selectors.WITH_ANCESTORS).filter(code=code).first()
     if place is None:
         raise Http404
     if place.is_village:
@@ -22,6 +22,6 @@ def region(request, code):
     context = {
         "region": place,
         "ancestors": place.ancestors(),
-        "children": queries.children_with_latest(place),
+        "children": selectors.children_with_latest(place),
     }
     return render(request, "portal/region.html", context)

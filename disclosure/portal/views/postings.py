@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from disclosure.publishing import chain
 
-from .. import queries
+from .. import selectors
 from ..http import absolute_url, village_page
 
 
@@ -15,29 +15,29 @@ def _context(request, posting, revision):
         "places": [*posting.village.ancestors(), posting.village],
         "revision": revision,
         "superseded": revision.pk != posting.current_id,
-        "history": queries.history(posting),
+        "history": selectors.history(posting),
         "permalink": absolute_url(request, posting.get_absolute_url()),
     }
 
 
 @village_page
 def posting(request, code):
-    found = queries.public_posting(code)
-    revision = queries.published_revision(found, found.current.number)
+    found = selectors.public_posting(code)
+    revision = selectors.published_revision(found, found.current.number)
     return render(request, "portal/posting.html", _context(request, found, revision))
 
 
 @village_page
 def revision(request, code, number):
-    found = queries.public_posting(code)
-    revision = queries.published_revision(found, number)
+    found = selectors.public_posting(code)
+    revision = selectors.published_revision(found, number)
     return render(request, "portal/posting.html", _context(request, found, revision))
 
 
 @village_page
 def print_view(request, code):
-    found = queries.public_posting(code)
-    revision = queries.published_revision(found, found.current.number)
+    found = selectors.public_posting(code)
+    revision = selectors.published_revision(found, found.current.number)
     context = _context(request, found, revision)
     context["head"] = chain.head(found.village)
     return render(request, "portal/print.html", context)

@@ -1,7 +1,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from .. import queries
+from .. import selectors
 from ..forms import SearchForm
 from ..http import public_page
 
@@ -13,6 +13,6 @@ def search(request):
     form = SearchForm(request.GET if "q" in request.GET else None)
     page = hits = None
     if form.is_valid():
-        hits = queries.search_current(form.cleaned_data["q"])
+        hits = selectors.search_current(form.cleaned_data["q"])
         page = Paginator(hits, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "portal/search.html", {"form": form, "page": page, "hits": hits})

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from disclosure.publishing import chain
 from disclosure.publishing.catalogue import Section
 
-from .. import queries
+from .. import selectors
 from ..http import village_page
 
 SECTION_PAGE_SIZE = 20
@@ -13,11 +13,11 @@ SECTION_PAGE_SIZE = 20
 
 @village_page
 def village(request, code):
-    place = queries.get_village(code)
+    place = selectors.get_village(code)
     context = {
         "village": place,
         "ancestors": place.ancestors(),
-        "sections": queries.latest_by_section(place),
+        "sections": selectors.latest_by_section(place),
         "head": chain.head(place),
     }
     return render(request, "portal/village.html", context)
@@ -25,10 +25,10 @@ def village(request, code):
 
 @village_page
 def section(request, code, section):
-    place = queries.get_village(code)
+    place = selectors.get_village(code)
     if section not in Section.values:
         raise Http404
-    postings = queries.section_postings(place, section)
+    postings = selectors.section_postings(place, section)
     context = {
         "village": place,
         "places": [*place.ancestors(), place],
@@ -40,7 +40,7 @@ def section(request, code, section):
 
 @village_page
 def chain_json(request, code):
-    place = queries.get_village(code)
+    place = selectors.get_village(code)
     response = JsonResponse(chain.export(place), json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = f'attachment; filename="chain-{place.code}.json"'
     return response

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 
 from disclosure.contracts import arrears
 from disclosure.contracts.models import AwardMethod, Contract, Direction
-from disclosure.contracts.queries import current_contracts
+from disclosure.contracts.selectors import current_contracts
 
-from .. import published
+from .. import selectors
 from ..flags import Flag, money, revision_url, whole
 
 WITHOUT_COMPETITION = "contract_without_competition"
@@ -31,7 +31,7 @@ def contract_without_competition(village_ids, today: date) -> list[Flag]:
     """A contract of at least FLAGS_COMPETITION_THRESHOLD awarded by negotiation or directly."""
     threshold = Decimal(settings.FLAGS_COMPETITION_THRESHOLD)
     contracts = (
-        published.contracts(village_ids)
+        selectors.contracts(village_ids)
         .filter(total_amount__gte=threshold, award_method__in=NOT_COMPETITIVE)
         .order_by("village_id", "start_date", "pk")
     )

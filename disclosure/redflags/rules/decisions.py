@@ -18,7 +18,7 @@ from disclosure.decisions.models import (
 )
 from disclosure.publishing.models import PostingStatus
 
-from .. import published
+from .. import selectors
 from ..flags import Flag
 
 WITHOUT_QUORUM = "resolution_without_quorum"
@@ -38,7 +38,7 @@ def _being_implemented():
     """Progress reported, a link recorded, a current contract naming the matter, a payment under
     one, or a result disclosure prepared."""
     contracts = Contract.objects.filter(
-        matter=OuterRef("pk"), revision_id__in=published.current_revisions()
+        matter=OuterRef("pk"), revision_id__in=selectors.current_revisions()
     )
     payments = Payment.objects.filter(posting__current__contract__matter=OuterRef("pk"))
     return (

@@ -12,7 +12,7 @@ from disclosure.decisions.models import ImplementationLink, LinkKind
 from disclosure.finance.models import LedgerEntry
 from disclosure.publishing.models import PostingStatus
 
-from .. import published
+from .. import selectors
 from ..flags import Flag, money, revision_url, whole
 
 LARGE_EXPENDITURE = "large_expenditure_without_decision"
@@ -55,7 +55,7 @@ def _linked_to_decision():
         counterparty=OuterRef("counterparty"),
         start_date__lte=OuterRef("date"),
         end_date__gte=OuterRef("date"),
-        revision_id__in=published.current_revisions(),
+        revision_id__in=selectors.current_revisions(),
     )
     return Exists(by_voucher) | Exists(by_payment) | Exists(by_counterparty)
 
@@ -67,7 +67,7 @@ def large_expenditure_without_decision(village_ids, today: date) -> list[Flag]:
     """
     threshold = Decimal(settings.FLAGS_DECISION_THRESHOLD)
     entries = (
-        published.ledger_entries(village_ids)
+        selectors.ledger_entries(village_ids)
         .filter(expenditure__gte=threshold)
         .exclude(_linked_to_decision())
         .order_by("village_id", "date", "pk")
@@ -122,7 +122,7 @@ def split_purchases(village_ids, today: date) -> list[Flag]:
     threshold = Decimal(settings.FLAGS_SPLIT_THRESHOLD)
     window = settings.FLAGS_SPLIT_WINDOW_DAYS
     entries = (
-        published.ledger_entries(village_ids)
+        selectors.ledger_entries(village_ids)
         .filter(expenditure__gte=threshold / 2, expenditure__lt=threshold)
         .exclude(counterparty="")
         .order_by("village_id", "counterparty", "date", "pk")

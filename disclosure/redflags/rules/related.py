@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from disclosure.publishing.masking import mask_identity_number
 
-from .. import published
+from .. import selectors
 from ..flags import Flag, money, revision_url
 from ..models import Cadre, Relative
 from .contracts import contract_title
@@ -67,10 +67,10 @@ def related_party(village_ids, today: date) -> list[Flag]:
         return []
     names = {person.name for person in people}
     numbers = {person.identity_number for person in people if person.identity_number}
-    contracts = published.contracts(village_ids).filter(
+    contracts = selectors.contracts(village_ids).filter(
         Q(counterparty__in=names) | Q(identity_number__in=numbers)
     )
-    entries = published.ledger_entries(village_ids).filter(
+    entries = selectors.ledger_entries(village_ids).filter(
         counterparty__in=names, expenditure__gt=0
     )
     flags = []

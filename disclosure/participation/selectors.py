@@ -1,11 +1,13 @@
-"""The questions and ratings a staff member works on, each list scoped by the one access module."""
+"""Reading questions and ratings: what villagers see (only questions the supervision committee
+listed), and what a staff member works on (each list scoped by the one access module)."""
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Window
 
 from disclosure.publishing.models import Posting
 from disclosure.regions.access import Action, regions_for, scope
 
 from .models import Question, QuestionStatus, Rating
+from .subjects import POSTING, Subject
 
 RECENT = 30
 
@@ -70,3 +72,30 @@ def rated_periods(user) -> QuerySet[Posting]:
     answerable = scope(rated, user, Action.ANSWER_QUESTIONS).values("pk")
     overseen = _overseen(rated, user).values("pk")
     return rated.filter(Q(pk__in=answerable) | Q(pk__in=overseen))
+
+
+def posting_questions(posting) -> QuerySet[Question]:
+    """Listed questions shown on a posting's page: about it, its entries, or its matter."""
+    return Question.objects.public().filter(posting=posting)
+
+
+def questions_about(subject: Subject) -> QuerySet[Question]:
+    """A posting's page gathers every question it shows; an entry or a matter its own."""
+    if subject.kind == POSTING:
+        return posting_questions(subject.obj)
+    return Question.objects.public().filter(
+        subject_type=subject.content_type, subject_id=subject.obj.pk
+    )
+
+
+def matter_questions(matter) -> QuerySet[Question]:
+    # Named through the join, so the page spends no query on looking up the content type.
+    return Question.objects.public().filter(
+        subject_type__app_label="decisions", subject_type__model="matter", subject_id=matter.pk
+    )
+
+
+def latest(questions: QuerySet[Question], limit: int) -> tuple[list[Question], int]:
+    """The newest questions and how many there are in all, in one query."""
+    rows = list(questions.annotate(total=Window(Count("pk")))[:limit])
+    return rows, rows[0].total if rows else 0

@@ -7,7 +7,7 @@ from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import Posting, Revision
 
-from ..models import LedgerEntry, Voucher
+from .models import LedgerEntry, Voucher
 
 # Revision numbers are PostgreSQL integers; a larger one in a URL names nothing.
 MAX_REVISION_NUMBER = 2**31 - 1
