@@ -2,7 +2,7 @@
 
 import factory
 
-from disclosure.publishing import services
+from disclosure.publishing import chain, services
 from disclosure.publishing.services import Content
 from disclosure.regions.models import Level, Region, Role, User
 
@@ -41,9 +41,26 @@ def draft_posting(
 
 def signed_off(revision, clerk, supervisor):
     services.submit(revision=revision, by=clerk)
-    return services.sign_off(revision=revision, by=supervisor, opinion="内容属实，同意公开。")
+    return approved(revision, supervisor)
+
+
+def approved(revision, supervisor, opinion="内容属实，同意公开。"):
+    """The supervisor signs off the revision as it is now, having read it."""
+    revision.refresh_from_db()
+    return services.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion=opinion,
+    )
 
 
 def published_posting(village, clerk, supervisor, **kwargs):
     revision = signed_off(draft_posting(village, clerk, **kwargs), clerk, supervisor)
     return services.publish(revision=revision, by=clerk)
+
+
+def withdrawn(posting, clerk, supervisor, reason="重复发布"):
+    """A published posting withdrawn: asked for, signed off and published."""
+    revision = services.withdraw(posting=posting, by=clerk, reason=reason)
+    return services.publish(revision=approved(revision, supervisor), by=clerk)

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from disclosure.demo.places import EXEMPLARY, VILLAGES
 from disclosure.demo.stories import DEFAULT_OPINION
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
@@ -66,7 +67,12 @@ def load(*, regions, staff, today: datetime.date) -> None:
 
 def _publish(revision, clerk, supervisor) -> None:
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion=DEFAULT_OPINION)
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion=DEFAULT_OPINION,
+    )
     publishing.publish(revision=revision, by=clerk)
 
 

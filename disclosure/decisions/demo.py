@@ -16,6 +16,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from disclosure.demo.places import FENGLIN, GAOPING, LIUWAN, LONGQUAN, SHIQIAO
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
@@ -92,7 +93,12 @@ class Demo:
         with self.on(days_ago + 1):
             publishing.submit(revision=revision, by=self.clerk)
         with self.on(days_ago, hour=9):
-            publishing.sign_off(revision=revision, by=self.supervisor, opinion=OPINION)
+            publishing.sign_off(
+                revision=revision,
+                content_digest=chain.content_digest(revision),
+                by=self.supervisor,
+                opinion=OPINION,
+            )
             publishing.publish(revision=revision, by=self.clerk)
 
     def disclose_resolution(self, matter, days_ago: int, body: str = ""):

@@ -21,6 +21,7 @@ from disclosure.decisions import demo as decisions_demo
 from disclosure.finance import demo as finance_demo
 from disclosure.oversight import demo as oversight_demo
 from disclosure.participation import demo as participation_demo
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import Posting
 from disclosure.publishing.services import Content
@@ -177,7 +178,12 @@ def _write(story, village, staff, day, timeline: Timeline | None = None) -> None
     if story.stage == Stage.SUBMITTED:
         return
     with on(at(day, 9)):
-        publishing.sign_off(revision=revision, by=supervisor, opinion=story.opinion)
+        publishing.sign_off(
+            revision=revision,
+            content_digest=chain.content_digest(revision),
+            by=supervisor,
+            opinion=story.opinion,
+        )
     if story.stage == Stage.SIGNED_OFF:
         return
     publishing.publish(revision=revision, by=clerk)
@@ -202,5 +208,10 @@ def _correct(story, village, staff, day) -> None:
     content = Content(title=published.title, body=dated(correction.body, day))
     publishing.update_draft(revision=revision, content=content, by=clerk)
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion=correction.opinion)
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion=correction.opinion,
+    )
     publishing.publish(revision=revision, by=clerk)

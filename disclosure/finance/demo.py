@@ -25,6 +25,7 @@ from django.utils import timezone
 from disclosure.demo.places import GAOPING, LIUWAN, LONGQUAN, VILLAGES, XINGHUA
 from disclosure.demo.stories import DEFAULT_OPINION
 from disclosure.demo.timeline import Timeline, at
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
@@ -155,7 +156,12 @@ class VillageBooks:
         revision = Period.objects.get(village=self.village, year=year, number=number).posting
         revision = revision.revisions.get()
         with timeline.clock(at(day, 9)):
-            publishing.sign_off(revision=revision, by=self.supervisor, opinion=DEFAULT_OPINION)
+            publishing.sign_off(
+                revision=revision,
+                content_digest=chain.content_digest(revision),
+                by=self.supervisor,
+                opinion=DEFAULT_OPINION,
+            )
         publishing.publish(revision=revision, by=self.clerk)
 
     def _published_revision(self, year: int, number: int):
@@ -233,12 +239,22 @@ class VillageBooks:
         """Submit, sign off and publish; over two days when the day is given, else at once."""
         if day is None:
             publishing.submit(revision=revision, by=self.clerk)
-            publishing.sign_off(revision=revision, by=self.supervisor, opinion=DEFAULT_OPINION)
+            publishing.sign_off(
+                revision=revision,
+                content_digest=chain.content_digest(revision),
+                by=self.supervisor,
+                opinion=DEFAULT_OPINION,
+            )
             return publishing.publish(revision=revision, by=self.clerk)
         with timeline.clock(at(day - datetime.timedelta(days=2), 15)):
             publishing.submit(revision=revision, by=self.clerk)
         with timeline.clock(at(day, 9)):
-            publishing.sign_off(revision=revision, by=self.supervisor, opinion=DEFAULT_OPINION)
+            publishing.sign_off(
+                revision=revision,
+                content_digest=chain.content_digest(revision),
+                by=self.supervisor,
+                opinion=DEFAULT_OPINION,
+            )
         return publishing.publish(revision=revision, by=self.clerk)
 
     def _correct(self, revision) -> None:

@@ -6,6 +6,7 @@ the black list through the finance demo, which leaves its newest due period undi
 """
 
 from disclosure.demo.places import BAISHA, GAOPING, TAOYUAN, XINGHUA
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Posting, PostingStatus
@@ -58,5 +59,10 @@ def _correct(posting: Posting, people, addition: str) -> None:
     content = publishing.Content(title=revision.title, body=revision.body + addition)
     publishing.update_draft(revision=revision, content=content, by=clerk)
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion="补充内容属实，同意更正。")
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion="补充内容属实，同意更正。",
+    )
     publishing.publish(revision=revision, by=clerk)

@@ -24,6 +24,7 @@ from disclosure.decisions.demo import Demo, Meeting
 from disclosure.decisions.models import Body, Category, LinkKind
 from disclosure.demo.places import BAISHA, FENGLIN, GAOPING, TAOYUAN, VILLAGES, XINGHUA
 from disclosure.demo.stories import DEFAULT_OPINION
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
@@ -93,7 +94,12 @@ def _register(village, official, number: int, today: datetime.date):
 
 def _publish(revision, clerk, supervisor):
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion=DEFAULT_OPINION)
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion=DEFAULT_OPINION,
+    )
     return publishing.publish(revision=revision, by=clerk)
 
 

@@ -79,3 +79,31 @@ def copy_budget(source, target) -> None:
         )
         for line in source.budget_lines.all()
     )
+
+
+def period_subject(revision) -> dict:
+    """Which month or quarter the revision discloses: where its figures are counted."""
+    period = revision.posting.finance_period
+    return {
+        "year": period.year,
+        "frequency": period.frequency,
+        "number": period.number,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+    }
+
+
+def period_row_key(row: dict) -> tuple:
+    if row["type"] == "balance":
+        return ("balance", row["fund"])
+    if row["type"] == "voucher":
+        return ("voucher", row["line"], row["sha256"])
+    return ("entry", row["line"])
+
+
+def budget_subject(revision) -> dict:
+    return {"year": revision.posting.budget.year}
+
+
+def budget_row_key(row: dict) -> str:
+    return row["category"]
