@@ -1,6 +1,9 @@
 """Test data, made through the same services the portal uses."""
 
+import re
+
 import factory
+from django.urls import reverse
 
 from disclosure.publishing import chain, services
 from disclosure.publishing.services import Content
@@ -52,6 +55,17 @@ def approved(revision, supervisor, opinion="内容属实，同意公开。"):
         content_digest=chain.content_digest(revision),
         by=supervisor,
         opinion=opinion,
+    )
+
+
+def sign_off_through_page(client, revision, opinion="内容属实，同意公开。"):
+    """The supervisor opens the review page, reads it, and signs off what it showed."""
+    page = client.get(reverse("workspace:revision", args=[revision.pk])).content.decode()
+    seen = re.search(r'name="content_digest" value="([0-9a-f]{64})"', page)
+    assert seen, "the review page carries no content digest to sign off"
+    return client.post(
+        reverse("workspace:sign_off", args=[revision.pk]),
+        {"opinion": opinion, "content_digest": seen.group(1)},
     )
 
 

@@ -20,5 +20,6 @@ class BenefitsConfig(AppConfig):
             copy=content.copy_rows,
             verify=content.personal_values_problem,
             row_key=content.row_key,
+            live=True,
             content=[models.Recipient, models.BenefitList],
         )

@@ -19,6 +19,7 @@ class ContractsConfig(AppConfig):
             check=services.check_contract,
             copy=services.copy_contract,
             row_key=services.contract_row_key,
+            live=True,
             content=[models.Contract, models.Instalment, models.Bid],
         )
         kinds.register(

@@ -24,14 +24,25 @@ def _check_result(revision) -> None:
         raise ValidationError(_("A result disclosure needs its cost and acceptance."))
 
 
-def _matter_subject(revision) -> dict:
-    """What the major matter is: fixed once its resolution disclosure is prepared."""
+def _matter_of(revision):
     from .models import Matter
 
-    matter = (
+    return (
         Matter.objects.filter(resolution_id=revision.posting_id).first()
         or Matter.objects.filter(result_id=revision.posting_id).first()
     )
+
+
+def _matter_problem(revision) -> str | None:
+    matter = _matter_of(revision)
+    if matter is None or matter.village_id != revision.village_id:
+        return _("its major matter is not filed under its village")
+    return None
+
+
+def _matter_subject(revision) -> dict:
+    """What the major matter is: fixed once its resolution disclosure is prepared."""
+    matter = _matter_of(revision)
     if matter is None:
         return {}
     return {
@@ -67,6 +78,7 @@ def register() -> None:
         "resolution",
         rows=_stages,
         subject=_matter_subject,
+        verify=_matter_problem,
         template="decisions/public/resolution.html",
         check=_check_resolution,
         copy=_copy("decision_stages"),
@@ -77,6 +89,7 @@ def register() -> None:
         "decision_result",
         rows=_results,
         subject=_matter_subject,
+        verify=_matter_problem,
         template="decisions/public/result.html",
         check=_check_result,
         copy=_copy("decision_results"),

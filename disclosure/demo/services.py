@@ -196,7 +196,15 @@ def _posting_of(story, village, day) -> Posting:
 def _withdraw(story, village, staff, day) -> None:
     reason = dated(story.withdrawal_reason, day)
     posting = _posting_of(story, village, day)
-    publishing.withdraw(posting=posting, by=staff[RoleKind.CLERK], reason=reason)
+    clerk, supervisor = staff[RoleKind.CLERK], staff[RoleKind.SUPERVISOR]
+    revision = publishing.withdraw(posting=posting, by=clerk, reason=reason)
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion=story.withdrawal_opinion,
+    )
+    publishing.publish(revision=revision, by=clerk)
 
 
 def _correct(story, village, staff, day) -> None:
@@ -206,7 +214,7 @@ def _correct(story, village, staff, day) -> None:
     reason = dated(correction.reason, day)
     revision = publishing.start_correction(posting=published.posting, by=clerk, reason=reason)
     content = Content(title=published.title, body=dated(correction.body, day))
-    publishing.update_draft(revision=revision, content=content, by=clerk)
+    revision = publishing.update_draft(revision=revision, content=content, by=clerk)
     publishing.submit(revision=revision, by=clerk)
     publishing.sign_off(
         revision=revision,

@@ -20,7 +20,7 @@ class FinanceConfig(AppConfig):
             check=content.check_period,
             copy=content.copy_period,
             prepare=publication.store_totals,
-            verify=publication.totals_problem,
+            verify=publication.period_problem,
             row_key=content.period_row_key,
             content=[models.LedgerEntry, models.Balance, models.Voucher],
             derived=[models.PeriodTotal, models.PeriodSummary],
@@ -32,6 +32,7 @@ class FinanceConfig(AppConfig):
             template="finance/budget.html",
             check=content.check_budget,
             copy=content.copy_budget,
+            verify=content.budget_problem,
             row_key=content.budget_row_key,
             content=[models.BudgetLine],
         )

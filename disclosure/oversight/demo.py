@@ -57,7 +57,7 @@ def _correct(posting: Posting, people, addition: str) -> None:
         posting=posting, by=clerk, reason="按桃源镇要求，补充代购农资的价格和收费说明。"
     )
     content = publishing.Content(title=revision.title, body=revision.body + addition)
-    publishing.update_draft(revision=revision, content=content, by=clerk)
+    revision = publishing.update_draft(revision=revision, content=content, by=clerk)
     publishing.submit(revision=revision, by=clerk)
     publishing.sign_off(
         revision=revision,

@@ -13,6 +13,8 @@ decisions in their own apps) registers, once, when its app is ready:
 - `verify`: re-derives what `prepare` stored (and anything else pages show that is kept beside
   the rows) and returns what no longer matches, for `verify_chain`;
 - `row_key`: names a row across revisions, so a correction can be shown as changed rows;
+- `live`: whether its page shows what moves after publication (payments, a window's end), so that
+  its rendering cannot be kept;
 - `content`: the models holding the kind's rows (each with a `revision` and a `village`), and
   `derived`: the models `prepare` fills. Every model of the project is accounted for by some
   kind or by publishing.coverage, so a new table cannot escape the proof unnoticed.
@@ -37,6 +39,7 @@ class KindContent:
     row_key: Callable | None = None
     content: tuple = ()
     derived: tuple = ()
+    live: bool = False
 
 
 _CONTENT: dict[str, KindContent] = {}
@@ -82,6 +85,10 @@ def subject_of(revision) -> dict:
     return reader(revision) if reader else {}
 
 
+def is_live(kind: str) -> bool:
+    return _content(kind).live
+
+
 def content_template(kind: str) -> str | None:
     return _content(kind).template
 
@@ -99,9 +106,12 @@ def prepare_publication(revision) -> None:
 
 
 def derived_problem(revision) -> str | None:
-    """What `prepare` stored for a published revision that its rows no longer give, if anything."""
+    """What `prepare` stored for a published revision that its rows no longer give, if anything.
+
+    A withdrawal carries no rows and nothing was stored for it.
+    """
     verify = _content(revision.posting.kind).verify
-    return verify(revision) if verify else None
+    return verify(revision) if verify and not revision.is_withdrawal else None
 
 
 def copy_rows(source, target) -> None:

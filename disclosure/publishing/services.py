@@ -260,7 +260,8 @@ def publish(*, revision: Revision, by, ip=None) -> Revision:
     revision = _lock(revision)
     require(by, Action.PUBLISH, revision)
     _expect_state(revision, RevisionState.SIGNED_OFF)
-    kinds.prepare_publication(revision)
+    if not revision.is_withdrawal:
+        kinds.prepare_publication(revision)
     _append_to_chain(revision, by)
     _event(revision, ReviewEvent.Step.PUBLISHED, by)
     record(

@@ -32,6 +32,14 @@ def village_problems(village) -> list[Problem]:
     return problems
 
 
+def revision_problem(revision) -> str | None:
+    """What no longer matches in a published revision's content or stored figures, if anything:
+    the check made before its page is shown."""
+    if chain.revision_digest(revision) != revision.digest:
+        return _("its content does not match its digest")
+    return kinds.derived_problem(revision)
+
+
 def _named(revision: Revision, problem: str) -> Problem:
     village = revision.village
     message = _(

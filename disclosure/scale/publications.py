@@ -184,7 +184,8 @@ def _document(village: Village, rev: Rev) -> dict:
     """What chain.revision_document reads back from the rows written here."""
     signed = rev.action != RevisionAction.WITHDRAWAL
     return {
-        "format": chain.FORMAT,
+        # Generated revisions are written in format 1: no subject, no reviewed content.
+        "format": 1,
         "village": village.code,
         "seq": rev.seq,
         "posting": rev.post.code,
@@ -244,6 +245,8 @@ def _write_revision(sink: Sink, village: Village, rev: Rev) -> None:
             rev.prev_digest,
             rev.digest,
             search_terms(rev.title, rev.body, rev.rows),
+            1,
+            "",
         ),
     )
     steps = [(ReviewEvent.Step.PUBLISHED, clerk, rev.published_at)]
@@ -344,6 +347,8 @@ TABLES = (
             "prev_digest",
             "digest",
             "search_vector",
+            "format",
+            "reviewed_digest",
         ),
     ),
     (ReviewEvent, ("id", "revision_id", "village_id", "step", "by_id", "at", "note")),

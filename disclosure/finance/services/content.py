@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from ..models import Balance, BudgetLine, Fund, LedgerEntry, Voucher
+from ..models import Balance, Budget, BudgetLine, Fund, LedgerEntry, Period, Voucher
 
 ENTRY_COLUMNS = (
     "village_id, line, date, voucher_no, summary, account_code, account_name, category, fund, "
@@ -83,7 +83,9 @@ def copy_budget(source, target) -> None:
 
 def period_subject(revision) -> dict:
     """Which month or quarter the revision discloses: where its figures are counted."""
-    period = revision.posting.finance_period
+    period = Period.objects.filter(posting_id=revision.posting_id).first()
+    if period is None:
+        return {}
     return {
         "year": period.year,
         "frequency": period.frequency,
@@ -102,7 +104,15 @@ def period_row_key(row: dict) -> tuple:
 
 
 def budget_subject(revision) -> dict:
-    return {"year": revision.posting.budget.year}
+    budget = Budget.objects.filter(posting_id=revision.posting_id).first()
+    return {"year": budget.year} if budget else {}
+
+
+def budget_problem(revision) -> str | None:
+    budget = Budget.objects.filter(posting_id=revision.posting_id).first()
+    if budget is None or budget.village_id != revision.village_id:
+        return _("its budget is not filed under its village")
+    return None
 
 
 def budget_row_key(row: dict) -> str:

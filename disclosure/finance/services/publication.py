@@ -15,6 +15,7 @@ from ..models import (
     Category,
     Fund,
     LedgerEntry,
+    Period,
     PeriodSummary,
     PeriodTotal,
 )
@@ -74,7 +75,7 @@ def period_totals(revision) -> tuple[list[PeriodTotal], PeriodSummary]:
     summary = PeriodSummary(
         revision=revision,
         village_id=revision.village_id,
-        period=revision.posting.finance_period,
+        period=Period.objects.filter(posting_id=revision.posting_id).first(),
         income=sum((by_category[c].income for c in INCOME_CATEGORIES if c in by_category), ZERO),
         expenditure=sum(
             (by_category[c].expenditure for c in EXPENDITURE_CATEGORIES if c in by_category),
@@ -93,8 +94,12 @@ def period_totals(revision) -> tuple[list[PeriodTotal], PeriodSummary]:
     return totals, summary
 
 
-def totals_problem(revision) -> str | None:
-    """Whether the stored totals and headline figures are still those the rows give."""
+def period_problem(revision) -> str | None:
+    """Whether the period is filed under its village, and the stored totals and headline figures
+    are still those the rows give."""
+    period = Period.objects.filter(posting_id=revision.posting_id).first()
+    if period is None or period.village_id != revision.village_id:
+        return _("its period is not filed under its village")
     totals, summary = period_totals(revision)
     stored = PeriodTotal.objects.filter(revision=revision).order_by("category")
     if _values(stored, TOTAL_FIELDS) != _values(totals, TOTAL_FIELDS):
