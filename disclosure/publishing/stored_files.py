@@ -78,7 +78,7 @@ def _likeness(content: bytes) -> list[int] | None:
         small = image.convert("L").resize(LIKENESS_SIZE, Image.Resampling.BOX)
     except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
         return None
-    return list(small.getdata())
+    return list(small.tobytes())
 
 
 def _difference(first: list[int], second: list[int]) -> float:

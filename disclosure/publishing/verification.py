@@ -26,6 +26,7 @@ class Problem:
 def village_problems(village) -> list[Problem]:
     """Every problem found in the village, in chain order; empty when everything verifies."""
     problems = _chain_problems(village)
+    problems += _unpublished_links(village)
     problems += _posting_problems(village)
     problems += _row_problems(village)
     problems += _audit_problems(village)
@@ -71,6 +72,15 @@ def _chain_problems(village) -> list[Problem]:
     return problems
 
 
+def _unpublished_links(village) -> list[Problem]:
+    """A revision given a place in the chain was published: it cannot become a draft again."""
+    demoted = Revision.objects.filter(village=village, seq__isnull=False).exclude(
+        state=RevisionState.PUBLISHED
+    )
+    problem = _("it has its place in the chain but is no longer shown as published")
+    return [_named(revision, problem) for revision in demoted.select_related("posting")]
+
+
 def _posting_problems(village) -> list[Problem]:
     """A posting's status, current revision and dates follow from its published revisions."""
     published = Q(revisions__state=RevisionState.PUBLISHED)
@@ -102,7 +112,8 @@ def _posting_problem(posting) -> str | None:
         if posting.status != PostingStatus.UNPUBLISHED or current is not None:
             return _("the posting is shown as published but none of its revisions is")
         return None
-    if current is None or current.number != posting.newest or not current.is_published:
+    newest = current is not None and current.number == posting.newest
+    if not newest or current.posting_id != posting.pk or not current.is_published:
         return _("the posting does not show its newest published revision as current")
     withdrawn = current.action == RevisionAction.WITHDRAWAL
     expected = PostingStatus.WITHDRAWN if withdrawn else PostingStatus.PUBLISHED
@@ -144,7 +155,8 @@ def _misplaced_rows(model, owners: set[str], village):
     for field in model._meta.concrete_fields:
         target = field.related_model
         if field.is_relation and target is not model and target in kinds.tables():
-            wrong |= ~Q(**{f"{field.name}__revision_id": F("revision_id")})
+            points = Q(**{f"{field.name}__isnull": False})
+            wrong |= points & ~Q(**{f"{field.name}__revision_id": F("revision_id")})
     rows = model.objects.filter(ours, revision__state=RevisionState.PUBLISHED).filter(wrong)
     return rows.select_related("revision__posting", "revision__village").order_by("pk")
 

@@ -20,6 +20,7 @@ from disclosure.publishing import services
 from ..assets.conftest import add_asset, add_resource, png, publish_snapshot
 from ..benefits.conftest import import_draft
 from ..contracts.conftest import lease_terms
+from ..decisions.builders import new_matter
 from ..decisions.journeys import finished_matter
 from ..factories import draft_posting, published_posting, signed_off
 from ..finance.ledgers import add_voucher, draft_period, photo
@@ -61,6 +62,8 @@ def every_kind(village, clerk, supervisor) -> dict:
     matter = finished_matter(village, clerk, supervisor)
     published["resolution"] = matter.resolution.current
     published["decision_result"] = matter.result.current
+    # A matter still under discussion, for rows that name a matter to be moved to.
+    new_matter(village, clerk, title="村小学围墙修缮")
     lease = contracts.create_contract(
         village=village, title="东洼鱼塘承包合同", terms=lease_terms(matter=matter), by=clerk
     )

@@ -12,7 +12,7 @@ import json
 from decimal import Decimal
 
 from django.apps import apps
-from django.db import connection, models, transaction
+from django.db import IntegrityError, connection, models, transaction
 
 from disclosure.publishing import kinds, verification
 from disclosure.publishing.models import Attachment, Blob, Posting, Revision
@@ -218,12 +218,15 @@ def _other_value(field, value, row):
 
 
 def _other_row(field, value, row):
-    """Another existing row the foreign key could point to, free for a one-to-one."""
+    """Another existing row the foreign key could point to: a free one for a one-to-one if there
+    is one (else one already taken, which the database refuses)."""
     candidates = field.related_model._default_manager.exclude(pk=value)
-    if field.one_to_one:
-        candidates = candidates.exclude(pk__in=type(row)._default_manager.values(field.attname))
     if field.related_model is Revision:
-        candidates = candidates.filter(village=row.village).order_by("-state")
+        candidates = candidates.filter(village=row.village)
+    if field.one_to_one:
+        taken = type(row)._default_manager.exclude(**{f"{field.attname}__isnull": True})
+        free = candidates.exclude(pk__in=taken.values(field.attname))
+        candidates = free if free.exists() else candidates
     other = candidates.order_by("pk").first()
     assert other is not None, f"no other row for {field} to point to"
     return other.pk
@@ -234,17 +237,21 @@ def _detected(model, field, village) -> bool:
     assert row is not None, f"the village has no published row of {model._meta.label}"
     concerned = _revisions_concerned(row)
     value = _other_value(field, getattr(row, field.attname), row)
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET session_replication_role = replica")
-            cursor.execute(
-                f'UPDATE "{model._meta.db_table}" SET "{field.column}" = %s '  # noqa: S608
-                f'WHERE "{model._meta.pk.column}" = %s',
-                [value, row.pk],
-            )
-            cursor.execute("SET session_replication_role = DEFAULT")
-        problems = verification.village_problems(village)
-        transaction.set_rollback(True)
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute("SET session_replication_role = replica")
+                cursor.execute(
+                    f'UPDATE "{model._meta.db_table}" SET "{field.column}" = %s '  # noqa: S608
+                    f'WHERE "{model._meta.pk.column}" = %s',
+                    [value, row.pk],
+                )
+                cursor.execute("SET session_replication_role = DEFAULT")
+            problems = verification.village_problems(village)
+            transaction.set_rollback(True)
+    except IntegrityError:
+        # A unique constraint refuses the change itself.
+        return True
     return any(problem.revision and problem.revision.pk in concerned for problem in problems)
 
 
