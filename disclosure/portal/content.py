@@ -19,16 +19,17 @@ from disclosure.publishing import kinds, verification
 TEMPLATE = "portal/includes/revision_content.html"
 
 
-def rendered(request, revision) -> str:
+def rendered(request, revision, *, embedded: bool = False) -> str:
+    """The content; `embedded` in a staff page, under that page's own title."""
     if not revision.is_published:
-        return _render(request, revision, problem=None)
-    key = f"content:{revision.digest}:{get_language()}"
+        return _render(request, revision, problem=None, embedded=embedded)
+    key = f"content:{revision.digest}:{get_language()}:{int(embedded)}"
     live = kinds.is_live(revision.posting.kind)
     kept = caches["revisions"]
     html = None if live else kept.get(key)
     if html is None:
         problem = verification.revision_problem(revision)
-        html = _render(request, revision, problem=problem)
+        html = _render(request, revision, problem=problem, embedded=embedded)
         if problem is not None:
             # The page that shows it is sent to nobody else and stored nowhere.
             request.content_unverified = True
@@ -37,7 +38,6 @@ def rendered(request, revision) -> str:
     return mark_safe(html)  # noqa: S308 - rendered from our templates, escaped there
 
 
-def _render(request, revision, *, problem) -> str:
-    return render_to_string(
-        TEMPLATE, {"revision": revision, "integrity_problem": problem}, request=request
-    )
+def _render(request, revision, *, problem, embedded) -> str:
+    context = {"revision": revision, "integrity_problem": problem, "embedded": embedded}
+    return render_to_string(TEMPLATE, context, request=request)

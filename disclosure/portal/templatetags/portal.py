@@ -39,9 +39,9 @@ def masked(value) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def revision_content(context, revision) -> str:
+def revision_content(context, revision, embedded=False) -> str:
     """The revision's content as villagers read it (portal/content.py keeps it checked)."""
-    return content.rendered(context["request"], revision)
+    return content.rendered(context["request"], revision, embedded=embedded)
 
 
 @register.filter
