@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from . import keys, notes
-from .errors import LogError, noop
+from .errors import LogError
 from .models import Cosignature, Log, Witness
 
 MAX_BODY_BYTES = 16 * 1024
@@ -29,7 +30,9 @@ class Recorded:
 def record(*, log: Log, body: bytes) -> Recorded:
     """Verify and keep the cosignatures in `body`; LogError, and nothing kept, if any fails."""
     if len(body) > MAX_BODY_BYTES:
-        raise LogError(noop("the request is larger than %(limit)d bytes"), limit=MAX_BODY_BYTES)
+        raise LogError(
+            gettext_noop("the request is larger than %(limit)d bytes"), limit=MAX_BODY_BYTES
+        )
     note = notes.parse_note(body)
     checkpoint = _checkpoint(log, note)
     found = _verified(log, note)
@@ -55,16 +58,16 @@ def _checkpoint(log: Log, note: notes.Note):
     origin, size, root = notes.parse_checkpoint(note.text)
     if origin != log.origin:
         raise LogError(
-            noop("the checkpoint is of the log %(origin)s, not of %(log)s"),
+            gettext_noop("the checkpoint is of the log %(origin)s, not of %(log)s"),
             origin=origin,
             log=log.origin,
         )
     checkpoint = log.checkpoints.filter(size=size).first()
     if checkpoint is None:
-        raise LogError(noop("the log issued no checkpoint of size %(size)d"), size=size)
+        raise LogError(gettext_noop("the log issued no checkpoint of size %(size)d"), size=size)
     if note.text != checkpoint.text:
         raise LogError(
-            noop("the checkpoint of size %(size)d that the log issued says something else"),
+            gettext_noop("the checkpoint of size %(size)d that the log issued says something else"),
             size=size,
         )
     return checkpoint
@@ -81,16 +84,19 @@ def _verified(log: Log, note: notes.Note) -> list[tuple[Witness, int, str]]:
         witness = witnesses.get((signature.name, signature.key_id))
         if witness is None:
             raise LogError(
-                noop("no active witness is registered with the name %(name)s and key id %(id)s"),
+                gettext_noop(
+                    "no active witness is registered with the name %(name)s and key id %(id)s"
+                ),
                 name=signature.name,
                 id=signature.key_id.hex(),
             )
         stamp = notes.verify_cosignature(note.text, signature, witness.verifier)
         if stamp > latest:
             raise LogError(
-                noop("the cosignature of %(name)s is dated in the future"), name=witness.name
+                gettext_noop("the cosignature of %(name)s is dated in the future"),
+                name=witness.name,
             )
         found[witness.pk] = (witness, stamp, signature.line)
     if not found:
-        raise LogError(noop("the request carries no witness cosignature"))
+        raise LogError(gettext_noop("the request carries no witness cosignature"))
     return list(found.values())

@@ -1,11 +1,11 @@
 """The one kind of error the log's pure modules raise, readable in English and in Chinese.
 
 merkle.py and notes.py are used before Django is set up (settings.py reads the signing key
-with them), so their messages are marked for translation without being translated there:
+with them), so their messages are only marked with gettext_noop there:
 `str(error)` is English, `error.translated()` speaks the request's language.
 """
 
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 
 
 class LogError(ValueError):
@@ -22,8 +22,3 @@ class LogError(ValueError):
             for key, value in self.params.items()
         }
         return gettext(self.message) % params
-
-
-def noop(message: str) -> str:
-    """Mark a message for the catalogue; it is translated when the error is shown."""
-    return gettext_noop(message)

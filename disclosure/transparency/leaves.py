@@ -11,7 +11,9 @@ so that every entry's village and digest can be read back from the leaf itself.
 import re
 from dataclasses import dataclass
 
-from .errors import LogError, noop
+from django.utils.translation import gettext_noop
+
+from .errors import LogError
 
 _REVISION = re.compile(rb"revision (\d{12}) ([1-9]\d{0,15}) ([0-9a-f]{64})\n")
 
@@ -33,7 +35,7 @@ def parse(data: bytes) -> Leaf:
     found = _REVISION.fullmatch(bytes(data))
     if found is None:
         raise LogError(
-            noop("a leaf must read “revision <village code> <seq> <digest>” and a newline")
+            gettext_noop("a leaf must read “revision <village code> <seq> <digest>” and a newline")
         )
     code, seq, digest = found.groups()
     return Leaf(code.decode(), int(seq), digest.decode())

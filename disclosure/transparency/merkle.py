@@ -12,7 +12,9 @@ verification without Django. Change neither without the other.
 import hashlib
 from collections.abc import Callable, Iterable
 
-from .errors import LogError, noop
+from django.utils.translation import gettext_noop
+
+from .errors import LogError
 
 LEAF_PREFIX = b"\x00"
 NODE_PREFIX = b"\x01"
@@ -25,10 +27,10 @@ class ProofError(LogError):
     """A proof that does not show what it claims to."""
 
 
-NOT_IN_TREE = noop("leaf %(index)d is not in a tree of %(size)d leaves")
-CANNOT_GROW = noop("a tree of %(old)d leaves cannot grow into one of %(new)d")
-TOO_LONG = noop("the proof is longer than the tree is high")
-TOO_SHORT = noop("the proof is shorter than the tree is high")
+NOT_IN_TREE = gettext_noop("leaf %(index)d is not in a tree of %(size)d leaves")
+CANNOT_GROW = gettext_noop("a tree of %(old)d leaves cannot grow into one of %(new)d")
+TOO_LONG = gettext_noop("the proof is longer than the tree is high")
+TOO_SHORT = gettext_noop("the proof is shorter than the tree is high")
 
 
 def leaf_hash(data: bytes) -> bytes:
@@ -152,7 +154,7 @@ def root_from_inclusion(index: int, size: int, leaf: bytes, proof: list[bytes]) 
 def verify_inclusion(index: int, size: int, leaf: bytes, proof: list[bytes], root: bytes) -> None:
     if root_from_inclusion(index, size, leaf, proof) != root:
         raise ProofError(
-            noop("leaf %(index)d is not in the tree of %(size)d leaves with this root"),
+            gettext_noop("leaf %(index)d is not in the tree of %(size)d leaves with this root"),
             index=index,
             size=size,
         )
@@ -166,12 +168,14 @@ def verify_consistency(
         raise ProofError(CANNOT_GROW, old=old_size, new=new_size)
     if old_size in (0, new_size):
         if proof:
-            raise ProofError(noop("the proof should be empty"))
+            raise ProofError(gettext_noop("the proof should be empty"))
         if old_size == new_size and old_root != new_root:
-            raise ProofError(noop("two different roots for the same size %(size)d"), size=old_size)
+            raise ProofError(
+                gettext_noop("two different roots for the same size %(size)d"), size=old_size
+            )
         return
     if not proof:
-        raise ProofError(noop("the proof is empty"))
+        raise ProofError(gettext_noop("the proof is empty"))
     path = list(proof)
     if old_size & (old_size - 1) == 0:
         path.insert(0, old_root)
@@ -190,7 +194,7 @@ def verify_consistency(
         first, last = first >> 1, last >> 1
     if last != 0 or old_result != old_root or new_result != new_root:
         raise ProofError(
-            noop("the tree of %(new)d leaves does not extend the tree of %(old)d"),
+            gettext_noop("the tree of %(new)d leaves does not extend the tree of %(old)d"),
             new=new_size,
             old=old_size,
         )

@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from django.utils.translation import gettext_noop
 
-from .errors import LogError, noop
+from .errors import LogError
 
 ED25519 = 0x01
 COSIGNATURE_V1 = 0x04
@@ -34,8 +35,8 @@ MAX_TIMESTAMP = 2**63 - 1
 _HEX_ID = re.compile(r"[0-9a-f]{8}")
 _DECIMAL = re.compile(r"0|[1-9][0-9]{0,18}")
 _FORBIDDEN_IN_NAME = re.compile(r"[\s+]")
-VERIFIER_KEY = noop("the verifier key")
-PRIVATE_KEY = noop("the private key")
+VERIFIER_KEY = gettext_noop("the verifier key")
+PRIVATE_KEY = gettext_noop("the private key")
 
 
 class NoteError(LogError):
@@ -49,7 +50,7 @@ def key_id(name: str, key_type: int, public_key: bytes) -> bytes:
 def _check_name(name: str) -> None:
     if not name or _FORBIDDEN_IN_NAME.search(name):
         raise NoteError(
-            noop("“%(name)s” is not a key name: it must be non-empty, without spaces or +"),
+            gettext_noop("“%(name)s” is not a key name: it must be non-empty, without spaces or +"),
             name=name,
         )
 
@@ -58,7 +59,7 @@ def _decode(text: str, what: str) -> bytes:
     try:
         return base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
-        raise NoteError(noop("%(what)s is not valid base64"), what=what) from None
+        raise NoteError(gettext_noop("%(what)s is not valid base64"), what=what) from None
 
 
 @dataclass(frozen=True)
@@ -118,12 +119,14 @@ class Signer:
 def _key_parts(text: str, what: str) -> tuple[str, str, bytes]:
     parts = text.split("+", 2)
     if len(parts) != 3 or not _HEX_ID.fullmatch(parts[1]):
-        raise NoteError(noop("%(what)s must read <name>+<8 hex digits>+<base64>"), what=what)
+        raise NoteError(
+            gettext_noop("%(what)s must read <name>+<8 hex digits>+<base64>"), what=what
+        )
     _check_name(parts[0])
     material = _decode(parts[2], what)
     if len(material) != 33 or material[0] not in KEY_TYPES:
         raise NoteError(
-            noop("%(what)s must hold a type byte 0x01 or 0x04 and a 32-byte Ed25519 key"),
+            gettext_noop("%(what)s must hold a type byte 0x01 or 0x04 and a 32-byte Ed25519 key"),
             what=what,
         )
     return parts[0], parts[1], material
@@ -139,7 +142,7 @@ def parse_verifier(text: str, key_type: int | None = None) -> Verifier:
 def parse_signer(text: str, key_type: int | None = None) -> Signer:
     text = text.strip()
     if not text.startswith("PRIVATE+KEY+"):
-        raise NoteError(noop("a private key starts with PRIVATE+KEY+"))
+        raise NoteError(gettext_noop("a private key starts with PRIVATE+KEY+"))
     name, hex_id, material = _key_parts(text.removeprefix("PRIVATE+KEY+"), PRIVATE_KEY)
     signer = Signer(name, material[0], material[1:])
     _check_key(signer.verifier, hex_id, key_type, PRIVATE_KEY)
@@ -149,13 +152,15 @@ def parse_signer(text: str, key_type: int | None = None) -> Signer:
 def _check_key(verifier: Verifier, hex_id: str, key_type: int | None, what: str) -> None:
     if key_type is not None and verifier.key_type != key_type:
         raise NoteError(
-            noop("%(what)s is of type %(found)s, not %(expected)s"),
+            gettext_noop("%(what)s is of type %(found)s, not %(expected)s"),
             what=what,
             found=KEY_TYPES[verifier.key_type],
             expected=KEY_TYPES[key_type],
         )
     if verifier.key_id.hex() != hex_id:
-        raise NoteError(noop("the key id in %(what)s does not match its name and key"), what=what)
+        raise NoteError(
+            gettext_noop("the key id in %(what)s does not match its name and key"), what=what
+        )
 
 
 def new_signer(name: str, key_type: int) -> Signer:
@@ -191,26 +196,26 @@ def parse_note(raw: str | bytes) -> Note:
         try:
             raw = raw.decode("utf-8")
         except UnicodeDecodeError:
-            raise NoteError(noop("the note is not UTF-8 text")) from None
+            raise NoteError(gettext_noop("the note is not UTF-8 text")) from None
     if re.search(r"[\x00-\x09\x0b-\x1f]", raw):
-        raise NoteError(noop("the note holds control characters"))
+        raise NoteError(gettext_noop("the note holds control characters"))
     split = raw.rfind("\n\n")
     if split < 0 or not raw.endswith("\n"):
-        raise NoteError(noop("the note has no blank line before its signatures"))
+        raise NoteError(gettext_noop("the note has no blank line before its signatures"))
     lines = raw[split + 2 :].splitlines()
     if not lines or len(lines) > MAX_SIGNATURES:
-        raise NoteError(noop("the note must carry between 1 and 100 signatures"))
+        raise NoteError(gettext_noop("the note must carry between 1 and 100 signatures"))
     return Note(raw[: split + 1], tuple(_parse_signature(line) for line in lines))
 
 
 def _parse_signature(line: str) -> Signature:
     name, _, encoded = line.removeprefix(SIGNATURE_PREFIX).partition(" ")
     if not line.startswith(SIGNATURE_PREFIX) or " " in encoded:
-        raise NoteError(noop("“%(line)s” is not a signature line"), line=line[:80])
+        raise NoteError(gettext_noop("“%(line)s” is not a signature line"), line=line[:80])
     _check_name(name)
-    raw = _decode(encoded, noop("a signature"))
+    raw = _decode(encoded, gettext_noop("a signature"))
     if len(raw) < 5:
-        raise NoteError(noop("a signature is too short"))
+        raise NoteError(gettext_noop("a signature is too short"))
     return Signature(name, raw[:4], raw[4:])
 
 
@@ -231,11 +236,11 @@ def verify(note: Note, verifiers: list[Verifier]) -> list[Verifier]:
         for signature in known_signatures(note, verifier):
             if not verifier.verify(note.text.encode(), signature.signature):
                 raise NoteError(
-                    noop("the signature of %(name)s does not verify"), name=verifier.name
+                    gettext_noop("the signature of %(name)s does not verify"), name=verifier.name
                 )
             signed.append(verifier)
     if not signed:
-        raise NoteError(noop("the note is not signed by any key it was checked against"))
+        raise NoteError(gettext_noop("the note is not signed by any key it was checked against"))
     return signed
 
 
@@ -247,18 +252,18 @@ def parse_checkpoint(text: str) -> tuple[str, int, bytes]:
     """Origin, tree size and root hash of a checkpoint's note text (extension lines ignored)."""
     lines = text.split("\n")
     if len(lines) < 4 or not all(lines[:3]):
-        raise NoteError(noop("a checkpoint needs an origin, a tree size and a root hash"))
+        raise NoteError(gettext_noop("a checkpoint needs an origin, a tree size and a root hash"))
     if not _DECIMAL.fullmatch(lines[1]):
         raise NoteError(
-            noop("the tree size “%(size)s” is not a decimal number"), size=lines[1][:20]
+            gettext_noop("the tree size “%(size)s” is not a decimal number"), size=lines[1][:20]
         )
     return lines[0], int(lines[1]), decode_hash(lines[2])
 
 
 def decode_hash(text: str) -> bytes:
-    value = _decode(text, noop("a hash"))
+    value = _decode(text, gettext_noop("a hash"))
     if len(value) != 32:
-        raise NoteError(noop("a hash is not 32 bytes"))
+        raise NoteError(gettext_noop("a hash is not 32 bytes"))
     return value
 
 
@@ -274,10 +279,12 @@ def cosign(text: str, signer: Signer, timestamp: int) -> Signature:
 def verify_cosignature(text: str, signature: Signature, witness: Verifier) -> int:
     """The time the witness cosigned the checkpoint text at; NoteError if it did not."""
     if len(signature.signature) != 72:
-        raise NoteError(noop("a cosignature is 8 bytes of time and 64 of signature"))
+        raise NoteError(gettext_noop("a cosignature is 8 bytes of time and 64 of signature"))
     (timestamp,) = struct.unpack(">Q", signature.signature[:8])
     if timestamp > MAX_TIMESTAMP or not witness.verify(
         cosigned_message(text, timestamp), signature.signature[8:]
     ):
-        raise NoteError(noop("the cosignature of %(name)s does not verify"), name=witness.name)
+        raise NoteError(
+            gettext_noop("the cosignature of %(name)s does not verify"), name=witness.name
+        )
     return timestamp

@@ -11,7 +11,9 @@ the log's size, the size of its newest checkpoint.
 import base64
 import re
 
-from .errors import LogError, noop
+from django.utils.translation import gettext_noop
+
+from .errors import LogError
 from .models import Log
 from .services import consistency, entry_in, inclusion
 
@@ -28,9 +30,9 @@ def _number(query, name: str, default: int | None = None) -> int:
     if value is None and default is not None:
         return default
     if value is None:
-        raise LogError(noop("the parameter %(name)s is required"), name=name)
+        raise LogError(gettext_noop("the parameter %(name)s is required"), name=name)
     if not _NUMBER.fullmatch(value):
-        raise LogError(noop("the parameter %(name)s must be a whole number"), name=name)
+        raise LogError(gettext_noop("the parameter %(name)s must be a whole number"), name=name)
     return int(value)
 
 
@@ -57,10 +59,12 @@ def inclusion_document(log: Log, query) -> dict:
 
 def _index_of(log: Log, digest: str) -> int:
     if not _DIGEST.fullmatch(digest):
-        raise LogError(noop("the digest must be 64 lowercase hexadecimal digits"))
+        raise LogError(gettext_noop("the digest must be 64 lowercase hexadecimal digits"))
     entry = entry_in(log=log, digest=digest)
     if entry is None:
-        raise LogError(noop("no leaf of this log names the digest %(digest)s"), digest=digest)
+        raise LogError(
+            gettext_noop("no leaf of this log names the digest %(digest)s"), digest=digest
+        )
     return entry.index
 
 

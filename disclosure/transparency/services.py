@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from disclosure.regions.models import PREFIX_LENGTH, Level, Region
 
 from . import keys, leaves, merkle, notes, tree
-from .errors import LogError, noop
+from .errors import LogError
 from .models import Checkpoint, Log, LogEntry, Node, Witness
 
 COUNTY_DIGITS = PREFIX_LENGTH[Level.COUNTY]
@@ -31,7 +32,7 @@ def county_of(village: Region) -> Region:
     code = village.code[:COUNTY_DIGITS].ljust(12, "0")
     county = Region.objects.filter(code=code, level=Level.COUNTY).first()
     if county is None:
-        raise LogError(noop("there is no county %(code)s above the village"), code=code)
+        raise LogError(gettext_noop("there is no county %(code)s above the village"), code=code)
     return county
 
 
@@ -60,7 +61,7 @@ def _checked_leaf(village: Region, data: bytes) -> leaves.Leaf:
     leaf = leaves.parse(data)
     if leaf.village_code != village.code:
         raise LogError(
-            noop("the leaf names the village %(named)s, not %(village)s"),
+            gettext_noop("the leaf names the village %(named)s, not %(village)s"),
             named=leaf.village_code,
             village=village.code,
         )
@@ -151,7 +152,7 @@ def _issue_checkpoint(log: Log, now) -> Checkpoint:
 def _check_size(log: Log, size: int) -> None:
     if not 1 <= size <= log.size:
         raise LogError(
-            noop("the tree size must be between 1 and %(size)d, the size of the log"),
+            gettext_noop("the tree size must be between 1 and %(size)d, the size of the log"),
             size=log.size,
         )
 
@@ -160,7 +161,7 @@ def inclusion(*, log: Log, index: int, size: int) -> list[bytes]:
     """The audit path of leaf `index` in the tree of `size` leaves (RFC 6962 PATH)."""
     _check_size(log, size)
     if not 0 <= index < size:
-        raise LogError(noop("the index must be below the tree size %(size)d"), size=size)
+        raise LogError(gettext_noop("the index must be below the tree size %(size)d"), size=size)
     return tree.range_hashes(log, merkle.inclusion_ranges(index, size))
 
 
@@ -169,7 +170,7 @@ def consistency(*, log: Log, old_size: int, new_size: int) -> list[bytes]:
     _check_size(log, new_size)
     if not 0 <= old_size <= new_size:
         raise LogError(
-            noop("the old size must lie between 0 and the new size %(new)d"), new=new_size
+            gettext_noop("the old size must lie between 0 and the new size %(new)d"), new=new_size
         )
     return tree.range_hashes(log, merkle.consistency_ranges(old_size, new_size))
 

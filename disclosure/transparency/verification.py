@@ -6,9 +6,10 @@ must then agree. The first disagreement is reported.
 """
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from . import keys, leaves, merkle, notes
-from .errors import LogError, noop
+from .errors import LogError
 from .models import Cosignature, Log
 
 CHUNK = 10_000
@@ -33,7 +34,7 @@ def _check_tree(log: Log) -> list[list[bytes]]:
     level = _leaf_hashes(log)
     if len(level) != log.size:
         raise LogError(
-            noop("it holds %(count)d leaves but says it has %(size)d"),
+            gettext_noop("it holds %(count)d leaves but says it has %(size)d"),
             count=len(level),
             size=log.size,
         )
@@ -43,7 +44,7 @@ def _check_tree(log: Log) -> list[list[bytes]]:
         levels.append(level)
         level = [merkle.node_hash(level[i], level[i + 1]) for i in range(0, len(level) - 1, 2)]
     if _root(levels, log.size) != bytes(log.root):
-        raise LogError(noop("its stored root hash is not the root of its leaves"))
+        raise LogError(gettext_noop("its stored root hash is not the root of its leaves"))
     return levels
 
 
@@ -52,10 +53,12 @@ def _leaf_hashes(log: Log) -> list[bytes]:
     rows = log.entries.order_by("index").values_list("index", "village__code", "data", "digest")
     for index, village_code, data, digest in rows.iterator(chunk_size=CHUNK):
         if index != len(found):
-            raise LogError(noop("leaf %(index)d is missing"), index=len(found))
+            raise LogError(gettext_noop("leaf %(index)d is missing"), index=len(found))
         leaf = leaves.parse(bytes(data))
         if (leaf.village_code, leaf.digest) != (village_code, digest):
-            raise LogError(noop("leaf %(index)d does not say what its row says"), index=index)
+            raise LogError(
+                gettext_noop("leaf %(index)d does not say what its row says"), index=index
+            )
         found.append(merkle.leaf_hash(bytes(data)))
     return found
 
@@ -66,14 +69,18 @@ def _compare_level(log: Log, level: int, expected: list[bytes]) -> None:
     for index, hash_ in rows.iterator(chunk_size=CHUNK):
         if index != count or index >= len(expected) or bytes(hash_) != expected[index]:
             raise LogError(
-                noop("the stored node %(index)d at level %(level)d does not match its leaves"),
+                gettext_noop(
+                    "the stored node %(index)d at level %(level)d does not match its leaves"
+                ),
                 index=index,
                 level=level,
             )
         count += 1
     if count != len(expected):
         raise LogError(
-            noop("level %(level)d of the tree lacks node %(index)d"), level=level, index=count
+            gettext_noop("level %(level)d of the tree lacks node %(index)d"),
+            level=level,
+            index=count,
         )
 
 
@@ -87,22 +94,27 @@ def _check_checkpoints(log: Log, levels: list[list[bytes]]) -> None:
     for checkpoint in log.checkpoints.order_by("issued_at", "pk").iterator(chunk_size=CHUNK):
         names = {"size": checkpoint.size}
         if not newest < checkpoint.size <= log.size:
-            raise LogError(noop("the checkpoint of size %(size)d is out of order"), **names)
+            raise LogError(gettext_noop("the checkpoint of size %(size)d is out of order"), **names)
         root = _root(levels, checkpoint.size)
         note = notes.parse_note(checkpoint.note)
         if bytes(checkpoint.root) != root or note.text != notes.checkpoint_text(
             log.origin, checkpoint.size, root
         ):
-            raise LogError(noop("the checkpoint of size %(size)d has another root"), **names)
+            raise LogError(
+                gettext_noop("the checkpoint of size %(size)d has another root"), **names
+            )
         try:
             notes.verify(note, verifiers)
         except LogError:
             raise LogError(
-                noop("the checkpoint of size %(size)d is not signed by the log's key"), **names
+                gettext_noop("the checkpoint of size %(size)d is not signed by the log's key"),
+                **names,
             ) from None
         newest = checkpoint.size
     if newest != log.size:
-        raise LogError(noop("no checkpoint was issued for its size %(size)d"), size=log.size)
+        raise LogError(
+            gettext_noop("no checkpoint was issued for its size %(size)d"), size=log.size
+        )
 
 
 def _check_cosignatures(log: Log) -> None:
@@ -120,7 +132,7 @@ def _check_cosignatures(log: Log) -> None:
             stamp = None
         if stamp != cosignature.timestamp:
             raise LogError(
-                noop(
+                gettext_noop(
                     "the cosignature of %(name)s on the checkpoint of size %(size)d does not verify"
                 ),
                 **names,
