@@ -4,6 +4,7 @@ the same in every run, and witnesses run by the township and the county."""
 import hashlib
 
 import pytest
+from django.db import connection
 
 from disclosure.transparency import leaves, notes, services
 from disclosure.transparency.models import Witness
@@ -63,3 +64,22 @@ def county_witness(db):
     return Witness.objects.create(
         name=verifier.name, verifier_key=verifier.text, operator="示范县纪委监委"
     )
+
+
+def rewrite(log, village, count: int) -> None:
+    """What an operator with the database and the key could do: throw the tree away and build
+    another one from other leaves, every checkpoint signed again with the log's own key."""
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        for table in ("cosignature", "checkpoint", "node", "logentry"):
+            cursor.execute(f"ALTER TABLE transparency_{table} DISABLE TRIGGER append_only")
+            cursor.execute(f"DELETE FROM transparency_{table}")
+            cursor.execute(f"ALTER TABLE transparency_{table} ENABLE TRIGGER append_only")
+        cursor.execute("ALTER TABLE transparency_log DISABLE TRIGGER only_grows")
+        cursor.execute("UPDATE transparency_log SET size = 0")
+        cursor.execute("ALTER TABLE transparency_log ENABLE TRIGGER only_grows")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+    for seq in range(1, count + 1):
+        digest = hashlib.sha256(f"another revision {seq}".encode()).hexdigest()
+        data = leaves.revision_leaf(village_code=village.code, seq=seq, digest=digest)
+        services.append(village=village, data=data)

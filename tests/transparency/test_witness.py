@@ -1,19 +1,17 @@
 """A witness (manage.py witness) follows a county log, cosigns it, and catches a fork."""
 
-import hashlib
 import io
 from urllib.parse import urlsplit
 
 import pytest
 import time_machine
 from django.core.management import CommandError, call_command
-from django.db import connection
 from django.utils import translation
 
-from disclosure.transparency import leaves, notes, services, witnessing
+from disclosure.transparency import notes, services, witnessing
 from disclosure.transparency.models import Cosignature
 
-from .conftest import LOG_KEY, ORIGIN, TOWNSHIP_KEY, grow
+from .conftest import LOG_KEY, ORIGIN, TOWNSHIP_KEY, grow, rewrite
 
 LOG_URL = "http://testserver/log/990101000000"
 NOW = 1_772_676_000
@@ -65,25 +63,6 @@ def run(key_file, state, *extra) -> str:
             stdout=out,
         )  # fmt: skip
     return out.getvalue()
-
-
-def rewrite(log, village, count: int) -> None:
-    """What an operator with the database and the key could do: throw the tree away and build
-    another one from other leaves, every checkpoint signed again with the log's own key."""
-    with connection.cursor() as cursor:
-        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-        for table in ("cosignature", "checkpoint", "node", "logentry"):
-            cursor.execute(f"ALTER TABLE transparency_{table} DISABLE TRIGGER append_only")
-            cursor.execute(f"DELETE FROM transparency_{table}")
-            cursor.execute(f"ALTER TABLE transparency_{table} ENABLE TRIGGER append_only")
-        cursor.execute("ALTER TABLE transparency_log DISABLE TRIGGER only_grows")
-        cursor.execute("UPDATE transparency_log SET size = 0")
-        cursor.execute("ALTER TABLE transparency_log ENABLE TRIGGER only_grows")
-        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
-    for seq in range(1, count + 1):
-        digest = hashlib.sha256(f"another revision {seq}".encode()).hexdigest()
-        data = leaves.revision_leaf(village_code=village.code, seq=seq, digest=digest)
-        services.append(village=village, data=data)
 
 
 def test_the_first_run_trusts_what_it_sees_and_cosigns_it(transport, log, key_file, tmp_path):
