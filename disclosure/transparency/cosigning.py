@@ -10,10 +10,9 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import gettext_noop
 
 from . import keys, notes
-from .errors import LogError
+from .errors import LogError, gettext_noop
 from .models import Cosignature, Log, Witness
 
 MAX_BODY_BYTES = 16 * 1024

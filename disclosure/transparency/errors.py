@@ -1,8 +1,8 @@
 """The one kind of error the log's pure modules raise, readable in English and in Chinese.
 
-merkle.py and notes.py are used before Django is set up (settings.py reads the signing key
-with them), so their messages are only marked with gettext_noop there:
-`str(error)` is English, `error.translated()` speaks the request's language.
+merkle.py and notes.py are used while Django's settings load (settings.py reads the signing key
+with them), so their messages are only marked for the catalogue there: `str(error)` is English,
+`error.translated()` speaks the request's language.
 """
 
 from django.utils.translation import gettext
@@ -22,3 +22,9 @@ class LogError(ValueError):
             for key, value in self.params.items()
         }
         return gettext(self.message) % params
+
+
+def gettext_noop(message: str) -> str:
+    """Mark a message for the catalogue (makemessages knows the name). Unlike Django's, it never
+    reads the settings, so it may run while they load."""
+    return message

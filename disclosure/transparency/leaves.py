@@ -11,9 +11,7 @@ so that every entry's village and digest can be read back from the leaf itself.
 import re
 from dataclasses import dataclass
 
-from django.utils.translation import gettext_noop
-
-from .errors import LogError
+from .errors import LogError, gettext_noop
 
 _REVISION = re.compile(rb"revision (\d{12}) ([1-9]\d{0,15}) ([0-9a-f]{64})\n")
 

@@ -12,9 +12,7 @@ verification without Django. Change neither without the other.
 import hashlib
 from collections.abc import Callable, Iterable
 
-from django.utils.translation import gettext_noop
-
-from .errors import LogError
+from .errors import LogError, gettext_noop
 
 LEAF_PREFIX = b"\x00"
 NODE_PREFIX = b"\x01"

@@ -22,9 +22,8 @@ from dataclasses import dataclass
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from django.utils.translation import gettext_noop
 
-from .errors import LogError
+from .errors import LogError, gettext_noop
 
 ED25519 = 0x01
 COSIGNATURE_V1 = 0x04

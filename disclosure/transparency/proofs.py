@@ -11,9 +11,7 @@ the log's size, the size of its newest checkpoint.
 import base64
 import re
 
-from django.utils.translation import gettext_noop
-
-from .errors import LogError
+from .errors import LogError, gettext_noop
 from .models import Log
 from .services import consistency, entry_in, inclusion
 

@@ -16,12 +16,11 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
-from django.utils.translation import gettext_noop
 
 from disclosure.regions.models import PREFIX_LENGTH, Level, Region
 
 from . import keys, leaves, merkle, notes, tree
-from .errors import LogError
+from .errors import LogError, gettext_noop
 from .models import Checkpoint, Log, LogEntry, Node, Witness
 
 COUNTY_DIGITS = PREFIX_LENGTH[Level.COUNTY]

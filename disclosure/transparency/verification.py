@@ -6,10 +6,9 @@ must then agree. The first disagreement is reported.
 """
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from . import keys, leaves, merkle, notes
-from .errors import LogError
+from .errors import LogError, gettext_noop
 from .models import Cosignature, Log
 
 CHUNK = 10_000

@@ -18,10 +18,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.utils import translation
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext
 
 from . import merkle, notes
-from .errors import LogError
+from .errors import LogError, gettext_noop
 
 TIMEOUT_SECONDS = 30
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
