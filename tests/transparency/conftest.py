@@ -11,9 +11,14 @@ from disclosure.transparency.models import Witness
 
 ORIGIN_HOST = "cunwu.example.cn"
 ORIGIN = f"{ORIGIN_HOST}/log/990101000000"
-LOG_KEY = notes.Signer("cunwu.example.cn-test", notes.ED25519, hashlib.sha256(b"log").digest())
+# The keys of docs/transparency.md's worked example.
+LOG_KEY = notes.Signer(
+    "cunwu.example.cn-test", notes.ED25519, hashlib.sha256(b"example log key").digest()
+)
 TOWNSHIP_KEY = notes.Signer(
-    "qingshan.example.cn/witness", notes.COSIGNATURE_V1, hashlib.sha256(b"township").digest()
+    "qingshan.example.cn/witness",
+    notes.COSIGNATURE_V1,
+    hashlib.sha256(b"example witness key").digest(),
 )
 COUNTY_KEY = notes.Signer(
     "shifan.example.cn/witness", notes.COSIGNATURE_V1, hashlib.sha256(b"county").digest()
