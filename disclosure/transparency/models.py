@@ -40,8 +40,10 @@ class Log(models.Model):
 class LogEntry(models.Model):
     """One leaf: the data appended, by a village, at a position that never changes."""
 
-    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="entries")
-    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+    # No index of their own: the unique (log, index) serves the log, and a village's leaves are
+    # found by their digest. Fewer indexes keep bulk loads fast.
+    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="entries", db_index=False)
+    village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", db_index=False)
     index = models.BigIntegerField(_("index"))
     data = models.BinaryField(_("leaf data"))
     # The revision digest the leaf data names, so that a revision finds its leaf.
@@ -62,7 +64,8 @@ class LogEntry(models.Model):
 class Node(models.Model):
     """The hash of a complete subtree: the leaves [index·2^level, (index+1)·2^level)."""
 
-    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="nodes")
+    # The unique (log, level, index) is the index nodes are read by.
+    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="nodes", db_index=False)
     level = models.PositiveSmallIntegerField()
     index = models.BigIntegerField()
     hash = models.BinaryField(max_length=32)
@@ -78,7 +81,9 @@ class Node(models.Model):
 class Checkpoint(models.Model):
     """A signed statement of the tree's size and root, as the log issued it."""
 
-    log = models.ForeignKey(Log, on_delete=models.PROTECT, related_name="checkpoints")
+    log = models.ForeignKey(
+        Log, on_delete=models.PROTECT, related_name="checkpoints", db_index=False
+    )
     size = models.BigIntegerField(_("tree size"))
     root = models.BinaryField(_("root hash"), max_length=32)
     # The signed note: the checkpoint text, a blank line and the log's signature lines.
@@ -141,7 +146,7 @@ class Cosignature(models.Model):
     """A witness's cosignature of a checkpoint: its signature line, as the witness sent it."""
 
     checkpoint = models.ForeignKey(
-        Checkpoint, on_delete=models.PROTECT, related_name="cosignatures"
+        Checkpoint, on_delete=models.PROTECT, related_name="cosignatures", db_index=False
     )
     witness = models.ForeignKey(Witness, on_delete=models.PROTECT, related_name="cosignatures")
     timestamp = models.BigIntegerField(_("cosigned at (POSIX seconds)"))

@@ -47,13 +47,16 @@ def log_for_code(code: str) -> Log | None:
     return Log.objects.select_related("county").filter(county__code=code).first()
 
 
-def _locked_log(county: Region) -> Log:
-    """The county's log, created on its first leaf, locked so that leaves append one at a time:
-    two transactions appending at once would otherwise give two different trees."""
-    log, _created = Log.objects.get_or_create(
-        county=county, defaults={"origin": origin_for(county)}
-    )
-    return Log.objects.select_for_update().get(pk=log.pk)
+def _locked_log(village: Region) -> Log:
+    """The log of the village's county, created on its first leaf, locked so that leaves append
+    one at a time: two transactions appending at once would otherwise give two different trees."""
+    code = village.code[:COUNTY_DIGITS].ljust(12, "0")
+    log = Log.objects.select_for_update(of=("self",)).filter(county__code=code).first()
+    if log is None:
+        county = county_of(village)
+        Log.objects.get_or_create(county=county, defaults={"origin": origin_for(county)})
+        log = Log.objects.select_for_update().get(county=county)
+    return log
 
 
 def _checked_leaf(village: Region, data: bytes) -> leaves.Leaf:
@@ -70,8 +73,10 @@ def _checked_leaf(village: Region, data: bytes) -> leaves.Leaf:
 def append(*, village: Region, data: bytes) -> LogEntry:
     """Append one leaf to the log of the village's county and sign a new checkpoint."""
     leaf = _checked_leaf(village, data)
-    with transaction.atomic():
-        log = _locked_log(county_of(village))
+    # Within the caller's transaction (publishing), without a savepoint of its own: a failure
+    # here fails the publication too.
+    with transaction.atomic(savepoint=False):
+        log = _locked_log(village)
         frontier = tree.frontier(log, log.size)
         now = timezone.now()
         entry = LogEntry.objects.create(
@@ -93,18 +98,14 @@ def append(*, village: Region, data: bytes) -> LogEntry:
 def append_many(*, village_data: Iterable[tuple[Region, bytes]]) -> int:
     """Append many leaves at once (loading a county's past revisions): COPY rather than one
     INSERT per row, and one checkpoint per county at the end. Returns the number appended."""
-    by_county: dict[str, tuple[Region, list]] = {}
-    counties: dict[str, Region] = {}
+    by_county: dict[str, list] = {}
     for village, data in village_data:
         leaf = _checked_leaf(village, data)
-        code = village.code[:COUNTY_DIGITS]
-        if code not in counties:
-            counties[code] = county_of(village)
-        by_county.setdefault(code, (counties[code], []))[1].append((village, bytes(data), leaf))
+        by_county.setdefault(village.code[:COUNTY_DIGITS], []).append((village, data, leaf))
     with transaction.atomic():
-        for county, items in by_county.values():
-            _append_all(_locked_log(county), items)
-    return sum(len(items) for _county, items in by_county.values())
+        for items in by_county.values():
+            _append_all(_locked_log(items[0][0]), items)
+    return sum(len(items) for items in by_county.values())
 
 
 def _append_all(log: Log, items: list) -> None:

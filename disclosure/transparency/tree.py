@@ -3,10 +3,8 @@ proof or a tile needs. merkle.py does the hashing; this module only knows where 
 """
 
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import or_
 
-from django.db.models import Q
+from django.db import connection
 
 from . import merkle
 from .models import Node
@@ -36,14 +34,25 @@ class Frontier:
         return completed
 
 
+# The positions wanted are joined as two arrays: a query with one OR per position took five
+# times as long to plan as to run.
+_HASHES = (
+    "SELECT n.level, n.index, n.hash FROM transparency_node n "
+    "JOIN unnest(%s::smallint[], %s::bigint[]) AS wanted (level, index) "
+    "ON n.level = wanted.level AND n.index = wanted.index WHERE n.log_id = %s"
+)
+
+
 def hashes(log, subtrees) -> dict[tuple[int, int], bytes]:
     """The stored hashes of the given (level, index) subtrees, in one query."""
-    wanted = set(subtrees)
+    wanted = sorted(set(subtrees))
     if not wanted:
         return {}
-    condition = reduce(or_, (Q(level=level, index=index) for level, index in wanted))
-    found = Node.objects.filter(log=log).filter(condition).values_list("level", "index", "hash")
-    return {(level, index): bytes(hash_) for level, index, hash_ in found}
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _HASHES, [[level for level, _i in wanted], [index for _l, index in wanted], log.pk]
+        )
+        return {(level, index): bytes(hash_) for level, index, hash_ in cursor.fetchall()}
 
 
 def frontier(log, size: int) -> Frontier:
