@@ -31,12 +31,12 @@ class ReadOnly:
 @admin.register(Log)
 class LogAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["origin", "county", "size", "created_at"]
-    fields = ["origin", "county", "size", "created_at"]
+    fields = readonly_fields = ["origin", "county", "size", "created_at"]
 
 
 class CosignatureInline(ReadOnly, admin.TabularInline):
     model = Cosignature
-    fields = ["witness", "timestamp", "received_at"]
+    fields = readonly_fields = ["witness", "timestamp", "received_at"]
     extra = 0
 
 
@@ -44,5 +44,5 @@ class CosignatureInline(ReadOnly, admin.TabularInline):
 class CheckpointAdmin(ReadOnly, admin.ModelAdmin):
     list_display = ["log", "size", "issued_at"]
     list_filter = ["log"]
-    fields = ["log", "size", "note", "issued_at"]
+    fields = readonly_fields = ["log", "size", "note", "issued_at"]
     inlines = [CosignatureInline]

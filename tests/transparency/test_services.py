@@ -1,15 +1,17 @@
 """Appending to a county log and reading proofs from its stored nodes."""
 
 import base64
+import threading
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from disclosure.regions.models import Level
 from disclosure.transparency import leaves, merkle, notes, services
 from disclosure.transparency.errors import LogError
 from disclosure.transparency.models import Checkpoint, LogEntry, Node
+from disclosure.transparency.verification import verify_log
 
 from ..factories import RegionFactory
 from .conftest import LOG_KEY, ORIGIN, digest_of, grow, leaf
@@ -191,3 +193,30 @@ def test_a_receipt_holds_all_a_villager_needs_to_check_a_leaf(log, village_a, to
     assert notes.verify(note, [verifier])
     merkle.verify_inclusion(2, 5, merkle.leaf_hash(receipt.leaf), receipt.proof, receipt.root)
     assert receipt.cosigners == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_villages_publishing_at_the_same_moment_never_fork_the_log(village_a, village_b):
+    """Two publications at once, from the very first leaf: each waits for the other's lock."""
+
+    def publish(village, start):
+        try:
+            for seq in range(start, start + 15):
+                with transaction.atomic():
+                    services.append(village=village, data=leaf(village, seq))
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=publish, args=(village_a, 1)),
+        threading.Thread(target=publish, args=(village_b, 100)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    log = services.log_of(services.county_of(village_a))
+    assert log.size == 30
+    assert verify_log(log) is None
+    assert sorted(log.checkpoints.values_list("size", flat=True)) == list(range(1, 31))
