@@ -61,10 +61,6 @@ def frontier(log, size: int) -> Frontier:
     return Frontier(size, [(level, index, stored[level, index]) for level, index in subtrees])
 
 
-def root(log, size: int) -> bytes:
-    return frontier(log, size).root
-
-
 def range_hashes(log, ranges: list[tuple[int, int]]) -> list[bytes]:
     stored = hashes(log, merkle.needed(ranges))
     return merkle.range_hashes(ranges, stored.__getitem__)
