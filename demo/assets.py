@@ -16,6 +16,7 @@ from PIL import Image, ImageDraw
 
 from disclosure.assets import services
 from disclosure.assets.models import Asset, Resource
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
@@ -154,7 +155,10 @@ def _publish(village, clerk, supervisor, taken_on: datetime.date) -> None:
     revision = services.take_snapshot(village=village, by=clerk, today=taken_on)
     publishing.submit(revision=revision, by=clerk)
     publishing.sign_off(
-        revision=revision, by=supervisor, opinion="已与资产台账和实地核对，同意公开。"
+        revision=revision,
+        by=supervisor,
+        opinion="已与资产台账和实地核对，同意公开。",
+        content_digest=chain.content_digest(revision),
     )
     publishing.publish(revision=revision, by=clerk)
 

@@ -11,6 +11,7 @@ from disclosure.benefits import services
 from disclosure.benefits.imports import Line
 from disclosure.benefits.models import BenefitList, BenefitType
 from disclosure.benefits.personal import check_character
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
@@ -56,7 +57,12 @@ def _lines(village_code: str, people: list[tuple], period: str) -> list[Line]:
 def _publish(revision, staff):
     clerk, supervisor = staff[RoleKind.CLERK], staff[RoleKind.SUPERVISOR]
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion=DEFAULT_OPINION)
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion=DEFAULT_OPINION,
+    )
     return publishing.publish(revision=revision, by=clerk)
 
 

@@ -15,6 +15,7 @@ from disclosure import clock
 from disclosure.contracts import projects, services
 from disclosure.contracts.projects import StageReport
 from disclosure.contracts.services import Terms
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
@@ -65,7 +66,12 @@ def load(*, regions, staff, today: datetime.date) -> None:
 
 def _publish(revision, clerk, supervisor) -> None:
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion=DEFAULT_OPINION)
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion=DEFAULT_OPINION,
+    )
     publishing.publish(revision=revision, by=clerk)
 
 

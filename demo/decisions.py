@@ -18,6 +18,7 @@ from disclosure import clock
 from disclosure.decisions import implementation, objections, services
 from disclosure.decisions.models import Body, Category, LinkKind
 from disclosure.decisions.rules import Figures
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
@@ -92,7 +93,12 @@ class Demo:
         with self.on(days_ago + 1):
             publishing.submit(revision=revision, by=self.clerk)
         with self.on(days_ago, hour=9):
-            publishing.sign_off(revision=revision, by=self.supervisor, opinion=OPINION)
+            publishing.sign_off(
+                revision=revision,
+                content_digest=chain.content_digest(revision),
+                by=self.supervisor,
+                opinion=OPINION,
+            )
             publishing.publish(revision=revision, by=self.clerk)
 
     def disclose_resolution(self, matter, days_ago: int, body: str = ""):

@@ -2,7 +2,7 @@
 per period through the import, a few voucher photos, then submission, sign-off and publication,
 so that the totals, the chain and the audit log are those the portal would have recorded.
 
-Each period is scheduled on the demo's timeline (disclosure/demo/timeline.py): imported two days
+Each period is scheduled on the demo's timeline (timeline.py): imported two days
 before it is published, and published 4 to 8 days after it ends, within its due window, so the
 township's calendar finds the villages on time.
 
@@ -25,6 +25,7 @@ from django.utils import timezone
 from disclosure.finance.models import Frequency, Fund, LedgerEntry, Period
 from disclosure.finance.parsing.template import HEADINGS
 from disclosure.finance.services import budgets, checking, committing, imports, periods, vouchers
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
@@ -155,7 +156,12 @@ class VillageBooks:
         revision = Period.objects.get(village=self.village, year=year, number=number).posting
         revision = revision.revisions.get()
         with timeline.clock(at(day, 9)):
-            publishing.sign_off(revision=revision, by=self.supervisor, opinion=DEFAULT_OPINION)
+            publishing.sign_off(
+                revision=revision,
+                content_digest=chain.content_digest(revision),
+                by=self.supervisor,
+                opinion=DEFAULT_OPINION,
+            )
         publishing.publish(revision=revision, by=self.clerk)
 
     def _published_revision(self, year: int, number: int):
@@ -233,12 +239,22 @@ class VillageBooks:
         """Submit, sign off and publish; over two days when the day is given, else at once."""
         if day is None:
             publishing.submit(revision=revision, by=self.clerk)
-            publishing.sign_off(revision=revision, by=self.supervisor, opinion=DEFAULT_OPINION)
+            publishing.sign_off(
+                revision=revision,
+                content_digest=chain.content_digest(revision),
+                by=self.supervisor,
+                opinion=DEFAULT_OPINION,
+            )
             return publishing.publish(revision=revision, by=self.clerk)
         with timeline.clock(at(day - datetime.timedelta(days=2), 15)):
             publishing.submit(revision=revision, by=self.clerk)
         with timeline.clock(at(day, 9)):
-            publishing.sign_off(revision=revision, by=self.supervisor, opinion=DEFAULT_OPINION)
+            publishing.sign_off(
+                revision=revision,
+                content_digest=chain.content_digest(revision),
+                by=self.supervisor,
+                opinion=DEFAULT_OPINION,
+            )
         return publishing.publish(revision=revision, by=self.clerk)
 
     def _correct(self, revision) -> None:

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from disclosure.finance.models import Fund, LedgerEntry, Period
 from disclosure.finance.parsing.template import HEADINGS
 from disclosure.finance.services import checking, committing, imports
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.redflags import selectors
 
@@ -79,5 +80,10 @@ def add_entries(village, clerk, supervisor, *, reason: str, rows: list[tuple]) -
         by=clerk,
     )
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion=DEFAULT_OPINION)
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion=DEFAULT_OPINION,
+    )
     publishing.publish(revision=revision, by=clerk)

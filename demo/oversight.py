@@ -6,6 +6,7 @@ the black list through the finance demo, which leaves its newest due period undi
 """
 
 from disclosure.oversight.orders import order_correction
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Posting, PostingStatus
@@ -56,7 +57,12 @@ def _correct(posting: Posting, people, addition: str) -> None:
         posting=posting, by=clerk, reason="按桃源镇要求，补充代购农资的价格和收费说明。"
     )
     content = publishing.Content(title=revision.title, body=revision.body + addition)
-    publishing.update_draft(revision=revision, content=content, by=clerk)
+    revision = publishing.update_draft(revision=revision, content=content, by=clerk)
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion="补充内容属实，同意更正。")
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion="补充内容属实，同意更正。",
+    )
     publishing.publish(revision=revision, by=clerk)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from disclosure.regions.models import Level
 
-# Public on purpose: every demo account signs in with it, and disclosure/demo/README.md lists
+# Public on purpose: every demo account signs in with it, and demo/README.md lists
 # it. The demo is refused in production, so these accounts never exist there.
 DEMO_PASSWORD = "cunwu-demo-2025"  # noqa: S105
 

@@ -22,6 +22,7 @@ from disclosure.contracts import services as contracts
 from disclosure.contracts.services import Terms
 from disclosure.decisions import services as decisions
 from disclosure.decisions.models import Body, Category, LinkKind
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.redflags import cadres
 from disclosure.regions.models import RoleKind
@@ -96,7 +97,12 @@ def _register(village, official, number: int, today: datetime.date):
 
 def _publish(revision, clerk, supervisor):
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion=DEFAULT_OPINION)
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion=DEFAULT_OPINION,
+    )
     return publishing.publish(revision=revision, by=clerk)
 
 

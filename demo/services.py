@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from disclosure import clock
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import Posting
 from disclosure.publishing.services import Content
@@ -178,7 +179,12 @@ def _write(story, village, staff, day, timeline: Timeline | None = None) -> None
     if story.stage == Stage.SUBMITTED:
         return
     with on(at(day, 9)):
-        publishing.sign_off(revision=revision, by=supervisor, opinion=story.opinion)
+        publishing.sign_off(
+            revision=revision,
+            content_digest=chain.content_digest(revision),
+            by=supervisor,
+            opinion=story.opinion,
+        )
     if story.stage == Stage.SIGNED_OFF:
         return
     publishing.publish(revision=revision, by=clerk)
@@ -191,7 +197,15 @@ def _posting_of(story, village, day) -> Posting:
 def _withdraw(story, village, staff, day) -> None:
     reason = dated(story.withdrawal_reason, day)
     posting = _posting_of(story, village, day)
-    publishing.withdraw(posting=posting, by=staff[RoleKind.CLERK], reason=reason)
+    clerk, supervisor = staff[RoleKind.CLERK], staff[RoleKind.SUPERVISOR]
+    revision = publishing.withdraw(posting=posting, by=clerk, reason=reason)
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion=story.withdrawal_opinion,
+    )
+    publishing.publish(revision=revision, by=clerk)
 
 
 def _correct(story, village, staff, day) -> None:
@@ -201,7 +215,12 @@ def _correct(story, village, staff, day) -> None:
     reason = dated(correction.reason, day)
     revision = publishing.start_correction(posting=published.posting, by=clerk, reason=reason)
     content = Content(title=published.title, body=dated(correction.body, day))
-    publishing.update_draft(revision=revision, content=content, by=clerk)
+    revision = publishing.update_draft(revision=revision, content=content, by=clerk)
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion=correction.opinion)
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion=correction.opinion,
+    )
     publishing.publish(revision=revision, by=clerk)

@@ -44,6 +44,7 @@ class Story:
     returned_reason: str = ""
     correction: Correction | None = None
     withdrawal_reason: str = ""
+    withdrawal_opinion: str = "撤回理由属实，同意撤回。"
     # The day it was published: the last (month, day) before the demo is loaded, `years_back`
     # years earlier (timeline.latest_before). Stories that never got published happen today.
     month_day: tuple[int, int] | None = None

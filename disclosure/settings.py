@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from disclosure.transparency import keys as transparency_keys
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -85,6 +87,7 @@ INSTALLED_APPS = [
     "disclosure.reports",
     "disclosure.redflags",
     "disclosure.oversight",
+    "disclosure.transparency",
     "disclosure.portal",
     "disclosure.workspace",
     "disclosure.api",
@@ -250,6 +253,37 @@ CACHES = {
 
 # Base of the printed permalinks; the request's own host is used when empty.
 PUBLIC_BASE_URL = env_str("PUBLIC_BASE_URL").rstrip("/")
+
+# County transparency logs (docs/transparency.md). The Ed25519 key that signs their checkpoints,
+# as a signed-note private key; outside production one is made once under var/. While a key is
+# replaced, the previous one signs beside it; retired public keys still check old checkpoints.
+TRANSPARENCY_SIGNING_KEY = env_str("TRANSPARENCY_SIGNING_KEY")
+if not TRANSPARENCY_SIGNING_KEY and PRODUCTION:
+    raise ImproperlyConfigured(
+        "PRODUCTION needs TRANSPARENCY_SIGNING_KEY or TRANSPARENCY_SIGNING_KEY_FILE "
+        "(make one with: manage.py log_key --new-key FILE --name NAME)"
+    )
+TRANSPARENCY_SIGNING_KEY = transparency_keys.checked_signer(
+    "TRANSPARENCY_SIGNING_KEY",
+    TRANSPARENCY_SIGNING_KEY
+    or transparency_keys.development_key(BASE_DIR / "var" / "transparency" / "signing.key"),
+)
+TRANSPARENCY_PREVIOUS_SIGNING_KEY = env_str("TRANSPARENCY_PREVIOUS_SIGNING_KEY")
+if TRANSPARENCY_PREVIOUS_SIGNING_KEY:
+    TRANSPARENCY_PREVIOUS_SIGNING_KEY = transparency_keys.checked_signer(
+        "TRANSPARENCY_PREVIOUS_SIGNING_KEY", TRANSPARENCY_PREVIOUS_SIGNING_KEY
+    )
+TRANSPARENCY_RETIRED_PUBLIC_KEYS = transparency_keys.checked_public_keys(
+    "TRANSPARENCY_RETIRED_PUBLIC_KEYS", env_list("TRANSPARENCY_RETIRED_PUBLIC_KEYS")
+)
+# The host (and path) in each new log's origin, `<host>/log/<county code>`; fixed for good when
+# a county's log is created, so production must say it.
+TRANSPARENCY_ORIGIN_HOST = transparency_keys.origin_host(
+    env_str("TRANSPARENCY_ORIGIN_HOST"), PUBLIC_BASE_URL
+)
+if PRODUCTION and not TRANSPARENCY_ORIGIN_HOST:
+    raise ImproperlyConfigured("PRODUCTION needs TRANSPARENCY_ORIGIN_HOST or PUBLIC_BASE_URL")
+TRANSPARENCY_ORIGIN_HOST = TRANSPARENCY_ORIGIN_HOST or "localhost"
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["disclosure.api.permissions.DenyAll"],

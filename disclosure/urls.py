@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("disclosure.contracts.urls")),
     path("", include("disclosure.participation.urls")),
     path("", include("disclosure.reports.urls")),
+    path("", include("disclosure.transparency.urls")),
     path("", include("disclosure.portal.urls")),
 ]
 

@@ -172,11 +172,12 @@ def _signed_off_at(rev: Rev) -> datetime.datetime | None:
 
 
 def _document(village: Village, rev: Rev) -> dict:
-    """The canonical document of the rows written here, by chain.py's own definition."""
+    """The canonical document of the rows written here, by chain.py's own definition.
+    Generated revisions are written in format 1: no subject, no reviewed content."""
     signed = rev.action != RevisionAction.WITHDRAWAL
-    return chain.document(
+    content = chain.content_of(
+        format=1,
         village=village.code,
-        seq=rev.seq,
         posting=rev.post.code,
         kind=rev.post.kind,
         number=rev.number,
@@ -187,6 +188,10 @@ def _document(village: Village, rev: Rev) -> dict:
         rows=rev.rows,
         attachments=[],
         author=village.clerk.name,
+    )
+    return chain.published_document(
+        content,
+        seq=rev.seq,
         signed_off_by=village.supervisor.name if signed else "",
         signed_off_at=_signed_off_at(rev),
         opinion=rev.opinion,
@@ -234,6 +239,8 @@ def _write_revision(sink: Sink, village: Village, rev: Rev) -> None:
             rev.prev_digest,
             rev.digest,
             search_terms(rev.title, rev.body, rev.rows),
+            1,
+            "",
         ),
     )
     steps = [(ReviewEvent.Step.PUBLISHED, clerk, rev.published_at)]
@@ -334,6 +341,8 @@ TABLES = (
             "prev_digest",
             "digest",
             "search_vector",
+            "format",
+            "reviewed_digest",
         ),
     ),
     (ReviewEvent, ("id", "revision_id", "village_id", "step", "by_id", "at", "note")),

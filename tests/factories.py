@@ -1,8 +1,11 @@
 """Test data, made through the same services the portal uses."""
 
-import factory
+import re
 
-from disclosure.publishing import services
+import factory
+from django.urls import reverse
+
+from disclosure.publishing import chain, services
 from disclosure.publishing.services import Content
 from disclosure.regions.models import Level, Region, Role, User
 
@@ -41,9 +44,37 @@ def draft_posting(
 
 def signed_off(revision, clerk, supervisor):
     services.submit(revision=revision, by=clerk)
-    return services.sign_off(revision=revision, by=supervisor, opinion="内容属实，同意公开。")
+    return approved(revision, supervisor)
+
+
+def approved(revision, supervisor, opinion="内容属实，同意公开。"):
+    """The supervisor signs off the revision as it is now, having read it."""
+    revision.refresh_from_db()
+    return services.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion=opinion,
+    )
+
+
+def sign_off_through_page(client, revision, opinion="内容属实，同意公开。"):
+    """The supervisor opens the review page, reads it, and signs off what it showed."""
+    page = client.get(reverse("workspace:revision", args=[revision.pk])).content.decode()
+    seen = re.search(r'name="content_digest" value="([0-9a-f]{64})"', page)
+    assert seen, "the review page carries no content digest to sign off"
+    return client.post(
+        reverse("workspace:sign_off", args=[revision.pk]),
+        {"opinion": opinion, "content_digest": seen.group(1)},
+    )
 
 
 def published_posting(village, clerk, supervisor, **kwargs):
     revision = signed_off(draft_posting(village, clerk, **kwargs), clerk, supervisor)
     return services.publish(revision=revision, by=clerk)
+
+
+def withdrawn(posting, clerk, supervisor, reason="重复发布"):
+    """A published posting withdrawn: asked for, signed off and published."""
+    revision = services.withdraw(posting=posting, by=clerk, reason=reason)
+    return services.publish(revision=approved(revision, supervisor), by=clerk)

@@ -19,6 +19,11 @@ NOT_BY_VILLAGE = {
     "finance.StagedEntry": "rows of an import being checked, keyed by the import and deleted after",
     "benefits.CountyPolicy": "a county's display rule: a reference table",
     "reports.Attempt": "rate limiting of the public report forms, per address",
+    "transparency.Log": "one row per county: the county's Merkle log, shared by its villages",
+    "transparency.Node": "hashes of the county log's tree, each over leaves of many villages",
+    "transparency.Checkpoint": "signed tree heads of a county log, not of one village",
+    "transparency.Cosignature": "witnesses' signatures of a county log's checkpoints",
+    "transparency.Witness": "witnesses an administrator registered: a reference table",
 }
 
 

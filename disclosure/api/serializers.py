@@ -117,7 +117,7 @@ class RevisionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(SignOffSerializer(allow_null=True))
     def get_sign_off(self, revision):
-        # A withdrawal is published without sign-off.
+        # A withdrawal published in format 1 (docs/integrity.md) had no sign-off.
         return SignOffSerializer(revision).data if revision.signed_off_at else None
 
 

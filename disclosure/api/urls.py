@@ -25,5 +25,6 @@ urlpatterns = [
     path("", include("disclosure.assets.api_urls")),
     path("", include("disclosure.contracts.api_urls")),
     path("", include("disclosure.participation.api_urls")),
+    path("", include("disclosure.transparency.api_urls")),
     *router.urls,
 ]

@@ -9,7 +9,7 @@ class AssetsConfig(AppConfig):
     def ready(self):
         from disclosure.publishing import kinds
 
-        from . import snapshots
+        from . import models, snapshots
 
         kinds.register(
             "asset_register",
@@ -17,4 +17,6 @@ class AssetsConfig(AppConfig):
             template="assets/kinds/asset_register.html",
             check=snapshots.check_ready,
             copy=snapshots.copy_rows,
+            row_key=snapshots.row_key,
+            content=[models.Snapshot, models.SnapshotAsset, models.SnapshotResource],
         )

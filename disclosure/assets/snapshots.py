@@ -61,6 +61,11 @@ def canonical_rows(revision: Revision) -> list[dict]:
     return rows
 
 
+def row_key(row: dict) -> tuple:
+    """Rows are the same asset or resource across snapshots by their register number."""
+    return (row["register"], row.get("number"))
+
+
 def check_ready(revision: Revision) -> None:
     if not (revision.snapshot_assets.exists() or revision.snapshot_resources.exists()):
         raise ValidationError(

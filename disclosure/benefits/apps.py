@@ -9,12 +9,17 @@ class BenefitsConfig(AppConfig):
     def ready(self):
         from disclosure.publishing import kinds
 
-        from . import content
+        from . import content, models
 
         kinds.register(
             "benefit_list",
             rows=content.canonical_rows,
+            subject=content.subject,
             template="benefits/kinds/benefit_list.html",
             check=content.check_ready,
             copy=content.copy_rows,
+            verify=content.personal_values_problem,
+            row_key=content.row_key,
+            live=True,
+            content=[models.Recipient, models.BenefitList],
         )

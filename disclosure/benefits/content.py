@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from .models import BenefitList
+from .personal import commitment
 
 
 def canonical_rows(revision) -> list[dict]:
@@ -35,3 +36,46 @@ def copy_rows(source, target) -> None:
             personal.pk = None
             personal.recipient = recipient
             personal.save()
+
+
+def subject(revision) -> dict:
+    """When the list's publicity window starts: a date the village chose, or its publication."""
+    benefit_list = BenefitList.objects.filter(revision=revision).first()
+    start = benefit_list.public_from if benefit_list else None
+    return {"public_from": start.isoformat() if start else None}
+
+
+def personal_values_problem(revision) -> str | None:
+    """Names and identity numbers shown while the window is open are those the rows commit to.
+
+    Once the window has ended they are gone; until then every recipient keeps them.
+    """
+    benefit_list = BenefitList.objects.filter(revision=revision).first()
+    if benefit_list is None:
+        return _("its list has no publicity window")
+    for recipient in revision.recipients.select_related("personal"):
+        values = getattr(recipient, "personal", None)
+        if values is None:
+            if benefit_list.expired_at is None:
+                return _("line %(position)d has lost its name while the list is public") % {
+                    "position": recipient.position
+                }
+            continue
+        if not _commits_to(recipient, values):
+            return _(
+                "the name or identity number of line %(position)d is not the one published"
+            ) % {"position": recipient.position}
+    return None
+
+
+def _commits_to(recipient, values) -> bool:
+    return (
+        commitment(values.name_salt, values.name) == recipient.name_commitment
+        and commitment(values.identity_salt, values.identity_number)
+        == recipient.identity_commitment
+        and values.village_id == recipient.village_id
+    )
+
+
+def row_key(row: dict) -> int:
+    return row["position"]

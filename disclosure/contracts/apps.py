@@ -9,14 +9,18 @@ class ContractsConfig(AppConfig):
     def ready(self):
         from disclosure.publishing import kinds
 
-        from . import projects, services
+        from . import models, projects, services
 
         kinds.register(
             "contract",
             rows=services.contract_rows,
+            subject=services.contract_subject,
             template="contracts/kinds/contract.html",
             check=services.check_contract,
             copy=services.copy_contract,
+            row_key=services.contract_row_key,
+            live=True,
+            content=[models.Contract, models.Instalment, models.Bid],
         )
         kinds.register(
             "project",
@@ -24,4 +28,6 @@ class ContractsConfig(AppConfig):
             template="contracts/kinds/project.html",
             check=projects.check_project,
             copy=projects.copy_project,
+            row_key=projects.stage_key,
+            content=[models.ProjectStage, models.Bid],
         )

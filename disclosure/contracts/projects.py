@@ -118,5 +118,9 @@ def copy_project(source: Revision, target: Revision) -> None:
             bid.save()
 
 
+def stage_key(row: dict) -> str:
+    return row["stage"]
+
+
 def project_rows(revision: Revision) -> list[dict]:
     return [stage.canonical() for stage in revision.stages.prefetch_related("bids")]

@@ -186,6 +186,23 @@ def contract_rows(revision: Revision) -> list[dict]:
     ]
 
 
+def contract_subject(revision: Revision) -> dict:
+    """Which major matter's resolution authorised the contract: the page links to it."""
+    contract = Contract.objects.filter(revision=revision).select_related("matter").first()
+    matter = contract.matter if contract else None
+    resolution = matter.resolution if matter and matter.resolution_id else None
+    return {"resolution": resolution.code if resolution else None}
+
+
+def contract_row_key(row: dict) -> tuple:
+    record = row["record"]
+    if record == "instalment":
+        return (record, row["due_date"])
+    if record == "bid":
+        return (record, row["bidder"])
+    return (record,)
+
+
 def _published_contract(posting: Posting) -> Posting:
     posting = Posting.objects.select_for_update().get(pk=posting.pk)
     if posting.kind != Kind.CONTRACT or posting.status != PostingStatus.PUBLISHED:

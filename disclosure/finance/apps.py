@@ -9,20 +9,30 @@ class FinanceConfig(AppConfig):
     def ready(self):
         from disclosure.publishing import kinds
 
+        from . import models
         from .services import content, publication
 
         kinds.register(
             "finance_period",
             rows=content.period_rows,
+            subject=content.period_subject,
             template="finance/period.html",
             check=content.check_period,
             copy=content.copy_period,
             prepare=publication.store_totals,
+            verify=publication.period_problem,
+            row_key=content.period_row_key,
+            content=[models.LedgerEntry, models.Balance, models.Voucher],
+            derived=[models.PeriodTotal, models.PeriodSummary],
         )
         kinds.register(
             "budget",
             rows=content.budget_rows,
+            subject=content.budget_subject,
             template="finance/budget.html",
             check=content.check_budget,
             copy=content.copy_budget,
+            verify=content.budget_problem,
+            row_key=content.budget_row_key,
+            content=[models.BudgetLine],
         )

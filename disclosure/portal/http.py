@@ -77,9 +77,12 @@ def _is_private(response) -> bool:
 
 
 def _same_for_everyone(request, response) -> bool:
-    # A page carrying a form holds this visitor's CSRF token: it is never shared.
+    # A page carrying a form holds this visitor's CSRF token: it is never shared. Neither is a
+    # page showing content that failed its check (portal/content.py): once the database is
+    # restored, the next visitor must see the restored content.
     return (
         response.status_code == 200
+        and not getattr(request, "content_unverified", False)
         and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_USED")
@@ -124,7 +127,9 @@ def _public(view, changes_of):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = cached(request, *args, **kwargs)
-        if response.status_code == 200 and not _is_private(response):
+        if getattr(request, "content_unverified", False):
+            patch_cache_control(response, no_store=True)
+        elif response.status_code == 200 and not _is_private(response):
             patch_cache_control(response, public=True, max_age=PAGE_MAX_AGE)
             patch_vary_headers(response, ["Cookie"])
         return response

@@ -27,7 +27,7 @@ def _language(request) -> str:
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
     if chosen in dict(settings.LANGUAGES):
         return chosen
-    if request.path.startswith("/api/"):
-        # Programs reading the API ask for a language the standard way.
+    if request.path.startswith(("/api/", "/log/")):
+        # Programs reading the API or a transparency log ask for a language the standard way.
         return translation.get_language_from_request(request)
     return settings.LANGUAGE_CODE

@@ -7,6 +7,7 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from . import changes
+        from . import changes, kinds
 
         changes.connect()
+        kinds.register_power_list()

@@ -11,7 +11,9 @@ from datetime import UTC, datetime
 from django.utils.translation import gettext as _
 
 GENESIS = "0" * 64
-FORMAT = 1
+# Format 1 documents (published before the sign-off recorded what it saw) lack `subject` and
+# `reviewed_content`; each revision keeps the format it was published in.
+FORMAT = 2
 # Audit log actions that put a revision into the chain; their entries record its digest.
 CHAINING_ACTIONS = ("revision.publish", "posting.withdraw")
 # Integers beyond ±(2**53 - 1) lose precision in JavaScript and other IEEE-double JSON parsers,
@@ -62,14 +64,15 @@ def timestamp(value: datetime | None) -> str | None:
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def revision_document(revision) -> dict:
-    """The canonical content of a published revision, built from what is stored in the database."""
-    from .kinds import rows_of
+def content_document(revision) -> dict:
+    """What the clerk prepared and the supervision committee saw: the document without its
+    sign-off and publication. Its digest is what a sign-off records (`reviewed_content`)."""
+    from .kinds import rows_of, subject_of
 
     posting = revision.posting
-    return document(
+    return content_of(
+        format=revision.format,
         village=revision.village.code,
-        seq=revision.seq,
         posting=posting.code,
         kind=posting.kind,
         number=revision.number,
@@ -88,18 +91,14 @@ def revision_document(revision) -> dict:
             for attachment in revision.attachments.select_related("blob").order_by("position")
         ],
         author=revision.author_name,
-        signed_off_by=revision.signed_off_by_name,
-        signed_off_at=revision.signed_off_at,
-        opinion=revision.opinion,
-        published_by=revision.published_by_name,
-        published_at=revision.published_at,
+        subject=subject_of(revision) if revision.format >= 2 else None,
     )
 
 
-def document(
+def content_of(
     *,
+    format: int,
     village: str,
-    seq: int,
     posting: str,
     kind: str,
     number: int,
@@ -110,21 +109,13 @@ def document(
     rows: list[dict],
     attachments: list[dict],
     author: str,
-    signed_off_by: str,
-    signed_off_at: datetime | None,
-    opinion: str,
-    published_by: str,
-    published_at: datetime,
+    subject: dict | None = None,
 ) -> dict:
-    """The canonical document of a revision from its values: the one place that writes it.
-
-    revision_document() reads the values from the database; the benchmark's generator
-    (prefecture/) gives them before it writes the rows.
-    """
-    return {
-        "format": FORMAT,
+    """The content document from its values: the one place that writes it. content_document()
+    gives it what the database holds; the benchmark's generator (prefecture/) what it writes."""
+    document = {
+        "format": format,
         "village": village,
-        "seq": seq,
         "posting": posting,
         "kind": kind,
         "revision": number,
@@ -135,12 +126,74 @@ def document(
         "rows": rows,
         "attachments": attachments,
         "author": author,
-        "signed_off_by": signed_off_by or None,
-        "signed_off_at": timestamp(signed_off_at),
-        "opinion": opinion,
-        "published_by": published_by,
-        "published_at": timestamp(published_at),
     }
+    if format >= 2:
+        document["subject"] = subject
+    return document
+
+
+def content_digest(revision) -> str:
+    """SHA-256 of the canonical bytes of the revision's content document."""
+    return digest_of_content(content_document(revision))
+
+
+SIGN_OFF_AND_PUBLICATION = (
+    "seq",
+    "signed_off_by",
+    "signed_off_at",
+    "opinion",
+    "reviewed_content",
+    "published_by",
+    "published_at",
+)
+
+
+def digest_of_content(document: dict) -> str:
+    """The content digest of a document: of its members other than sign-off and publication."""
+    content = {k: v for k, v in document.items() if k not in SIGN_OFF_AND_PUBLICATION}
+    return hashlib.sha256(canonical_bytes(content)).hexdigest()
+
+
+def revision_document(revision) -> dict:
+    """The canonical content of a published revision, built from what is stored in the database."""
+    return published_document(
+        content_document(revision),
+        seq=revision.seq,
+        signed_off_by=revision.signed_off_by_name,
+        signed_off_at=revision.signed_off_at,
+        opinion=revision.opinion,
+        published_by=revision.published_by_name,
+        published_at=revision.published_at,
+        reviewed_content=revision.reviewed_digest,
+    )
+
+
+def published_document(
+    content: dict,
+    *,
+    seq: int,
+    signed_off_by: str,
+    signed_off_at: datetime | None,
+    opinion: str,
+    published_by: str,
+    published_at: datetime,
+    reviewed_content: str = "",
+) -> dict:
+    """The content document with its sign-off and publication: what the chain digests."""
+    document = dict(content)
+    document.update(
+        {
+            "seq": seq,
+            "signed_off_by": signed_off_by or None,
+            "signed_off_at": timestamp(signed_off_at),
+            "opinion": opinion,
+            "published_by": published_by,
+            "published_at": timestamp(published_at),
+        }
+    )
+    if content["format"] >= 2:
+        document["reviewed_content"] = reviewed_content
+    return document
 
 
 def revision_digest(revision) -> str:
@@ -196,25 +249,21 @@ def export(village) -> dict:
     }
 
 
-def first_mismatch(village, *, files: bool = False):
-    """Re-compute the chain; return (revision, explanation) for the first break, or None.
-
-    With `files`, the stored file of every attachment must also still have its recorded hash.
-    """
+def first_mismatch(village):
+    """Re-compute the chain; return (revision, explanation) for the first break, or None."""
     previous = GENESIS
     for expected_seq, revision in enumerate(chain_revisions(village), start=1):
-        problem = _link_problem(revision, expected_seq, previous)
-        if problem is None and files:
-            problem = _file_problem(revision)
+        problem = link_problem(revision, expected_seq, previous)
         if problem is not None:
             return revision, problem
         previous = revision.digest
     return None
 
 
-def _link_problem(revision, expected_seq: int, previous: str) -> str | None:
+def link_problem(revision, expected_seq: int, previous: str) -> str | None:
+    """Why the revision is not the link expected at this position of the chain, if it is not."""
     if revision.seq != expected_seq:
-        return _("expected position %(expected)d, found %(found)d") % {
+        return _("expected position %(expected)d, found %(found)s") % {
             "expected": expected_seq,
             "found": revision.seq,
         }
@@ -222,65 +271,4 @@ def _link_problem(revision, expected_seq: int, previous: str) -> str | None:
         return _("its link to the previous revision does not match")
     if revision_digest(revision) != revision.digest:
         return _("its content does not match its digest")
-    return None
-
-
-def _file_problem(revision) -> str | None:
-    from .attachments import blob_matches, blob_path
-
-    for attachment in revision.attachments.select_related("blob").order_by("position"):
-        names = {"name": attachment.filename}
-        if not blob_path(attachment.blob).exists():
-            return _("the stored file of attachment “%(name)s” is missing") % names
-        if not blob_matches(attachment.blob):
-            return _("the stored file of attachment “%(name)s” does not match its hash") % names
-    return None
-
-
-def first_unchained_publication(village):
-    """The first publication the audit log records whose digest is no longer in the chain.
-
-    The chain alone cannot show that its newest revisions were removed; the append-only audit
-    log remembers every digest that was published.
-    """
-    from .models import AuditEntry
-
-    chained = set(chain_revisions(village).values_list("digest", flat=True))
-    publications = AuditEntry.objects.filter(village=village, action__in=CHAINING_ACTIONS)
-    for entry in publications.order_by("at", "pk"):
-        if entry.detail.get("digest") not in chained:
-            return entry
-    return None
-
-
-def verify_village(village) -> str | None:
-    """What `manage.py verify_chain` reports: the village's first problem, or None.
-
-    Digests and links, the stored files, and the audit log's record of every publication.
-    """
-    names = {"village": village.name, "code": village.code}
-    found = first_mismatch(village, files=True)
-    if found is not None:
-        revision, problem = found
-        return _(
-            "%(village)s (%(code)s): posting %(posting)s, revision %(number)d, "
-            "position %(seq)d in the chain: %(problem)s."
-        ) % {
-            **names,
-            "posting": revision.posting.code,
-            "number": revision.number,
-            "seq": revision.seq,
-            "problem": problem,
-        }
-    missing = first_unchained_publication(village)
-    if missing is not None:
-        return _(
-            "%(village)s (%(code)s): the audit log records the publication of %(target)s "
-            "on %(at)s with the digest %(digest)s, which is no longer in the chain."
-        ) % {
-            **names,
-            "target": missing.target,
-            "at": timestamp(missing.at),
-            "digest": missing.detail.get("digest"),
-        }
     return None

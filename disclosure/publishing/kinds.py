@@ -3,11 +3,21 @@
 A kind with structured rows (the list of small powers here; ledger entries, benefit lists or
 decisions in their own apps) registers, once, when its app is ready:
 - `rows`: reads a revision's rows in canonical form, for the chain and the API;
+- `subject`: the facts about what the posting discloses that pages show beside its rows (the
+  month of a finance period, the year of a budget), in canonical form: they enter the digest;
 - `template`: renders them inside portal/includes/revision_content.html;
 - `check`: raises ValidationError when a revision is not complete enough to submit;
 - `copy`: copies the rows into a new revision when a correction starts;
 - `prepare`: stores what is derived from the rows (totals), in the publishing transaction, just
-  before the revision is frozen.
+  before the revision is frozen;
+- `verify`: re-derives what `prepare` stored (and anything else pages show that is kept beside
+  the rows) and returns what no longer matches, for `verify_chain`;
+- `row_key`: names a row across revisions, so a correction can be shown as changed rows;
+- `live`: whether its page shows what moves after publication (payments, a window's end), so that
+  its rendering cannot be kept;
+- `content`: the models holding the kind's rows (each with a `revision` and a `village`), and
+  `derived`: the models `prepare` fills. Every model of the project is accounted for by some
+  kind or by publishing.coverage, so a new table cannot escape the proof unnoticed.
 """
 
 from collections.abc import Callable
@@ -20,17 +30,45 @@ from django.utils.translation import gettext as _
 @dataclass(frozen=True)
 class KindContent:
     rows: Callable | None = None
+    subject: Callable | None = None
     template: str | None = None
     check: Callable | None = None
     copy: Callable | None = None
     prepare: Callable | None = None
+    verify: Callable | None = None
+    row_key: Callable | None = None
+    content: tuple = ()
+    derived: tuple = ()
+    live: bool = False
 
 
 _CONTENT: dict[str, KindContent] = {}
 
 
 def register(kind: str, **hooks) -> None:
+    hooks["content"] = tuple(hooks.get("content", ()))
+    hooks["derived"] = tuple(hooks.get("derived", ()))
     _CONTENT[kind] = KindContent(**hooks)
+
+
+def registered() -> dict[str, KindContent]:
+    return dict(_CONTENT)
+
+
+def tables() -> dict:
+    """Every model holding rows of published revisions, with the kinds whose rows it may hold.
+
+    Attachments belong to every kind; the rest are the `content` and `derived` models the kinds
+    registered.
+    """
+    from .catalogue import Kind
+    from .models import Attachment
+
+    owners: dict = {Attachment: set(Kind.values)}
+    for kind, hooks in _CONTENT.items():
+        for model in (*hooks.content, *hooks.derived):
+            owners.setdefault(model, set()).add(kind)
+    return owners
 
 
 def _content(kind: str) -> KindContent:
@@ -40,6 +78,15 @@ def _content(kind: str) -> KindContent:
 def rows_of(revision) -> list[dict]:
     reader = _content(revision.posting.kind).rows
     return reader(revision) if reader else []
+
+
+def subject_of(revision) -> dict:
+    reader = _content(revision.posting.kind).subject
+    return reader(revision) if reader else {}
+
+
+def is_live(kind: str) -> bool:
+    return _content(kind).live
 
 
 def content_template(kind: str) -> str | None:
@@ -58,10 +105,23 @@ def prepare_publication(revision) -> None:
         prepare(revision)
 
 
+def derived_problem(revision) -> str | None:
+    """What `prepare` stored for a published revision that its rows no longer give, if anything.
+
+    A withdrawal carries no rows and nothing was stored for it.
+    """
+    verify = _content(revision.posting.kind).verify
+    return verify(revision) if verify and not revision.is_withdrawal else None
+
+
 def copy_rows(source, target) -> None:
     copy = _content(source.posting.kind).copy
     if copy:
         copy(source, target)
+
+
+def row_key(kind: str) -> Callable | None:
+    return _content(kind).row_key
 
 
 def _power_items(revision) -> list[dict]:
@@ -80,10 +140,19 @@ def _copy_power_items(source, target) -> None:
         item.save()
 
 
-register(
-    "power_list",
-    rows=_power_items,
-    template="portal/kinds/power_list.html",
-    check=_check_power_list,
-    copy=_copy_power_items,
-)
+def _power_name(row: dict) -> str:
+    return row["name"]
+
+
+def register_power_list() -> None:
+    from .models import PowerItem
+
+    register(
+        "power_list",
+        rows=_power_items,
+        template="portal/kinds/power_list.html",
+        check=_check_power_list,
+        copy=_copy_power_items,
+        row_key=_power_name,
+        content=[PowerItem],
+    )

@@ -151,6 +151,10 @@ class Revision(models.Model):
     signed_off_by_name = models.CharField(_("signer's public name"), max_length=50, blank=True)
     signed_off_at = models.DateTimeField(_("signed off"), null=True, blank=True)
     opinion = models.TextField(_("opinion"), blank=True)
+    # What the signer saw: the digest of the content document their review page showed.
+    reviewed_digest = models.CharField(
+        _("digest of the content signed off"), max_length=64, blank=True
+    )
 
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -163,7 +167,9 @@ class Revision(models.Model):
     published_by_name = models.CharField(_("publisher's public name"), max_length=50, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
 
-    # The village's chain: position, the digest before this revision, and its own.
+    # The village's chain: the version of the canonical form (docs/integrity.md) the revision is
+    # described in, its position, the digest before it, and its own.
+    format = models.PositiveSmallIntegerField(_("canonical format"), default=2)
     seq = models.PositiveIntegerField(_("position in the chain"), null=True, blank=True)
     prev_digest = models.CharField(_("previous digest"), max_length=64, blank=True)
     digest = models.CharField(_("digest"), max_length=64, blank=True, db_index=True)

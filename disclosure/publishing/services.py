@@ -99,6 +99,17 @@ def _lock(revision: Revision) -> Revision:
     return Revision.objects.select_for_update().select_related("posting").get(pk=revision.pk)
 
 
+def _expect_content(revision: Revision) -> None:
+    """A withdrawal carries only its reason, which was given when it was asked for."""
+    if revision.is_withdrawal:
+        raise ValidationError(
+            _(
+                "A withdrawal has no content to change: discard it and withdraw again to "
+                "change its reason."
+            )
+        )
+
+
 def _expect_state(revision: Revision, *states) -> None:
     if revision.state not in states:
         raise ValidationError(
@@ -112,6 +123,7 @@ def update_draft(*, revision: Revision, content: Content, by, ip=None) -> Revisi
     revision = _lock(revision)
     require(by, Action.DRAFT, revision)
     _expect_state(revision, *EDITABLE)
+    _expect_content(revision)
     _write_content(revision, content)
     record(by=by, action="revision.edit", village=revision.village, target=str(revision), ip=ip)
     return revision
@@ -122,6 +134,7 @@ def add_attachment(*, revision: Revision, upload, by, ip=None) -> Attachment:
     revision = _lock(revision)
     require(by, Action.DRAFT, revision)
     _expect_state(revision, *EDITABLE)
+    _expect_content(revision)
     content, content_type = files.read_upload(upload)
     blob = files.store_blob(content, content_type)
     thumbnail = None
@@ -171,7 +184,8 @@ def submit(*, revision: Revision, by, ip=None) -> Revision:
     revision = _lock(revision)
     require(by, Action.SUBMIT, revision)
     _expect_state(revision, *EDITABLE)
-    kinds.check_ready(revision)
+    if not revision.is_withdrawal:
+        kinds.check_ready(revision)
     revision.state = RevisionState.SUBMITTED
     revision.submitted_at = _now()
     revision.save()
@@ -205,21 +219,39 @@ def return_for_changes(*, revision: Revision, by, reason: str, ip=None) -> Revis
 
 
 @transaction.atomic
-def sign_off(*, revision: Revision, by, opinion: str, ip=None) -> Revision:
+def sign_off(*, revision: Revision, by, opinion: str, content_digest: str, ip=None) -> Revision:
+    """Sign off what the reviewer saw: `content_digest` is the digest of the content their page
+    showed (chain.content_digest); a draft that changed since is refused."""
     revision = _lock(revision)
     require(by, Action.REVIEW, revision)
     _expect_state(revision, RevisionState.SUBMITTED)
     opinion = opinion.strip()
     if not opinion:
         raise ValidationError({"opinion": _("Write the supervision committee's opinion.")})
+    seen = chain.content_digest(revision)
+    if content_digest != seen:
+        raise ValidationError(
+            _(
+                "The content changed after you opened it for review. Read it again as it is "
+                "now before signing it off."
+            )
+        )
     revision.state = RevisionState.SIGNED_OFF
     revision.signed_off_by = by
     revision.signed_off_by_name = by.public_name
     revision.signed_off_at = _now()
     revision.opinion = _clean_text(opinion)
+    revision.reviewed_digest = seen
     revision.save()
     _event(revision, ReviewEvent.Step.SIGNED_OFF, by, opinion)
-    record(by=by, action="revision.sign_off", village=revision.village, target=str(revision), ip=ip)
+    record(
+        by=by,
+        action="revision.sign_off",
+        village=revision.village,
+        target=str(revision),
+        ip=ip,
+        content_digest=seen,
+    )
     return revision
 
 
@@ -228,7 +260,8 @@ def publish(*, revision: Revision, by, ip=None) -> Revision:
     revision = _lock(revision)
     require(by, Action.PUBLISH, revision)
     _expect_state(revision, RevisionState.SIGNED_OFF)
-    kinds.prepare_publication(revision)
+    if not revision.is_withdrawal:
+        kinds.prepare_publication(revision)
     _append_to_chain(revision, by)
     _event(revision, ReviewEvent.Step.PUBLISHED, by)
     record(
@@ -243,7 +276,10 @@ def publish(*, revision: Revision, by, ip=None) -> Revision:
 
 
 def _append_to_chain(revision: Revision, by) -> None:
-    """Give the revision its place and digest in the village's chain and publish it."""
+    """Give the revision its place and digest in the village's chain and publish it.
+
+    Refused if the content is no longer what the supervision committee signed off.
+    """
     # Locking the village row serialises publications, so the chain never forks.
     Region.objects.select_for_update().get(pk=revision.village_id)
     now = _now()
@@ -252,7 +288,15 @@ def _append_to_chain(revision: Revision, by) -> None:
     revision.published_at = now
     last_seq, revision.prev_digest = chain.last_link(revision.village)
     revision.seq = last_seq + 1
-    revision.digest = chain.revision_digest(revision)
+    document = chain.revision_document(revision)
+    if chain.digest_of_content(document) != revision.reviewed_digest:
+        raise ValidationError(
+            _(
+                "The content changed after it was signed off. Submit it again so that the "
+                "supervision committee signs off what will be published."
+            )
+        )
+    revision.digest = chain.digest(revision.prev_digest, document)
     revision.search_vector = search_vector_of(revision)
     revision.state = RevisionState.PUBLISHED
     revision.save()
@@ -316,7 +360,8 @@ def start_correction(*, posting: Posting, by, reason: str, ip=None) -> Revision:
 
 @transaction.atomic
 def withdraw(*, posting: Posting, by, reason: str, ip=None) -> Revision:
-    """Withdraw a published posting. A public notice with the reason stays in its place."""
+    """Ask to withdraw a published posting: the withdrawal goes to the supervision committee like
+    any revision and, once signed off and published, leaves a public notice with the reason."""
     posting = Posting.objects.select_for_update().get(pk=posting.pk)
     require(by, Action.WITHDRAW, posting)
     if posting.status != PostingStatus.PUBLISHED:
@@ -324,11 +369,23 @@ def withdraw(*, posting: Posting, by, reason: str, ip=None) -> Revision:
     reason = _clean_text(reason)
     if not reason:
         raise ValidationError({"reason": _("A withdrawal needs a reason, shown to villagers.")})
+    if posting.revisions.open().filter(action=RevisionAction.WITHDRAWAL).exists():
+        raise ValidationError(_("A withdrawal of this posting is already waiting for sign-off."))
     for revision in posting.revisions.open():
+        record(
+            by=by,
+            action="revision.discard",
+            village=posting.village,
+            target=str(revision),
+            ip=ip,
+        )
         revision.delete()
     revision = _new_revision(posting, posting.current, RevisionAction.WITHDRAWAL, reason, by)
     revision.body = ""
-    _append_to_chain(revision, by)
+    revision.state = RevisionState.SUBMITTED
+    revision.submitted_at = _now()
+    revision.save()
+    _event(revision, ReviewEvent.Step.SUBMITTED, by)
     record(
         by=by,
         action="posting.withdraw",
@@ -336,7 +393,6 @@ def withdraw(*, posting: Posting, by, reason: str, ip=None) -> Revision:
         target=posting.code,
         ip=ip,
         reason=reason,
-        digest=revision.digest,
     )
     return revision
 

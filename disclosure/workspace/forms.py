@@ -195,7 +195,19 @@ class OpinionForm(forms.Form):
         label=_("Opinion of the supervision committee"),
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Shown publicly with the posting."),
+        help_text=_(
+            "Shown publicly with the posting. By signing off you confirm that you have read the "
+            "content above, all of it, as villagers will see it."
+        ),
+    )
+    # The digest of the content the page showed: signing off is refused if it has changed since.
+    content_digest = forms.RegexField(
+        regex=r"^[0-9a-f]{64}$",
+        widget=forms.HiddenInput,
+        error_messages={
+            "required": _("This page is out of date: open it again and read the content first."),
+            "invalid": _("This page is out of date: open it again and read the content first."),
+        },
     )
 
 

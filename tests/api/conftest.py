@@ -6,7 +6,7 @@ from rest_framework.test import APIClient
 
 from disclosure.publishing import services
 
-from ..factories import draft_posting, published_posting, signed_off
+from ..factories import draft_posting, published_posting, signed_off, withdrawn
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
@@ -39,7 +39,7 @@ def road_notice(village_a, clerk_a, supervisor_a):
 @pytest.fixture
 def withdrawn_notice(village_a, clerk_a, supervisor_a):
     first = published_posting(village_a, clerk_a, supervisor_a, title="春节慰问品发放通知")
-    return services.withdraw(posting=first.posting, by=clerk_a, reason="与上月通知重复")
+    return withdrawn(first.posting, clerk_a, supervisor_a, reason="与上月通知重复")
 
 
 @pytest.fixture

@@ -67,7 +67,7 @@ def test_a_withdrawn_posting_keeps_its_notice_and_reason(api, withdrawn_notice):
     assert data["status"] == "withdrawn"
     assert data["revisions"][-1]["action"] == "withdrawal"
     assert data["revisions"][-1]["reason"] == "与上月通知重复"
-    assert data["revisions"][-1]["sign_off"] is None
+    assert data["revisions"][-1]["sign_off"]["by"] == "李监督"
 
 
 def test_postings_can_be_filtered_by_village(api, village_b, road_notice, power_list):

@@ -6,6 +6,7 @@ import pytest
 from openpyxl import Workbook
 
 from disclosure.assets import services
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 
 MAY_DAY = datetime.date(2025, 5, 1)
@@ -43,7 +44,12 @@ def add_resource(village, clerk, number="ZY-001", **values):
 def publish_snapshot(village, clerk, supervisor, today=MAY_DAY):
     revision = services.take_snapshot(village=village, by=clerk, today=today)
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion="与台账核对无误。")
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion="与台账核对无误。",
+    )
     return publishing.publish(revision=revision, by=clerk)
 
 

@@ -72,6 +72,19 @@ class PageRow:
     errors: int
 
 
+FIGURE_COLUMNS = (("section", "section"), ("what", "what"), ("value", "value"), ("unit", "unit"))
+
+
+@dataclass
+class Figure:
+    """One measured figure that is not a rate of work, such as the size of a proof."""
+
+    section: str
+    what: str
+    value: float | int
+    unit: str
+
+
 def _cell(value) -> str:
     if value is None:
         return "–"
@@ -93,12 +106,13 @@ def _table(rows: list, columns) -> str:
 
 
 def markdown(rows: list) -> str:
-    """Pages under load in one table, rates of work beside their floor in the other."""
-    pages = [row for row in rows if isinstance(row, PageRow)]
-    others = [row for row in rows if not isinstance(row, PageRow)]
-    tables = [_table(pages, PAGE_COLUMNS)] if pages else []
-    if others:
-        tables.append(_table(others, COLUMNS))
+    """Pages under load in one table, rates of work beside their floor in another, other
+    figures in a third."""
+    tables = []
+    for kind, columns in ((PageRow, PAGE_COLUMNS), (Row, COLUMNS), (Figure, FIGURE_COLUMNS)):
+        found = [row for row in rows if isinstance(row, kind)]
+        if found:
+            tables.append(_table(found, columns))
     return "\n\n".join(tables)
 
 

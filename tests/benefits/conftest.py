@@ -7,6 +7,7 @@ from disclosure.benefits import services
 from disclosure.benefits.files import table_of
 from disclosure.benefits.imports import read_lines
 from disclosure.benefits.personal import check_character
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 
 HEADER = "姓名,身份证号,村民小组,补贴类型,金额,期间"
@@ -48,7 +49,12 @@ def import_draft(village, clerk, rows=ROWS, **kwargs):
 
 def publish(revision, clerk, supervisor):
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion="经核实无误，同意公示。")
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion="经核实无误，同意公示。",
+    )
     return publishing.publish(revision=revision, by=clerk)
 
 

@@ -7,6 +7,7 @@ import pytest
 
 from disclosure.contracts import services
 from disclosure.contracts.services import Terms
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 
 IDENTITY_NUMBER = "320102199001011234"
@@ -43,7 +44,12 @@ def lease_terms(**changes) -> Terms:
 
 def publish(revision, clerk, supervisor):
     publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(revision=revision, by=supervisor, opinion="内容属实，同意公开。")
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor,
+        opinion="内容属实，同意公开。",
+    )
     return publishing.publish(revision=revision, by=clerk)
 
 

@@ -9,7 +9,7 @@ from disclosure.decisions.states import notice_ends_at
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import Revision
 
-from ..factories import signed_off
+from ..factories import signed_off, withdrawn
 from .builders import after_notice, figures, new_matter, resolved_matter
 from .journeys import finished_matter, report, started_matter
 
@@ -235,7 +235,7 @@ def test_a_withdrawn_resolution_leaves_its_notice_and_no_figures(
     client, village_a, clerk_a, supervisor_a
 ):
     matter = resolved_matter(village_a, clerk_a, supervisor_a)
-    publishing.withdraw(posting=matter.resolution, by=clerk_a, reason="第三议日期有误，重新召开。")
+    withdrawn(matter.resolution, clerk_a, supervisor_a, reason="第三议日期有误，重新召开。")
 
     page = read(client, matter)
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from disclosure.decisions import objections
 from disclosure.decisions.models import Matter, Stage
 
+from ..factories import sign_off_through_page
 from .builders import after_notice, discussed_matter, new_matter, resolved_matter
 
 
@@ -239,9 +240,7 @@ def test_the_resolution_goes_through_the_workspace_to_public_notice(
     preview = text_of(as_supervisor_a.get(reverse("workspace:preview", args=[revision.pk])))
     assert "村民代表会议" in preview
     as_clerk_a.post(reverse("workspace:submit", args=[revision.pk]))
-    as_supervisor_a.post(
-        reverse("workspace:sign_off", args=[revision.pk]), {"opinion": "程序合规，同意公开。"}
-    )
+    sign_off_through_page(as_supervisor_a, revision, "程序合规，同意公开。")
     as_clerk_a.post(reverse("workspace:publish", args=[revision.pk]))
     matter.refresh_from_db()
     page = text_of(as_clerk_a.get(reverse("decisions_staff:matter", args=[matter.pk])))

@@ -6,6 +6,7 @@ snapshot and publishes it after the supervisor's sign-off; a villager reads it o
 
 from playwright.sync_api import expect
 
+from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import Revision
 
@@ -37,7 +38,12 @@ def test_a_clerk_imports_and_publishes_the_register_and_a_villager_reads_it(
     clerk.get_by_role("button", name="生成截至今日的登记表用于公开").click()
     clerk.get_by_role("button", name="提交审核").click()
     revision = Revision.objects.get(village=village_a)
-    publishing.sign_off(revision=revision, by=supervisor_a, opinion="与台账核对无误。")
+    publishing.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor_a,
+        opinion="与台账核对无误。",
+    )
     clerk.reload()
     clerk.get_by_role("button", name="发布").click()
     expect(clerk.get_by_role("status")).to_contain_text("已发布")

@@ -7,7 +7,7 @@ from disclosure.finance.models import LedgerEntry
 from disclosure.finance.services.budgets import save_budget
 from disclosure.publishing import services as publishing
 
-from ..factories import signed_off
+from ..factories import signed_off, withdrawn
 from .ledgers import (
     Line,
     add_voucher,
@@ -58,7 +58,7 @@ def test_a_corrected_period_is_listed_once_with_the_corrected_figures(
 
 def test_a_withdrawn_period_is_not_listed(api, village_a, clerk_a, supervisor_a):
     revision = published_period(village_a, clerk_a, supervisor_a)
-    publishing.withdraw(posting=revision.posting, by=clerk_a, reason="账目有误")
+    withdrawn(revision.posting, clerk_a, supervisor_a, reason="账目有误")
     assert api.get("/api/v1/finance/periods/").json()["count"] == 0
 
 

@@ -10,7 +10,7 @@ from disclosure.publishing import changes
 from disclosure.publishing import services as publishing
 
 from ..clock import SHANGHAI
-from ..factories import signed_off
+from ..factories import signed_off, withdrawn
 from .ledgers import draft_period, published_period
 
 
@@ -46,7 +46,7 @@ def test_the_year_so_far_adds_up_the_published_periods(village_a, clerk_a, super
 
 def test_a_withdrawn_period_is_marked_and_counts_for_nothing(village_a, clerk_a, supervisor_a):
     revision = published_period(village_a, clerk_a, supervisor_a, year=2025, number=1)
-    publishing.withdraw(posting=revision.posting, by=clerk_a, reason="账目有误，重新核对。")
+    withdrawn(revision.posting, clerk_a, supervisor_a, reason="账目有误，重新核对。")
     with on("2025-08-01T09:00"):
         html = overview(village_a, "?year=2025")
     assert "已撤回" in html

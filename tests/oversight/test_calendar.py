@@ -8,11 +8,11 @@ from django.test.utils import CaptureQueriesContext
 
 from disclosure.finance.services import periods
 from disclosure.oversight.calendar import DueSection, DueStatus, due_items, judge
-from disclosure.publishing import services as publishing
 from disclosure.publishing.models import PostingStatus
 
 from ..clock import on
 from ..decisions.builders import new_matter
+from ..factories import withdrawn
 from ..finance.ledgers import published_period
 from .builders import (
     matter_resolved_on,
@@ -97,7 +97,7 @@ def test_a_withdrawn_period_no_longer_counts(village_a, clerk_a, supervisor_a):
     revision = period_published_on(
         D(2025, 4, 1), village_a, clerk_a, supervisor_a, year=2025, number=1
     )
-    publishing.withdraw(posting=revision.posting, by=clerk_a, reason="账目有误，重新整理。")
+    withdrawn(revision.posting, clerk_a, supervisor_a, reason="账目有误，重新整理。")
     assert revision.posting.__class__.objects.get(pk=revision.posting_id).status == (
         PostingStatus.WITHDRAWN
     )

@@ -14,7 +14,7 @@ from disclosure.publishing.models import AuditEntry, ChangeCount
 from disclosure.publishing.tasks import tasks_for
 
 from ..clock import minutes_later
-from ..factories import draft_posting, published_posting, signed_off
+from ..factories import draft_posting, published_posting, signed_off, withdrawn
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -78,7 +78,7 @@ def test_only_a_published_posting_can_be_ordered_corrected(
     with pytest.raises(ValidationError, match="Only a published posting"):
         order(draft, township_official)
     published = published_posting(village_a, clerk_a, supervisor_a).posting
-    publishing.withdraw(posting=published, by=clerk_a, reason="重复发布。")
+    withdrawn(published, clerk_a, supervisor_a, reason="重复发布。")
     with pytest.raises(ValidationError, match="Only a published posting"):
         order(published, township_official)
     assert not CorrectionOrder.objects.exists()
@@ -135,10 +135,10 @@ def test_a_correction_published_before_the_order_does_not_close_it(
         assert orders.orders_of(notice)[0].is_open
 
 
-def test_a_withdrawal_also_closes_the_order(notice, township_official, clerk_a):
+def test_a_withdrawal_also_closes_the_order(notice, township_official, clerk_a, supervisor_a):
     order(notice, township_official)
     with minutes_later(5):
-        publishing.withdraw(posting=notice, by=clerk_a, reason="内容有误，撤回。")
+        withdrawn(notice, clerk_a, supervisor_a, reason="内容有误，撤回。")
     (found,) = orders.orders_of(notice)
     assert not found.is_open and found.closed_by_withdrawal
 

@@ -4,9 +4,8 @@ import pytest
 from django.test import Client
 
 from disclosure.participation.models import Rating
-from disclosure.publishing import services as publishing
 
-from ..factories import published_posting
+from ..factories import published_posting, withdrawn
 from ..finance.ledgers import draft_period, published_period
 
 
@@ -97,7 +96,7 @@ def test_a_filled_honeypot_counts_nothing(client, period_a):
 def test_only_a_published_period_can_be_rated(client, village_a, clerk_a, supervisor_a, period_a):
     notice = published_posting(village_a, clerk_a, supervisor_a).posting
     draft = draft_period(village_a, clerk_a, number=3).posting
-    publishing.withdraw(posting=period_a.posting, by=clerk_a, reason="重新整理后另行公开")
+    withdrawn(period_a.posting, clerk_a, supervisor_a, reason="重新整理后另行公开")
     for posting in (notice, draft, period_a.posting):
         assert client.get(f"/rate/{posting.code}/").status_code == 404
         assert _rate(client, posting).status_code == 404

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from disclosure.publishing import services
 
-from ..factories import draft_posting, published_posting, signed_off
+from ..factories import draft_posting, published_posting, signed_off, withdrawn
 
 ROAD_NOTICE = "村道修路工程招标公告"
 POWERS = [
@@ -60,7 +60,7 @@ def corrected_notice(road_notice, clerk_a, supervisor_a):
 def withdrawn_notice(village_a, clerk_a, supervisor_a):
     """A published notice later withdrawn; returns the withdrawal."""
     first = published_posting(village_a, clerk_a, supervisor_a, title="关于召开村民大会的通知")
-    return services.withdraw(posting=first.posting, by=clerk_a, reason="会议改期，另行通知。")
+    return withdrawn(first.posting, clerk_a, supervisor_a, reason="会议改期，另行通知。")
 
 
 PNG = (

@@ -15,7 +15,7 @@ from disclosure.finance.models import (
     PeriodSummary,
 )
 from disclosure.participation.models import Question, QuestionStatus, Rating
-from disclosure.publishing import chain
+from disclosure.publishing import chain, verification
 from disclosure.publishing.models import Posting, Revision
 from disclosure.publishing.services import search_vector_of
 from disclosure.regions.models import Region, User
@@ -63,7 +63,7 @@ def test_the_same_seed_gives_the_same_chains_and_another_seed_others(db):
 
 def test_every_generated_chain_verifies(tiny):
     for village in tiny:
-        assert chain.verify_village(village) is None
+        assert verification.village_problems(village) == []
         count, _head = chain.last_link(village)
         assert count > 12  # twelve months, a budget, a register, notices, contracts, matters
     call_command("verify_chain", village=tiny[0].code)
@@ -126,7 +126,7 @@ def test_replace_removes_only_what_it_made(tiny, village_a, clerk_a, supervisor_
     generate(Options(**{**TINY.__dict__, "villages": 2}), replace=True)
     assert len(generated_villages()) == 2
     assert Posting.objects.filter(pk=revision.posting_id).exists()
-    assert chain.verify_village(village_a) is None
+    assert verification.village_problems(village_a) == []
     assert User.objects.filter(username="clerk_a").exists()
     assert User.objects.filter(username__startswith="scale_").count() == 2 * 2 + 1
 

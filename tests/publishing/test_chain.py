@@ -28,7 +28,7 @@ documents = st.dictionaries(text, values, max_size=6)
 # A revision's document: every member the canonical form names, with plausible values.
 revision_documents = st.fixed_dictionaries(
     {
-        "format": st.just(1),
+        "format": st.just(2),
         "village": st.from_regex(r"\A\d{12}\Z"),
         "seq": st.integers(1, 10**6),
         "posting": st.from_regex(r"\A[2-9A-Z]{6}\Z"),
@@ -50,10 +50,12 @@ revision_documents = st.fixed_dictionaries(
             ),
             max_size=3,
         ),
+        "subject": st.dictionaries(st.sampled_from(["year", "start"]), text),
         "author": text,
-        "signed_off_by": st.none() | text,
-        "signed_off_at": st.none() | st.just("2026-03-05T01:30:00Z"),
+        "signed_off_by": text,
+        "signed_off_at": st.just("2026-03-05T01:30:00Z"),
         "opinion": text,
+        "reviewed_content": st.from_regex(r"\A[0-9a-f]{64}\Z"),
         "published_by": text,
         "published_at": st.just("2026-03-05T02:00:00Z"),
     }
@@ -153,6 +155,22 @@ def test_the_worked_example_in_the_documentation_matches_the_code():
     assert f"single line of {len(canonical)} bytes" in DOCS.read_text()
     assert chain.digest(chain.GENESIS, document) == stated_digest
     assert hashlib.sha256(b"0" * 64 + canonical).hexdigest() == stated_digest
+
+
+def test_the_worked_example_was_published_as_it_was_signed_off():
+    document = json.loads(_example("document"))
+
+    assert chain.digest_of_content(document) == _example("reviewed").strip()
+    assert document["reviewed_content"] == _example("reviewed").strip()
+    assert "canonical bytes of 466 bytes" in DOCS.read_text()
+
+
+def test_a_published_revision_records_the_content_its_signer_saw(village_a, clerk_a, supervisor_a):
+    revision = published_posting(village_a, clerk_a, supervisor_a)
+
+    document = chain.revision_document(revision)
+    assert document["reviewed_content"] == chain.content_digest(revision)
+    assert chain.digest_of_content(document) == document["reviewed_content"]
 
 
 def test_the_example_attachment_hash_is_the_hash_of_the_example_file():

@@ -9,7 +9,7 @@ from disclosure.publishing import chain, services
 from disclosure.publishing.models import AuditEntry, Posting, PostingStatus, Revision, RevisionState
 from disclosure.regions.models import RoleKind
 
-from ..factories import draft_posting, make_staff, published_posting, signed_off
+from ..factories import draft_posting, make_staff, published_posting, signed_off, withdrawn
 
 
 def test_a_signed_off_draft_is_published_with_its_digest(village_a, clerk_a, supervisor_a):
@@ -31,7 +31,12 @@ def test_a_supervisor_cannot_sign_off_their_own_draft(village_a, supervisor_a, c
     services.submit(revision=revision, by=supervisor_a)
 
     with pytest.raises(PermissionDenied):
-        services.sign_off(revision=revision, by=supervisor_a, opinion="同意")
+        services.sign_off(
+            revision=revision,
+            content_digest=chain.content_digest(revision),
+            by=supervisor_a,
+            opinion="同意",
+        )
 
 
 def test_a_returned_draft_keeps_the_reason_and_can_be_resubmitted(village_a, clerk_a, supervisor_a):
@@ -65,13 +70,78 @@ def test_a_correction_is_a_second_revision_in_the_chain(village_a, clerk_a, supe
     assert chain.first_mismatch(village_a) is None
 
 
-def test_a_withdrawal_leaves_a_public_notice(village_a, clerk_a, supervisor_a):
+def test_a_withdrawal_waits_for_the_supervision_committee(village_a, clerk_a, supervisor_a):
     first = published_posting(village_a, clerk_a, supervisor_a)
+
     withdrawal = services.withdraw(posting=first.posting, by=clerk_a, reason="重复发布")
+
+    first.posting.refresh_from_db()
+    assert withdrawal.state == RevisionState.SUBMITTED
+    assert first.posting.status == PostingStatus.PUBLISHED
+    assert first.posting.current == first
+    with pytest.raises(ValidationError):
+        services.publish(revision=withdrawal, by=clerk_a)
+
+
+def test_a_withdrawal_signed_off_and_published_leaves_a_public_notice(
+    village_a, clerk_a, supervisor_a
+):
+    first = published_posting(village_a, clerk_a, supervisor_a)
+
+    withdrawal = withdrawn(first.posting, clerk_a, supervisor_a, reason="重复发布")
 
     assert withdrawal.posting.status == PostingStatus.WITHDRAWN
     assert withdrawal.reason == "重复发布"
     assert withdrawal.prev_digest == first.digest
+    assert chain.revision_document(withdrawal)["signed_off_by"] == "李监督"
+
+
+def test_a_withdrawal_carries_only_its_reason(village_a, clerk_a, supervisor_a):
+    first = published_posting(village_a, clerk_a, supervisor_a)
+    withdrawal = services.withdraw(posting=first.posting, by=clerk_a, reason="重复发布")
+    services.return_for_changes(revision=withdrawal, by=supervisor_a, reason="理由不清")
+
+    with pytest.raises(ValidationError, match="撤回|withdrawal"):
+        services.update_draft(
+            revision=withdrawal, content=services.Content(title="别的标题"), by=clerk_a
+        )
+    services.submit(revision=withdrawal, by=clerk_a)
+    withdrawal.refresh_from_db()
+    assert withdrawal.state == RevisionState.SUBMITTED
+
+
+def test_signing_off_content_that_changed_since_the_review_page_is_refused(
+    village_a, clerk_a, supervisor_a
+):
+    revision = draft_posting(village_a, clerk_a)
+    services.submit(revision=revision, by=clerk_a)
+    seen = chain.content_digest(revision)
+    services.return_for_changes(revision=revision, by=supervisor_a, reason="补充")
+    services.update_draft(
+        revision=revision, content=services.Content(title=revision.title, body="改过"), by=clerk_a
+    )
+    services.submit(revision=revision, by=clerk_a)
+
+    with pytest.raises(ValidationError, match="已经改变|changed"):
+        services.sign_off(revision=revision, by=supervisor_a, opinion="同意", content_digest=seen)
+    revision.refresh_from_db()
+    assert revision.state == RevisionState.SUBMITTED
+
+
+def test_a_sign_off_records_the_digest_of_what_was_seen(village_a, clerk_a, supervisor_a):
+    revision = signed_off(draft_posting(village_a, clerk_a), clerk_a, supervisor_a)
+
+    assert revision.reviewed_digest == chain.content_digest(revision)
+    entry = AuditEntry.objects.get(action="revision.sign_off")
+    assert entry.detail["content_digest"] == revision.reviewed_digest
+
+
+def test_content_changed_after_sign_off_is_not_published(village_a, clerk_a, supervisor_a):
+    revision = signed_off(draft_posting(village_a, clerk_a), clerk_a, supervisor_a)
+    Revision.objects.filter(pk=revision.pk).update(body="签署之后改的")
+
+    with pytest.raises(ValidationError):
+        services.publish(revision=revision, by=clerk_a)
 
 
 def test_identity_numbers_in_text_are_masked_when_saved(village_a, clerk_a):
@@ -215,7 +285,12 @@ def test_returning_needs_a_reason_and_signing_off_an_opinion(village_a, clerk_a,
     with pytest.raises(ValidationError, match="修改"):
         services.return_for_changes(revision=revision, by=supervisor_a, reason=" ")
     with pytest.raises(ValidationError, match="审核意见"):
-        services.sign_off(revision=revision, by=supervisor_a, opinion="")
+        services.sign_off(
+            revision=revision,
+            content_digest=chain.content_digest(revision),
+            by=supervisor_a,
+            opinion="",
+        )
     revision.refresh_from_db()
     assert revision.state == RevisionState.SUBMITTED
 
@@ -294,7 +369,7 @@ def test_a_withdrawal_drops_an_open_correction_and_cannot_be_repeated(
     first = published_posting(village_a, clerk_a, supervisor_a)
     services.start_correction(posting=first.posting, by=clerk_a, reason="日期有误")
 
-    withdrawal = services.withdraw(posting=first.posting, by=clerk_a, reason="重复发布")
+    withdrawal = withdrawn(first.posting, clerk_a, supervisor_a)
 
     assert list(first.posting.revisions.values_list("number", "action")) == [
         (1, "original"),
@@ -302,7 +377,6 @@ def test_a_withdrawal_drops_an_open_correction_and_cannot_be_repeated(
     ]
     assert withdrawal.body == ""
     assert withdrawal.posting.current == withdrawal
-    assert chain.revision_document(withdrawal)["signed_off_by"] is None
     with pytest.raises(ValidationError):
         services.withdraw(posting=first.posting, by=clerk_a, reason="再撤回")
     with pytest.raises(ValidationError):
@@ -330,7 +404,13 @@ def test_discarding_a_correction_keeps_what_is_published(village_a, clerk_a, sup
 def test_every_step_is_in_the_audit_log_with_who_and_where(village_a, clerk_a, supervisor_a):
     revision = draft_posting(village_a, clerk_a)
     services.submit(revision=revision, by=clerk_a, ip="10.0.0.7")
-    services.sign_off(revision=revision, by=supervisor_a, opinion="同意", ip="10.0.0.8")
+    services.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor_a,
+        opinion="同意",
+        ip="10.0.0.8",
+    )
     services.publish(revision=revision, by=clerk_a, ip="10.0.0.7")
 
     entries = AuditEntry.objects.order_by("at", "pk")

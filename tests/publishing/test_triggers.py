@@ -4,7 +4,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, connection, transaction
 
-from disclosure.publishing import services
+from disclosure.publishing import chain, services
 from disclosure.publishing.models import AuditEntry, Blob, Revision
 
 from ..factories import draft_posting, published_posting
@@ -50,7 +50,12 @@ def with_attachment(village_a, clerk_a, supervisor_a):
     upload = SimpleUploadedFile("招标文件.pdf", b"%PDF-1.4\n% tender\n")
     services.add_attachment(revision=revision, upload=upload, by=clerk_a)
     services.submit(revision=revision, by=clerk_a)
-    services.sign_off(revision=revision, by=supervisor_a, opinion="同意公开。")
+    services.sign_off(
+        revision=revision,
+        content_digest=chain.content_digest(revision),
+        by=supervisor_a,
+        opinion="同意公开。",
+    )
     return services.publish(revision=revision, by=clerk_a)
 
 

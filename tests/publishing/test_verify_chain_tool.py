@@ -204,4 +204,4 @@ def test_the_example_export_in_the_documentation_verifies(tmp_path):
     result = run(tmp_path, json.loads(example))
 
     assert result.returncode == 0, result.stdout
-    assert "1 revisions, head e55926fd" in result.stdout
+    assert "1 revisions, head 80e65cc1" in result.stdout

@@ -8,9 +8,9 @@ import pytest
 from disclosure.contracts import services as contracts
 from disclosure.decisions import implementation
 from disclosure.decisions.models import LinkKind
-from disclosure.publishing import services as publishing
 from disclosure.redflags.rules.money import large_expenditure_without_decision, split_purchases
 
+from ..factories import withdrawn
 from ..finance.ledgers import corrected_period, draft_period
 from .builders import contract, ledger, resolved_matter, spend
 
@@ -113,7 +113,7 @@ def test_only_the_current_published_revision_is_read(village_a, clerk_a, supervi
 
 def test_a_withdrawn_period_is_not_flagged(village_a, clerk_a, supervisor_a):
     revision = ledger(village_a, clerk_a, supervisor_a, [spend("68000.00")])
-    publishing.withdraw(posting=revision.posting, by=clerk_a, reason="重复公开")
+    withdrawn(revision.posting, clerk_a, supervisor_a, reason="重复公开")
     assert large(village_a) == []
 
 

@@ -5,9 +5,9 @@ import datetime
 import pytest
 
 from disclosure.finance.services import periods
-from disclosure.publishing import services as publishing
 from disclosure.redflags.rules.periods import period_not_disclosed
 
+from ..factories import withdrawn
 from ..finance.ledgers import draft_period, published_period
 from .builders import quarterly
 
@@ -54,7 +54,7 @@ def test_a_period_imported_but_not_published_is_flagged(village_a, clerk_a, supe
 def test_a_withdrawn_period_is_flagged(village_a, clerk_a, supervisor_a):
     quarterly(village_a, clerk_a)
     revision = published_period(village_a, clerk_a, supervisor_a, year=2025, number=1)
-    publishing.withdraw(posting=revision.posting, by=clerk_a, reason="账目有误")
+    withdrawn(revision.posting, clerk_a, supervisor_a, reason="账目有误")
     flags = period_not_disclosed([village_a.pk], Q1_DUE + datetime.timedelta(days=1))
     assert any("withdrawn" in flag.explanation for flag in flags)
 

@@ -12,7 +12,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
-from disclosure.publishing import services
+from disclosure.publishing import chain, services
 from disclosure.publishing.models import Revision
 from disclosure.publishing.services import Content
 from disclosure.regions.access import (
@@ -259,7 +259,12 @@ def prepare(step, village, clerk, supervisor):
     if step in ("return for changes", "sign off"):
         submitted = services.submit(revision=draft_posting(village, clerk), by=clerk)
         if step == "sign off":
-            return lambda by: services.sign_off(revision=submitted, by=by, opinion="同意公开。")
+            return lambda by: services.sign_off(
+                revision=submitted,
+                content_digest=chain.content_digest(submitted),
+                by=by,
+                opinion="同意公开。",
+            )
         return lambda by: services.return_for_changes(revision=submitted, by=by, reason="请补充")
     if step == "publish":
         ready = signed_off(draft_posting(village, clerk), clerk, supervisor)
@@ -293,7 +298,9 @@ def test_a_refused_step_changes_nothing(village_a, clerk_a, supervisor_a, clerk_
     before = _snapshot()
 
     with pytest.raises(PermissionDenied):
-        services.sign_off(revision=draft, by=clerk_b, opinion="同意")
+        services.sign_off(
+            revision=draft, content_digest=chain.content_digest(draft), by=clerk_b, opinion="同意"
+        )
 
     assert _snapshot() == before
 

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from disclosure.publishing import chain
 from disclosure.publishing.models import AuditEntry
 
 LOGIN = "login"
@@ -59,7 +60,10 @@ ACTIONS = {
     ),
     "sign off": (
         _fixture("submitted_a"),
-        lambda revision: (reverse("workspace:sign_off", args=[revision.pk]), {"opinion": "同意"}),
+        lambda revision: (
+            reverse("workspace:sign_off", args=[revision.pk]),
+            {"opinion": "同意", "content_digest": chain.content_digest(revision)},
+        ),
     ),
     "return": (
         _fixture("submitted_a"),

@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from disclosure.publishing import chain
 from disclosure.publishing.models import (
     Posting,
     PostingStatus,
@@ -36,7 +37,13 @@ def test_a_list_of_powers_without_powers_cannot_be_submitted(as_clerk_a, village
 
 
 def test_the_supervisor_signs_off_with_an_opinion(as_supervisor_a, submitted_a, supervisor_a):
-    response = step(as_supervisor_a, "sign_off", submitted_a, {"opinion": "内容属实，同意公开。"})
+    seen = chain.content_digest(submitted_a)
+    response = step(
+        as_supervisor_a,
+        "sign_off",
+        submitted_a,
+        {"opinion": "内容属实，同意公开。", "content_digest": seen},
+    )
 
     assert state_of(submitted_a) == RevisionState.SIGNED_OFF
     assert submitted_a.signed_off_by == supervisor_a
@@ -68,7 +75,10 @@ def test_returning_without_a_reason_is_refused(as_supervisor_a, submitted_a):
 
 
 def test_a_draft_not_yet_submitted_cannot_be_signed_off(as_supervisor_a, draft_a):
-    response = step(as_supervisor_a, "sign_off", draft_a, {"opinion": "同意"})
+    seen = chain.content_digest(draft_a)
+    response = step(
+        as_supervisor_a, "sign_off", draft_a, {"opinion": "同意", "content_digest": seen}
+    )
 
     assert "该事项当前为“草稿”状态，无法进行此操作。" in response.content.decode()
     assert state_of(draft_a) == RevisionState.DRAFT

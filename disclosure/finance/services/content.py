@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
 
-from ..models import ENTRY_FIELDS, Balance, BudgetLine, Fund, LedgerEntry, Voucher
+from ..models import ENTRY_FIELDS, Balance, Budget, BudgetLine, Fund, LedgerEntry, Period, Voucher
 
 ENTRY_COLUMNS = ", ".join(("village_id", *ENTRY_FIELDS))
 COPY_ENTRIES = (
@@ -76,3 +76,41 @@ def copy_budget(source, target) -> None:
         )
         for line in source.budget_lines.all()
     )
+
+
+def period_subject(revision) -> dict:
+    """Which month or quarter the revision discloses: where its figures are counted."""
+    period = Period.objects.filter(posting_id=revision.posting_id).first()
+    if period is None:
+        return {}
+    return {
+        "year": period.year,
+        "frequency": period.frequency,
+        "number": period.number,
+        "start": period.start.isoformat(),
+        "end": period.end.isoformat(),
+    }
+
+
+def period_row_key(row: dict) -> tuple:
+    if row["type"] == "balance":
+        return ("balance", row["fund"])
+    if row["type"] == "voucher":
+        return ("voucher", row["line"], row["sha256"])
+    return ("entry", row["line"])
+
+
+def budget_subject(revision) -> dict:
+    budget = Budget.objects.filter(posting_id=revision.posting_id).first()
+    return {"year": budget.year} if budget else {}
+
+
+def budget_problem(revision) -> str | None:
+    budget = Budget.objects.filter(posting_id=revision.posting_id).first()
+    if budget is None or budget.village_id != revision.village_id:
+        return _("its budget is not filed under its village")
+    return None
+
+
+def budget_row_key(row: dict) -> str:
+    return row["category"]

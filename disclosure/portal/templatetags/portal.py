@@ -4,6 +4,7 @@ import segno
 from django import template
 from django.utils.safestring import mark_safe
 
+from disclosure.portal import content
 from disclosure.portal.http import absolute_url
 from disclosure.publishing import kinds
 from disclosure.publishing.masking import mask_text
@@ -35,6 +36,12 @@ def absolute(context, path: str) -> str:
 def masked(value) -> str:
     """Structured personal values pass through the one masking rule before they are shown."""
     return mask_text(str(value or ""))
+
+
+@register.simple_tag(takes_context=True)
+def revision_content(context, revision, embedded=False) -> str:
+    """The revision's content as villagers read it (portal/content.py keeps it checked)."""
+    return content.rendered(context["request"], revision, embedded=embedded)
 
 
 @register.filter

@@ -41,6 +41,13 @@ def section(request, code, section):
 @village_page
 def chain_json(request, code):
     place = selectors.get_village(code)
-    response = JsonResponse(chain.export(place), json_dumps_params={"ensure_ascii": False})
+    exported = chain.export(place)
+    # What the database holds is served as it is, for verifiers to judge; but a copy that no
+    # longer matches its digests is kept by no cache, so a restored database is seen at once.
+    request.content_unverified = any(
+        chain.digest(entry["prev_digest"], entry["document"]) != entry["digest"]
+        for entry in exported["revisions"]
+    )
+    response = JsonResponse(exported, json_dumps_params={"ensure_ascii": False})
     response["Content-Disposition"] = f'attachment; filename="chain-{place.code}.json"'
     return response

@@ -23,3 +23,54 @@ def staff_areas(context):
     user = context["request"].user
     areas = [(reverse(name), label) for action, name, label in AREAS if regions_for(user, action)]
     return {"areas": areas}
+
+
+# Names of the members and row fields of canonical documents (docs/integrity.md), as a reviewer
+# reads them in the changes of a correction. A name missing here is shown as it is written.
+FIELD_LABELS = {
+    "title": _("Title"),
+    "body": _("Text"),
+    "type": _("Type"),
+    "line": _("Line"),
+    "date": _("Date"),
+    "voucher_no": _("Voucher number"),
+    "summary": _("Summary"),
+    "account_code": _("Account code"),
+    "account_name": _("Account name"),
+    "category": _("Category"),
+    "fund": _("Cash or bank"),
+    "income": _("Income"),
+    "expenditure": _("Expenditure"),
+    "counterparty": _("Counterparty"),
+    "handler": _("Handled by"),
+    "approver": _("Approved by"),
+    "is_hospitality": _("Hospitality"),
+    "opening": _("Opening balance"),
+    "closing": _("Closing balance"),
+    "filename": _("File name"),
+    "sha256": "SHA-256",
+    "amount": _("Amount"),
+    "position": _("Line"),
+    "group": _("Village group"),
+    "benefit_type": _("Benefit"),
+    "period": _("Period"),
+    "name_commitment": _("Commitment to the name"),
+    "identity_commitment": _("Commitment to the identity number"),
+    "name": _("Name"),
+    "number": _("Number"),
+    "location": _("Location"),
+    "year": _("Year"),
+    "start": _("First day"),
+    "end": _("Last day"),
+}
+
+
+@register.filter
+def field_label(name) -> str:
+    return FIELD_LABELS.get(name, name) if isinstance(name, str) else str(name)
+
+
+@register.filter
+def row_text(row: dict) -> str:
+    """A row of a canonical document on one line, for the rows a correction adds or removes."""
+    return "; ".join(f"{field_label(name)}: {value}" for name, value in row.items())

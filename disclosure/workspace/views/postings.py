@@ -96,6 +96,7 @@ def withdraw(request, code: str):
         service=services.withdraw,
         template="workspace/withdraw.html",
         done=_(
-            "The posting has been withdrawn. A notice with the reason stays public in its place."
+            "The withdrawal has been sent to the supervision committee for sign-off. The posting "
+            "stays public until the withdrawal is signed off and published."
         ),
     )

@@ -5,9 +5,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from disclosure.publishing import services
+from disclosure.publishing import chain, diff, services
 from disclosure.publishing.audit import client_ip
-from disclosure.publishing.models import PostingStatus, Revision, RevisionState
+from disclosure.publishing.models import PostingStatus, Revision, RevisionAction, RevisionState
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, can, get_for_user
 from disclosure.web.decorators import staff_required
@@ -24,13 +24,39 @@ def _may(user, revision: Revision) -> dict:
     posting = revision.posting
     is_current = posting.status == PostingStatus.PUBLISHED and posting.current_id == revision.pk
     return {
-        "may_edit": state in EDITABLE and can(user, Action.DRAFT, revision),
+        "may_edit": state in EDITABLE
+        and not revision.is_withdrawal
+        and can(user, Action.DRAFT, revision),
+        "may_discard": state in EDITABLE and can(user, Action.DRAFT, revision),
         "may_submit": state in EDITABLE and can(user, Action.SUBMIT, revision),
         "may_review": state == RevisionState.SUBMITTED and can(user, Action.REVIEW, revision),
         "may_publish": state == RevisionState.SIGNED_OFF and can(user, Action.PUBLISH, revision),
         "may_correct": is_current and can(user, Action.CORRECT, posting),
         "may_withdraw": is_current and can(user, Action.WITHDRAW, posting),
     }
+
+
+def _comparison(revision: Revision):
+    """For a correction: what it changes against the revision villagers read now."""
+    current = revision.posting.current
+    if revision.action != RevisionAction.CORRECTION or current is None or current == revision:
+        return None
+    return diff.compare(current, revision)
+
+
+def _opinion_form(forms: dict, revision: Revision) -> OpinionForm:
+    """The sign-off form, carrying the digest of the content this page shows.
+
+    A form refused because the content changed comes back with the new digest: the reviewer has
+    the changed content in front of them now.
+    """
+    seen = chain.content_digest(revision)
+    form = forms.get("opinion_form")
+    if form is None:
+        return OpinionForm(initial={"content_digest": seen})
+    form.data = form.data.copy()
+    form.data["content_digest"] = seen
+    return form
 
 
 def revision_page(request, revision: Revision, **forms):
@@ -41,8 +67,8 @@ def revision_page(request, revision: Revision, **forms):
         "posting": revision.posting,
         "events": revision.events.select_related("by"),
         "attachments": revision.attachments.select_related("blob"),
-        "power_items": revision.power_items.all(),
         "open_revision": revision.posting.revisions.open().exclude(pk=revision.pk).first(),
+        "comparison": _comparison(revision),
         **may,
     }
     if may["may_edit"] or "editor" in forms:
@@ -50,7 +76,7 @@ def revision_page(request, revision: Revision, **forms):
     if may["may_edit"] or "upload_form" in forms:
         context["upload_form"] = forms.get("upload_form") or AttachmentForm()
     if may["may_review"] or "opinion_form" in forms or "return_form" in forms:
-        context["opinion_form"] = forms.get("opinion_form") or OpinionForm()
+        context["opinion_form"] = _opinion_form(forms, revision)
         context["return_form"] = forms.get("return_form") or ReturnForm()
     return render(request, "workspace/revision.html", context)
 

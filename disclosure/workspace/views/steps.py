@@ -52,7 +52,7 @@ def publish(request, pk: int):
     )
 
 
-def _review(request, pk: int, *, form_class, form_name, service, field, done):
+def _review(request, pk: int, *, form_class, form_name, service, done):
     """Sign off or return: the supervisor's words are required and shown beside the form."""
     revision = get_for_user(REVISIONS, request.user, Action.REVIEW, pk=pk)
     form = form_class(request.POST)
@@ -62,7 +62,7 @@ def _review(request, pk: int, *, form_class, form_name, service, field, done):
                 revision=revision,
                 by=request.user,
                 ip=client_ip(request),
-                **{field: form.cleaned_data[field]},
+                **form.cleaned_data,
             )
         except ValidationError as error:
             show_refusal(form, error)
@@ -81,7 +81,6 @@ def sign_off(request, pk: int):
         form_class=OpinionForm,
         form_name="opinion_form",
         service=services.sign_off,
-        field="opinion",
         done=_("Signed off. The clerk can now publish it."),
     )
 
@@ -95,7 +94,6 @@ def return_for_changes(request, pk: int):
         form_class=ReturnForm,
         form_name="return_form",
         service=services.return_for_changes,
-        field="reason",
         done=_("Returned to the clerk with your reason."),
     )
 

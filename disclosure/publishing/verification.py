@@ -1,0 +1,186 @@
+"""What `manage.py verify_chain` checks: that the database still holds what was published.
+
+For each village: every digest and link of its chain (chain.first_mismatch), what each kind
+stored beside its rows (totals, summaries: kinds.derived_problem), the stored files and
+thumbnails, the postings' state (current revision, status, dates) against the chain, every row of
+a kind's tables against the revision it belongs to, and the audit log's record of every
+publication. Each problem names the revision it concerns when there is one.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count, F, Max, Min, Q
+from django.utils.translation import gettext as _
+
+from . import chain, kinds
+from .models import AuditEntry, Posting, PostingStatus, Revision, RevisionAction, RevisionState
+from .stored_files import revision_file_problems
+
+
+@dataclass(frozen=True)
+class Problem:
+    message: str
+    revision: Revision | None = None
+
+
+def village_problems(village) -> list[Problem]:
+    """Every problem found in the village, in chain order; empty when everything verifies."""
+    problems = _chain_problems(village)
+    problems += _unpublished_links(village)
+    problems += _posting_problems(village)
+    problems += _row_problems(village)
+    problems += _audit_problems(village)
+    return problems
+
+
+def revision_problem(revision) -> str | None:
+    """What no longer matches in a published revision's content or stored figures, if anything:
+    the check made before its page is shown."""
+    if chain.revision_digest(revision) != revision.digest:
+        return _("its content does not match its digest")
+    return kinds.derived_problem(revision)
+
+
+def _named(revision: Revision, problem: str) -> Problem:
+    village = revision.village
+    message = _(
+        "%(village)s (%(code)s): posting %(posting)s, revision %(number)d, "
+        "position %(seq)s in the chain: %(problem)s."
+    ) % {
+        "village": village.name,
+        "code": village.code,
+        "posting": revision.posting.code,
+        "number": revision.number,
+        "seq": revision.seq,
+        "problem": problem,
+    }
+    return Problem(message, revision)
+
+
+def _chain_problems(village) -> list[Problem]:
+    problems = []
+    previous = chain.GENESIS
+    for expected_seq, revision in enumerate(chain.chain_revisions(village), start=1):
+        problem = (
+            chain.link_problem(revision, expected_seq, previous)
+            or kinds.derived_problem(revision)
+            or revision_file_problems(revision)
+        )
+        if problem is not None:
+            problems.append(_named(revision, problem))
+        previous = revision.digest
+    return problems
+
+
+def _unpublished_links(village) -> list[Problem]:
+    """A revision given a place in the chain was published: it cannot become a draft again."""
+    demoted = Revision.objects.filter(village=village, seq__isnull=False).exclude(
+        state=RevisionState.PUBLISHED
+    )
+    problem = _("it has its place in the chain but is no longer shown as published")
+    return [_named(revision, problem) for revision in demoted.select_related("posting")]
+
+
+def _posting_problems(village) -> list[Problem]:
+    """A posting's status, current revision and dates follow from its published revisions."""
+    published = Q(revisions__state=RevisionState.PUBLISHED)
+    postings = (
+        Posting.objects.filter(Q(village=village) | Q(revisions__village=village))
+        .distinct()
+        .annotate(
+            newest=Max("revisions__number", filter=published),
+            first=Min("revisions__published_at", filter=published),
+            last=Max("revisions__published_at", filter=published),
+            elsewhere=Count("revisions", filter=~Q(revisions__village_id=F("village_id"))),
+        )
+        .select_related("current", "village")
+    )
+    problems = []
+    for posting in postings:
+        problem = _posting_problem(posting)
+        if problem is not None:
+            newest = posting.revisions.published().order_by("-number").first()
+            problems.append(_named(newest, problem) if newest else _unpublished(posting, problem))
+    return problems
+
+
+def _posting_problem(posting) -> str | None:
+    current = posting.current
+    if posting.elsewhere:
+        return _("the posting's village is not the village of its revisions")
+    if posting.newest is None:
+        if posting.status != PostingStatus.UNPUBLISHED or current is not None:
+            return _("the posting is shown as published but none of its revisions is")
+        return None
+    newest = current is not None and current.number == posting.newest
+    if not newest or current.posting_id != posting.pk or not current.is_published:
+        return _("the posting does not show its newest published revision as current")
+    withdrawn = current.action == RevisionAction.WITHDRAWAL
+    expected = PostingStatus.WITHDRAWN if withdrawn else PostingStatus.PUBLISHED
+    if posting.status != expected:
+        return _("the posting's status does not follow from its newest revision")
+    if (posting.first_published_at, posting.last_published_at) != (posting.first, posting.last):
+        return _("the posting's publication dates are not those of its revisions")
+    return None
+
+
+def _unpublished(posting, problem: str) -> Problem:
+    return Problem(
+        _("%(village)s (%(code)s): posting %(posting)s: %(problem)s.")
+        % {
+            "village": posting.village.name,
+            "code": posting.village.code,
+            "posting": posting.code,
+            "problem": problem,
+        }
+    )
+
+
+def _row_problems(village) -> list[Problem]:
+    """Rows of a kind's tables belong to the village and the kind of the revision they are in,
+    and rows they point to belong to the same revision."""
+    problems = []
+    for model, owners in kinds.tables().items():
+        for row in _misplaced_rows(model, owners, village):
+            problem = _("a row of %(table)s does not belong where it is filed") % {
+                "table": model._meta.db_table
+            }
+            problems.append(_named(row.revision, problem))
+    return problems
+
+
+def _misplaced_rows(model, owners: set[str], village):
+    ours = Q(revision__village=village) | Q(village=village)
+    wrong = ~Q(village_id=F("revision__village_id")) | ~Q(revision__posting__kind__in=owners)
+    for field in model._meta.concrete_fields:
+        target = field.related_model
+        if field.is_relation and target is not model and target in kinds.tables():
+            points = Q(**{f"{field.name}__isnull": False})
+            wrong |= points & ~Q(**{f"{field.name}__revision_id": F("revision_id")})
+    rows = model.objects.filter(ours, revision__state=RevisionState.PUBLISHED).filter(wrong)
+    return rows.select_related("revision__posting", "revision__village").order_by("pk")
+
+
+def _audit_problems(village) -> list[Problem]:
+    """Every digest the append-only audit log recorded at a publication is still in the chain.
+
+    The chain alone cannot show that its newest revisions were removed.
+    """
+    chained = set(chain.chain_revisions(village).values_list("digest", flat=True))
+    publications = AuditEntry.objects.filter(
+        village=village, action__in=chain.CHAINING_ACTIONS, detail__has_key="digest"
+    )
+    for entry in publications.order_by("at", "pk"):
+        if entry.detail["digest"] not in chained:
+            message = _(
+                "%(village)s (%(code)s): the audit log records the publication of %(target)s "
+                "on %(at)s with the digest %(digest)s, which is no longer in the chain."
+            ) % {
+                "village": village.name,
+                "code": village.code,
+                "target": entry.target,
+                "at": chain.timestamp(entry.at),
+                "digest": entry.detail["digest"],
+            }
+            return [Problem(message)]
+    return []
