@@ -12,6 +12,8 @@ from django.utils.translation import gettext as _
 from disclosure import clock
 from disclosure.regions.access import Action, require
 from disclosure.regions.models import Region
+from disclosure.transparency import leaves
+from disclosure.transparency import services as log
 
 from . import attachments as files
 from . import chain, kinds, search
@@ -300,6 +302,8 @@ def _append_to_chain(revision: Revision, by) -> None:
     revision.search_vector = search_vector_of(revision)
     revision.state = RevisionState.PUBLISHED
     revision.save()
+    # Witnessed outside the portal: the county log's signed checkpoints (docs/transparency.md).
+    log.append(village=revision.village, data=_leaf_of(revision))
 
     posting = revision.posting
     posting.current = revision
@@ -307,6 +311,25 @@ def _append_to_chain(revision: Revision, by) -> None:
     posting.first_published_at = posting.first_published_at or now
     posting.last_published_at = now
     posting.save()
+
+
+def _leaf_of(revision: Revision) -> bytes:
+    return leaves.revision_leaf(
+        village_code=revision.village.code, seq=revision.seq, digest=revision.digest
+    )
+
+
+@transaction.atomic
+def append_missing_to_log() -> int:
+    """Append the published revisions that are not in their county's log yet (published before
+    the logs existed) in the order they were published; returns how many."""
+    missing = (
+        Revision.objects.published()
+        .exclude(digest__in=log.logged_digests())
+        .select_related("village")
+        .order_by("published_at", "village_id", "seq")
+    )
+    return log.append_many(village_data=((r.village, _leaf_of(r)) for r in missing.iterator()))
 
 
 def search_vector_of(revision: Revision):

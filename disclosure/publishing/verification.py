@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from django.db.models import Count, F, Max, Min, Q
 from django.utils.translation import gettext as _
 
+from disclosure.transparency import services as log
+
 from . import chain, kinds
 from .models import AuditEntry, Posting, PostingStatus, Revision, RevisionAction, RevisionState
 from .stored_files import revision_file_problems
@@ -30,6 +32,7 @@ def village_problems(village) -> list[Problem]:
     problems += _posting_problems(village)
     problems += _row_problems(village)
     problems += _audit_problems(village)
+    problems += _log_problems(village)
     return problems
 
 
@@ -184,3 +187,36 @@ def _audit_problems(village) -> list[Problem]:
             }
             return [Problem(message)]
     return []
+
+
+def _log_problems(village) -> list[Problem]:
+    """The chain and the county's transparency log tell the same story: every revision of the
+    chain is the leaf the village appended at its place, and every leaf names a revision of the
+    chain. A chain rewritten with new digests, or cut short, shows against the log, whose
+    checkpoints the witnesses keep (docs/transparency.md)."""
+    leaves = log.leaves_of(village=village)
+    by_digest = {leaf.digest: leaf for leaf in leaves}
+    problems = []
+    for revision in chain.chain_revisions(village):
+        leaf = by_digest.pop(revision.digest, None)
+        if leaf is None:
+            problems.append(_named(revision, _("it is not in the county's transparency log")))
+        elif leaf.seq != revision.seq:
+            problems.append(_named(revision, _("the transparency log has it at another place")))
+    for leaf in by_digest.values():
+        message = _(
+            "%(village)s (%(code)s): the county's transparency log holds the village's revision "
+            "%(seq)d with the digest %(digest)s, which is not in the chain."
+        ) % {"village": village.name, "code": village.code, "seq": leaf.seq, "digest": leaf.digest}
+        problems.append(Problem(message))
+    if [leaf.seq for leaf in leaves] != sorted(leaf.seq for leaf in leaves):
+        problems.append(
+            Problem(
+                _(
+                    "%(village)s (%(code)s): the transparency log has the village's "
+                    "revisions out of order."
+                )
+                % {"village": village.name, "code": village.code}
+            )
+        )
+    return problems

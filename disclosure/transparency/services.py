@@ -180,6 +180,17 @@ def entry_for(*, village: Region, digest: str) -> LogEntry | None:
     return LogEntry.objects.filter(village=village, digest=digest).select_related("log").first()
 
 
+def logged_digests():
+    """The digests every log holds, as a subquery."""
+    return LogEntry.objects.values("digest")
+
+
+def leaves_of(*, village: Region) -> list[leaves.Leaf]:
+    """The leaves the village appended, in the order of the log."""
+    entries = LogEntry.objects.filter(village=village).order_by("log_id", "index")
+    return [leaves.parse(bytes(data)) for data in entries.values_list("data", flat=True)]
+
+
 def entry_in(*, log: Log, digest: str) -> LogEntry | None:
     return LogEntry.objects.filter(log=log, digest=digest).order_by("index").first()
 

@@ -1,3 +1,4 @@
+from disclosure.portal import proofs
 from disclosure.publishing import chain
 
 from ..factories import published_posting
@@ -34,3 +35,14 @@ def test_the_print_view_of_a_correction_carries_its_reason(client, corrected_not
     page = client.get(f"/p/{corrected_notice.posting.code}/print/").content.decode()
 
     assert "开标日期写错，应为三月五日。" in page
+
+
+def test_the_print_view_carries_the_county_logs_checkpoint_and_key(client, road_notice, village_a):
+    later = published_posting(village_a, road_notice.author, road_notice.signed_off_by)
+    receipt = proofs.receipt_of(later)
+
+    page = client.get(f"/p/{road_notice.posting.code}/print/").content.decode()
+
+    logged = page[page.index("县透明日志") :]
+    assert f"共 2 条，根值 {receipt.root.hex()[:16]}" in logged[: logged.index("</dd>")]
+    assert receipt.verifier_keys[0] in page

@@ -180,3 +180,41 @@ def test_a_missing_attachment_file_is_reported(village_a, clerk_a, supervisor_a)
     _summary, problems = refusal()
 
     assert "“验收报告.pdf”: it is missing" in problems
+
+
+def test_a_chain_rewritten_with_new_digests_shows_against_the_transparency_log(
+    village_a, three_published
+):
+    first, second, third = three_published
+    first.title = "关于村道修路工程招标的公告（已改）"
+    previous = chain.GENESIS
+    for revision in (first, second, third):
+        revision.prev_digest = previous
+        revision.digest = chain.revision_digest(revision)
+        tamper(
+            "UPDATE publishing_revision SET title = %s, prev_digest = %s, digest = %s "
+            "WHERE id = %s",
+            [revision.title, revision.prev_digest, revision.digest, revision.pk],
+        )
+        previous = revision.digest
+    assert first_mismatch(village_a) is None
+
+    _summary, problems = refusal()
+
+    assert "position 1 in the chain: it is not in the county's transparency log" in problems
+    assert "the county's transparency log holds the village's revision 3" in problems
+
+
+def test_a_dropped_newest_revision_shows_against_the_log_without_the_audit_log(
+    village_a, three_published
+):
+    newest = three_published[-1]
+    tamper("UPDATE publishing_revision SET state = 'draft', seq = NULL WHERE id = %s", [newest.pk])
+    with connection.cursor() as cursor:
+        cursor.execute("ALTER TABLE publishing_auditentry DISABLE TRIGGER USER")
+        cursor.execute("DELETE FROM publishing_auditentry WHERE detail ? 'digest'")
+        cursor.execute("ALTER TABLE publishing_auditentry ENABLE TRIGGER USER")
+
+    _summary, problems = refusal()
+
+    assert f"log holds the village's revision 3 with the digest {newest.digest}" in problems

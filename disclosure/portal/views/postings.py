@@ -4,7 +4,7 @@ from django.shortcuts import render
 
 from disclosure.publishing import chain
 
-from .. import selectors
+from .. import proofs, selectors
 from ..http import absolute_url, village_page
 
 
@@ -40,4 +40,5 @@ def print_view(request, code):
     revision = selectors.published_revision(found, found.current.number)
     context = _context(request, found, revision)
     context["head"] = chain.head(found.village)
+    context["receipt"] = proofs.receipt_of(revision)
     return render(request, "portal/print.html", context)
