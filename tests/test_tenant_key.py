@@ -1,4 +1,5 @@
-"""Every table that grows with the villages carries the village, the key a sharded deployment uses.
+"""Every table that grows with the villages carries the village (most through
+regions.models.VillageOwned), the key a sharded deployment uses.
 
 docs/deploy.md distributes these tables by village (Citus); the tables listed below are small
 reference tables replicated to every node, or rows that belong to no village.

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure import clock
 from disclosure.publishing.models import Blob, Revision
-from disclosure.regions.models import Region
+from disclosure.regions.models import VillageOwned
 
 number_validator = RegexValidator(
     r"^[A-Za-z0-9][A-Za-z0-9-]{0,19}$",
@@ -61,12 +61,9 @@ def _money_field(verbose_name, **kwargs):
     )
 
 
-class AssetFields(models.Model):
+class AssetFields(VillageOwned):
     """What the register says about a fixed asset, in the working register and in snapshots."""
 
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
-    )
     number = models.CharField(_("register number"), max_length=20, validators=[number_validator])
     category = models.CharField(_("category"), max_length=20, choices=Category.choices)
     name = models.CharField(_("name"), max_length=100)
@@ -95,12 +92,9 @@ class AssetFields(models.Model):
         return bool(self.disposal)
 
 
-class ResourceFields(models.Model):
+class ResourceFields(VillageOwned):
     """What the register says about a resource, in the working register and in snapshots."""
 
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
-    )
     number = models.CharField(_("register number"), max_length=20, validators=[number_validator])
     type = models.CharField(_("type"), max_length=20, choices=ResourceType.choices)
     name = models.CharField(_("name"), max_length=100)
@@ -165,12 +159,9 @@ class Resource(ResourceFields):
         verbose_name_plural = _("resources")
 
 
-class Photo(models.Model):
+class Photo(VillageOwned):
     """A photo of an asset or a resource in the working register, stored as a publishing blob."""
 
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
-    )
     asset = models.ForeignKey(
         Asset,
         on_delete=models.CASCADE,
@@ -207,7 +198,7 @@ class Photo(models.Model):
         verbose_name_plural = _("photos")
 
 
-class Snapshot(models.Model):
+class Snapshot(VillageOwned):
     """The date a register revision was taken from the working register."""
 
     revision = models.OneToOneField(
@@ -215,9 +206,6 @@ class Snapshot(models.Model):
         on_delete=models.CASCADE,
         related_name="asset_snapshot",
         verbose_name=_("revision"),
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     taken_on = models.DateField(_("register as of"))
 

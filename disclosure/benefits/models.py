@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.publishing.models import Revision
-from disclosure.regions.models import Region
+from disclosure.regions.models import Region, VillageOwned
 
 DEFAULT_WINDOW_DAYS = 90
 
@@ -64,7 +64,7 @@ class CountyPolicy(models.Model):
         return str(self.county)
 
 
-class BenefitList(models.Model):
+class BenefitList(VillageOwned):
     """The publicity window of one revision of a benefit list, and whether it has ended."""
 
     revision = models.OneToOneField(
@@ -72,9 +72,6 @@ class BenefitList(models.Model):
         on_delete=models.CASCADE,
         related_name="benefit_list",
         verbose_name=_("revision"),
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     public_from = models.DateField(
         _("publicity started"),
@@ -98,14 +95,11 @@ class BenefitList(models.Model):
         return timezone.localdate(published) if published else None
 
 
-class Recipient(models.Model):
+class Recipient(VillageOwned):
     """One line of a published benefit list: everything but the personal values themselves."""
 
     revision = models.ForeignKey(
         Revision, on_delete=models.CASCADE, related_name="recipients", verbose_name=_("revision")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     position = models.PositiveIntegerField(_("position"))
     group = models.CharField(_("village group"), max_length=50)
@@ -137,7 +131,7 @@ class Recipient(models.Model):
         }
 
 
-class PersonalValues(models.Model):
+class PersonalValues(VillageOwned):
     """A recipient's name and identity number with the salts of their commitments.
 
     Not frozen: these rows are deleted when the list's publicity window ends.
@@ -148,9 +142,6 @@ class PersonalValues(models.Model):
         on_delete=models.CASCADE,
         related_name="personal",
         verbose_name=_("recipient"),
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     name = models.CharField(_("name"), max_length=50)
     name_salt = models.CharField(_("salt of the name"), max_length=32)

@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 from disclosure import clock
 from disclosure.publishing.masking import mask_identity_number
 from disclosure.publishing.models import Posting, Revision
-from disclosure.regions.models import Region
+from disclosure.regions.models import VillageOwned
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -43,14 +43,11 @@ def _date(value) -> str | None:
     return value.isoformat() if value else None
 
 
-class Contract(models.Model):
+class Contract(VillageOwned):
     """The terms of one contract, as one revision of its posting states them."""
 
     revision = models.OneToOneField(
         Revision, on_delete=models.CASCADE, related_name="contract", verbose_name=_("revision")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     counterparty_kind = models.CharField(
         _("counterparty is"), max_length=12, choices=CounterpartyKind.choices
@@ -125,14 +122,11 @@ class Contract(models.Model):
         }
 
 
-class Instalment(models.Model):
+class Instalment(VillageOwned):
     """One due date and amount of a contract's payment schedule."""
 
     revision = models.ForeignKey(
         Revision, on_delete=models.CASCADE, related_name="instalments", verbose_name=_("revision")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     position = models.PositiveIntegerField(_("position"))
     due_date = models.DateField(pgettext_lazy("contract", "due date"))
@@ -147,14 +141,11 @@ class Instalment(models.Model):
         return {"due_date": _date(self.due_date), "amount": _money(self.amount)}
 
 
-class Bid(models.Model):
+class Bid(VillageOwned):
     """A bidder and their price, for a contract awarded by bidding or a project's bidding stage."""
 
     revision = models.ForeignKey(
         Revision, on_delete=models.CASCADE, related_name="bids", verbose_name=_("revision")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     stage = models.ForeignKey(
         "ProjectStage",
@@ -191,14 +182,11 @@ class Stage(models.TextChoices):
 STAGE_ORDER = list(Stage.values)
 
 
-class ProjectStage(models.Model):
+class ProjectStage(VillageOwned):
     """One stage of a project as it was disclosed; each revision carries all stages so far."""
 
     revision = models.ForeignKey(
         Revision, on_delete=models.CASCADE, related_name="stages", verbose_name=_("revision")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     stage = models.CharField(
         pgettext_lazy("project", "stage"), max_length=16, choices=Stage.choices
@@ -225,7 +213,7 @@ class ProjectStage(models.Model):
         }
 
 
-class Payment(models.Model):
+class Payment(VillageOwned):
     """Money received or paid under a published contract. Append-only: the database refuses change.
 
     A mistake is undone by a reversing entry (a negative amount pointing at the entry it reverses).
@@ -233,9 +221,6 @@ class Payment(models.Model):
 
     posting = models.ForeignKey(
         Posting, on_delete=models.PROTECT, related_name="payments", verbose_name=_("contract")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     paid_on = models.DateField(_("date paid"))
     amount = models.DecimalField(_("amount (yuan)"), **MONEY)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure import clock
 from disclosure.publishing.models import Blob, Posting, Revision
-from disclosure.regions.models import Region
+from disclosure.regions.models import Region, VillageOwned
 
 
 class Category(models.TextChoices):
@@ -179,14 +179,11 @@ def _stage_constraints(prefix: str) -> list:
     ]
 
 
-class Stage(StageFigures):
+class Stage(VillageOwned, StageFigures):
     """One attempt at one of the four discussions; a failed attempt stays beside the next one."""
 
     matter = models.ForeignKey(
         Matter, on_delete=models.PROTECT, related_name="stages", verbose_name=_("matter")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -205,7 +202,7 @@ class Stage(StageFigures):
         return f"{self.matter} – {self.get_body_display()}"
 
 
-class ResolutionStage(StageFigures):
+class ResolutionStage(VillageOwned, StageFigures):
     """A discussion as the resolution disclosure published it: a frozen copy of a Stage."""
 
     revision = models.ForeignKey(
@@ -213,9 +210,6 @@ class ResolutionStage(StageFigures):
         on_delete=models.CASCADE,
         related_name="decision_stages",
         verbose_name=_("revision"),
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     stage = models.ForeignKey(
         Stage, on_delete=models.PROTECT, related_name="+", verbose_name=_("discussion")
@@ -233,14 +227,11 @@ class Phase(models.TextChoices):
     AFTER = "after", _("After")
 
 
-class ProgressUpdate(models.Model):
+class ProgressUpdate(VillageOwned):
     """A step of carrying out a resolved matter, as the clerk reports it."""
 
     matter = models.ForeignKey(
         Matter, on_delete=models.PROTECT, related_name="progress", verbose_name=_("matter")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     on = models.DateField(_("date"))
     description = models.TextField(_("description"))
@@ -271,7 +262,7 @@ class LinkKind(models.TextChoices):
     POSTING = "posting", _("Other disclosure")
 
 
-class ImplementationLink(models.Model):
+class ImplementationLink(VillageOwned):
     """A record elsewhere that carries out the matter: a ledger entry, a contract, a posting.
 
     The reference is a plain string (an entry number, a contract code, a permalink code) so the
@@ -280,9 +271,6 @@ class ImplementationLink(models.Model):
 
     matter = models.ForeignKey(
         Matter, on_delete=models.PROTECT, related_name="links", verbose_name=_("matter")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     progress = models.ForeignKey(
         ProgressUpdate,
@@ -303,14 +291,11 @@ class ImplementationLink(models.Model):
         verbose_name_plural = _("implementation links")
 
 
-class MatterFile(models.Model):
+class MatterFile(VillageOwned):
     """A file of a matter: on the matter itself, on one discussion, or a progress photo."""
 
     matter = models.ForeignKey(
         Matter, on_delete=models.PROTECT, related_name="files", verbose_name=_("matter")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     stage = models.ForeignKey(
         Stage,
@@ -346,7 +331,7 @@ class MatterFile(models.Model):
         return self.blob.content_type.startswith("image/")
 
 
-class ResultRow(models.Model):
+class ResultRow(VillageOwned):
     """The figures of a result disclosure (实施结果公开): cost against resolution, acceptance."""
 
     revision = models.ForeignKey(
@@ -354,9 +339,6 @@ class ResultRow(models.Model):
         on_delete=models.CASCADE,
         related_name="decision_results",
         verbose_name=_("revision"),
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     resolved_amount = models.DecimalField(
         _("amount resolved (yuan)"), max_digits=14, decimal_places=2, null=True, blank=True
@@ -397,14 +379,11 @@ class ObjectionQuerySet(models.QuerySet):
         return self.filter(answer="")
 
 
-class Objection(models.Model):
+class Objection(VillageOwned):
     """A villager's objection to a resolution during its public-notice period (公示期)."""
 
     matter = models.ForeignKey(
         Matter, on_delete=models.PROTECT, related_name="objections", verbose_name=_("matter")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     name = models.CharField(_("name (optional)"), max_length=50, blank=True)
     text = models.TextField(_("objection"))

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure import clock
 from disclosure.publishing.models import Blob, Posting, Revision
-from disclosure.regions.models import Region
+from disclosure.regions.models import Region, VillageOwned
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
@@ -180,7 +180,7 @@ ENTRY_FIELDS = (
 )
 
 
-class LedgerEntry(models.Model):
+class LedgerEntry(VillageOwned):
     """One line of the village's cash or bank journal, as imported."""
 
     revision = models.ForeignKey(
@@ -188,9 +188,6 @@ class LedgerEntry(models.Model):
         on_delete=models.CASCADE,
         related_name="ledger_entries",
         verbose_name=_("revision"),
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     line = models.PositiveIntegerField(_("line"))
     date = models.DateField(_("date"))
@@ -238,14 +235,11 @@ class LedgerEntry(models.Model):
         }
 
 
-class Balance(models.Model):
+class Balance(VillageOwned):
     """Opening and closing balance of the cash or bank journal in a period's revision."""
 
     revision = models.ForeignKey(
         Revision, on_delete=models.CASCADE, related_name="balances", verbose_name=_("revision")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     fund = models.CharField(_("cash or bank"), max_length=4, choices=Fund.choices)
     opening = models.DecimalField(_("opening balance"), **MONEY)
@@ -267,7 +261,7 @@ class Balance(models.Model):
         }
 
 
-class Voucher(models.Model):
+class Voucher(VillageOwned):
     """A photo or PDF of the voucher behind a ledger entry; an entry may have several."""
 
     entry = models.ForeignKey(
@@ -275,9 +269,6 @@ class Voucher(models.Model):
     )
     revision = models.ForeignKey(
         Revision, on_delete=models.CASCADE, related_name="+", verbose_name=_("revision")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     position = models.PositiveIntegerField(_("position"))
     filename = models.CharField(_("file name"), max_length=200)
@@ -306,14 +297,11 @@ class Voucher(models.Model):
         return {"line": self.entry.line, "filename": self.filename, "sha256": self.blob_id}
 
 
-class PeriodTotal(models.Model):
+class PeriodTotal(VillageOwned):
     """Income and expenditure of one category in a published revision, stored at publish time."""
 
     revision = models.ForeignKey(
         Revision, on_delete=models.CASCADE, related_name="period_totals", verbose_name=_("revision")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     category = models.CharField(_("category"), max_length=30, choices=Category.choices)
     income = models.DecimalField(_("income"), **MONEY)
@@ -329,7 +317,7 @@ class PeriodTotal(models.Model):
         verbose_name_plural = _("period totals")
 
 
-class PeriodSummary(models.Model):
+class PeriodSummary(VillageOwned):
     """The headline figures of a published period revision, stored at publish time.
 
     `largest_expenditures` holds the few largest entries as {line, date, voucher_no, summary,
@@ -341,9 +329,6 @@ class PeriodSummary(models.Model):
         on_delete=models.CASCADE,
         related_name="period_summary",
         verbose_name=_("revision"),
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     period = models.ForeignKey(
         Period, on_delete=models.PROTECT, related_name="summaries", verbose_name=_("period")
@@ -389,14 +374,11 @@ class Budget(models.Model):
         verbose_name_plural = _("budgets")
 
 
-class BudgetLine(models.Model):
+class BudgetLine(VillageOwned):
     """The budgeted amount of one category in a budget revision."""
 
     revision = models.ForeignKey(
         Revision, on_delete=models.CASCADE, related_name="budget_lines", verbose_name=_("revision")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     category = models.CharField(_("category"), max_length=30, choices=Category.choices)
     amount = models.DecimalField(_("amount"), **MONEY)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure import clock
 from disclosure.publishing.models import Posting, Revision, RevisionAction, RevisionState
-from disclosure.regions.models import Region
+from disclosure.regions.models import Region, VillageOwned
 
 # A withdrawal also answers an order: the posting is no longer shown, only its notice.
 CLOSING_ACTIONS = (RevisionAction.CORRECTION, RevisionAction.WITHDRAWAL)
@@ -48,15 +48,12 @@ class CorrectionOrderQuerySet(models.QuerySet):
         return self.with_closure().filter(~Q(closed_at=None))
 
 
-class CorrectionOrder(models.Model):
+class CorrectionOrder(VillageOwned):
     posting = models.ForeignKey(
         Posting,
         on_delete=models.PROTECT,
         related_name="correction_orders",
         verbose_name=_("posting"),
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     reason = models.TextField(_("what must be corrected"))
     ordered_by = models.ForeignKey(

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.publishing.models import Posting
-from disclosure.regions.models import Region
+from disclosure.regions.models import VillageOwned
 
 
 class QuestionStatus(models.TextChoices):
@@ -31,16 +31,13 @@ class QuestionQuerySet(models.QuerySet):
         return self.filter(status=QuestionStatus.LISTED, due_on__lt=today)
 
 
-class Question(models.Model):
+class Question(VillageOwned):
     """A villager's question about a posting, a ledger entry or a major matter.
 
     Once answered, question and answer are permanent: a database trigger refuses to change or
     delete them (migration 0002).
     """
 
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
-    )
     subject_type = models.ForeignKey(
         ContentType, on_delete=models.PROTECT, related_name="+", verbose_name=_("kind of subject")
     )
@@ -120,12 +117,9 @@ class RatingChoice(models.TextChoices):
     NOT_SATISFIED = "not_satisfied", _("Not satisfied")
 
 
-class Rating(models.Model):
+class Rating(VillageOwned):
     """One villager's rating of a period's finance disclosure. Append-only (migration 0002)."""
 
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
-    )
     posting = models.ForeignKey(
         Posting, on_delete=models.PROTECT, related_name="ratings", verbose_name=_("period")
     )

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from disclosure import clock
-from disclosure.regions.models import Region
+from disclosure.regions.models import Region, VillageOwned
 
 from .catalogue import Kind, section_of
 
@@ -112,14 +112,11 @@ class RevisionQuerySet(models.QuerySet):
         return self.exclude(state=RevisionState.PUBLISHED)
 
 
-class Revision(models.Model):
+class Revision(VillageOwned):
     """A version of a posting. Once published it is permanent: a database trigger refuses change."""
 
     posting = models.ForeignKey(
         Posting, on_delete=models.PROTECT, related_name="revisions", verbose_name=_("posting")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     number = models.PositiveIntegerField(_("revision number"))
     action = models.CharField(_("action"), max_length=12, choices=RevisionAction.choices)
@@ -203,7 +200,7 @@ class Revision(models.Model):
         return reverse("portal:revision", args=[self.posting.code, self.number])
 
 
-class ReviewEvent(models.Model):
+class ReviewEvent(VillageOwned):
     """One step of a revision's way to publication, kept for the record."""
 
     class Step(models.TextChoices):
@@ -214,9 +211,6 @@ class ReviewEvent(models.Model):
 
     revision = models.ForeignKey(
         Revision, on_delete=models.CASCADE, related_name="events", verbose_name=_("revision")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     step = models.CharField(_("step"), max_length=12, choices=Step.choices)
     by = models.ForeignKey(
@@ -231,14 +225,11 @@ class ReviewEvent(models.Model):
         verbose_name_plural = _("review steps")
 
 
-class PowerItem(models.Model):
+class PowerItem(VillageOwned):
     """One small power of village cadres (小微权力) in a list-of-powers revision."""
 
     revision = models.ForeignKey(
         Revision, on_delete=models.CASCADE, related_name="power_items", verbose_name=_("revision")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     position = models.PositiveIntegerField(_("position"))
     name = models.CharField(_("power"), max_length=100)
@@ -281,12 +272,9 @@ class Blob(models.Model):
         return f"blobs/{self.sha256[:2]}/{self.sha256}"
 
 
-class Attachment(models.Model):
+class Attachment(VillageOwned):
     revision = models.ForeignKey(
         Revision, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("revision")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     position = models.PositiveIntegerField(_("position"))
     filename = models.CharField(_("file name"), max_length=200)

@@ -9,7 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.publishing.masking import mask_identity_number
-from disclosure.regions.models import Region
+from disclosure.regions.models import Region, VillageOwned
 
 
 class Relation(models.TextChoices):
@@ -47,14 +47,11 @@ class Cadre(models.Model):
         return mask_identity_number(self.identity_number)
 
 
-class Relative(models.Model):
+class Relative(VillageOwned):
     """A close relative a cadre declared; matched for as long as the cadre is in office."""
 
     cadre = models.ForeignKey(
         Cadre, on_delete=models.PROTECT, related_name="relatives", verbose_name=_("cadre")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     name = models.CharField(_("name"), max_length=50)
     relation = models.CharField(_("relation"), max_length=20, choices=Relation.choices)

@@ -83,6 +83,23 @@ class Region(models.Model):
         return list(reversed(chain))
 
 
+class VillageOwned(models.Model):
+    """A row that belongs to one village, which is its tenant key.
+
+    Every table that grows with the villages carries its village (tests/test_tenant_key.py): the
+    key a national deployment distributes it by (docs/deploy.md) and `access.scope` filters by.
+    A model that needs the village under another related name, or removed with the village,
+    declares its own `village` field of this shape instead.
+    """
+
+    village = models.ForeignKey(
+        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
+    )
+
+    class Meta:
+        abstract = True
+
+
 class User(AbstractUser):
     """A staff member. Villagers read without an account."""
 

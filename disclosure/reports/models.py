@@ -13,7 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from disclosure import clock
 from disclosure.publishing.models import Blob
-from disclosure.regions.models import Region
+from disclosure.regions.models import VillageOwned
 
 
 class ReportCategory(models.TextChoices):
@@ -32,10 +32,7 @@ class ReportStatus(models.TextChoices):
     CONCLUDED = "concluded", _("Concluded")
 
 
-class Report(models.Model):
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
-    )
+class Report(VillageOwned):
     category = models.CharField(_("report category"), max_length=20, choices=ReportCategory.choices)
     text = models.TextField(_("report text"))
     anonymous = models.BooleanField(_("anonymous"), default=True)
@@ -71,14 +68,11 @@ class Report(models.Model):
         return _("Report %(number)s") % {"number": self.pk}
 
 
-class ReportFile(models.Model):
+class ReportFile(VillageOwned):
     """A photo or document sent with a report; served only to those who may read the report."""
 
     report = models.ForeignKey(
         Report, on_delete=models.PROTECT, related_name="files", verbose_name=_("report")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     position = models.PositiveIntegerField(_("position"))
     filename = models.CharField(_("file name"), max_length=200)
@@ -99,14 +93,11 @@ class ReportFile(models.Model):
         return self.blob.content_type.startswith("image/")
 
 
-class ReportEvent(models.Model):
+class ReportEvent(VillageOwned):
     """A step in the report's history; the code holder sees its status and date, never `by`."""
 
     report = models.ForeignKey(
         Report, on_delete=models.PROTECT, related_name="events", verbose_name=_("report")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     status = models.CharField(_("status"), max_length=20, choices=ReportStatus.choices)
     at = clock.TimestampField(_("time"), auto_now_add=True)
@@ -125,14 +116,11 @@ class ReportEvent(models.Model):
         verbose_name_plural = _("report events")
 
 
-class ReportNote(models.Model):
+class ReportNote(VillageOwned):
     """The handler's internal note: never shown to the code holder nor to non-handlers."""
 
     report = models.ForeignKey(
         Report, on_delete=models.PROTECT, related_name="notes", verbose_name=_("report")
-    )
-    village = models.ForeignKey(
-        Region, on_delete=models.PROTECT, related_name="+", verbose_name=_("village")
     )
     text = models.TextField(_("internal note"))
     by = models.ForeignKey(
