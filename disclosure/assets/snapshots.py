@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db.models import F, Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext_lazy
 
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Attachment, PostingStatus, Revision
@@ -109,12 +110,28 @@ def latest_two(village) -> tuple[Revision | None, Revision | None]:
     return revisions[0], revisions[1]
 
 
+# What a change is called on the register page, by its kind and, where they differ, register.
+CHANGE_LABELS = {
+    ("added", None): pgettext_lazy("register change", "Added"),
+    ("removed", None): pgettext_lazy("register change", "No longer listed"),
+    ("disposed", None): pgettext_lazy("register change", "Disposed of"),
+    ("value", "asset"): pgettext_lazy("register change", "Value changed"),
+    ("value", "resource"): pgettext_lazy("register change", "Area changed"),
+    ("status", "asset"): pgettext_lazy("register change", "Condition changed"),
+    ("status", "resource"): pgettext_lazy("register change", "Status changed"),
+}
+
+
 @dataclass
 class Change:
     kind: str  # added, disposed, removed, value, status
     register: str  # asset or resource
     item: object
     before: object = None
+
+    @property
+    def label(self) -> str:
+        return CHANGE_LABELS.get((self.kind, None)) or CHANGE_LABELS[(self.kind, self.register)]
 
 
 def _changes_of(before: dict, after: dict, register: str, compare) -> list[Change]:
