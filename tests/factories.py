@@ -69,9 +69,13 @@ def sign_off_through_page(client, revision, opinion="内容属实，同意公开
     )
 
 
+def publish(revision, clerk, supervisor):
+    """Submit a draft revision, sign it off and publish it."""
+    return services.publish(revision=signed_off(revision, clerk, supervisor), by=clerk)
+
+
 def published_posting(village, clerk, supervisor, **kwargs):
-    revision = signed_off(draft_posting(village, clerk, **kwargs), clerk, supervisor)
-    return services.publish(revision=revision, by=clerk)
+    return publish(draft_posting(village, clerk, **kwargs), clerk, supervisor)
 
 
 def withdrawn(posting, clerk, supervisor, reason="重复发布"):

@@ -7,8 +7,8 @@ import pytest
 
 from disclosure.contracts import services
 from disclosure.contracts.services import Terms
-from disclosure.publishing import chain
-from disclosure.publishing import services as publishing
+
+from ..factories import publish
 
 IDENTITY_NUMBER = "320102199001011234"
 
@@ -40,17 +40,6 @@ def lease_terms(**changes) -> Terms:
     for name, value in changes.items():
         setattr(terms, name, value)
     return terms
-
-
-def publish(revision, clerk, supervisor):
-    publishing.submit(revision=revision, by=clerk)
-    publishing.sign_off(
-        revision=revision,
-        content_digest=chain.content_digest(revision),
-        by=supervisor,
-        opinion="内容属实，同意公开。",
-    )
-    return publishing.publish(revision=revision, by=clerk)
 
 
 @pytest.fixture

@@ -23,3 +23,9 @@ def demo_county(django_db_setup, django_db_blocker, demo_media):
             load_demo()
         yield Region.objects.get(code=COUNTY.code)
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo_regions(demo_county, db):
+    """The demo's regions by code."""
+    return {region.code: region for region in Region.objects.within(demo_county)}

@@ -1,28 +1,9 @@
 """The demo's major matters: each told through the services, visible as villagers would see it."""
 
-import pytest
-from django.db import transaction
-from django.test import override_settings
-
-from demo.places import COUNTY
-from demo.services import load_demo
 from disclosure.decisions.models import Body, Matter, ObjectionStatus, Phase
 from disclosure.decisions.states import MatterState, state_of
 from disclosure.publishing.chain import first_mismatch
 from disclosure.regions.models import Region
-
-from ..conftest import ensure_default_chart
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The demo, loaded once for the module in a transaction rolled back afterwards."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo_media")):
-            ensure_default_chart()
-            load_demo()
-            yield Region.objects.get(code=COUNTY.code)
-        transaction.set_rollback(True)
 
 
 def matter_titled(title: str) -> Matter:
@@ -35,7 +16,7 @@ def page_of(client, matter) -> str:
     return response.content.decode()
 
 
-def test_the_road_was_hardened_from_proposal_to_result(db, demo, client):
+def test_the_road_was_hardened_from_proposal_to_result(db, demo_county, client):
     road = matter_titled("石桥村二组至三组村道硬化工程")
     updates = list(road.progress.order_by("on"))
     row = road.result.current.decision_results.get()
@@ -51,7 +32,9 @@ def test_the_road_was_hardened_from_proposal_to_result(db, demo, client):
     assert "完工后村道.jpg" in page
 
 
-def test_the_land_lease_passed_the_representative_meeting_and_is_in_public_notice(db, demo, client):
+def test_the_land_lease_passed_the_representative_meeting_and_is_in_public_notice(
+    db, demo_county, client
+):
     lease = matter_titled("龙泉村集体荒山出租方案")
 
     assert lease.stages.get(number=4).body == Body.REPRESENTATIVES
@@ -61,7 +44,9 @@ def test_the_land_lease_passed_the_representative_meeting_and_is_in_public_notic
     assert "提交异议" in page
 
 
-def test_a_matter_lacked_a_quorum_at_first_and_passed_at_the_second_attempt(db, demo, client):
+def test_a_matter_lacked_a_quorum_at_first_and_passed_at_the_second_attempt(
+    db, demo_county, client
+):
     square = matter_titled("枫林村文化广场建设项目")
     first, second = square.stages.filter(number=4).order_by("attempt")
 
@@ -72,7 +57,7 @@ def test_a_matter_lacked_a_quorum_at_first_and_passed_at_the_second_attempt(db, 
     assert first.outcome in page_of(client, square)
 
 
-def test_a_disputed_matter_shows_the_listed_objections_and_their_answers(db, demo, client):
+def test_a_disputed_matter_shows_the_listed_objections_and_their_answers(db, demo_county, client):
     disputed = matter_titled("高坪村土地征收补偿款分配方案")
     listed = disputed.objections.listed()
     rejected = disputed.objections.get(status=ObjectionStatus.REJECTED)
@@ -84,12 +69,12 @@ def test_a_disputed_matter_shows_the_listed_objections_and_their_answers(db, dem
     assert rejected.text not in page
 
 
-def test_the_matters_are_listed_by_state_in_their_villages(db, demo, client):
+def test_the_matters_are_listed_by_state_in_their_villages(db, demo_county, client):
     for matter in Matter.objects.all():
         listing = client.get(f"/v/{matter.village.code}/decisions/").content.decode()
         assert matter.title in listing
 
 
-def test_every_chain_still_verifies(db, demo):
-    for village in Region.objects.within(demo).villages():
+def test_every_chain_still_verifies(db, demo_county):
+    for village in Region.objects.within(demo_county).villages():
         assert first_mismatch(village) is None, village.name

@@ -1,40 +1,22 @@
 """The demo's orders and its black-listed village, after every other app's demo."""
 
-import pytest
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone, translation
 
 from demo.places import GAOPING, XINGHUA
-from demo.services import load_demo
 from disclosure.oversight.models import CorrectionOrder
 from disclosure.oversight.scoring import Standing
 from disclosure.oversight.services import village_rows
 from disclosure.regions.access import Action, villages_for
-from disclosure.regions.models import Region, User
-
-from ..conftest import ensure_default_chart
+from disclosure.regions.models import User
 
 
-@pytest.fixture(scope="module")
-def demo_county(django_db_setup, django_db_blocker, tmp_path_factory):
-    """The whole demo (oversight's part comes last), loaded once, rolled back after the module."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo_media")):
-            ensure_default_chart()
-            load_demo()
-            regions = {region.code: region for region in Region.objects.all()}
-        yield regions
-        transaction.set_rollback(True)
-
-
-def test_one_order_is_carried_out_and_one_is_open(demo_county, db):
+def test_one_order_is_carried_out_and_one_is_open(demo_regions, db):
     orders = {o.village.code: o for o in CorrectionOrder.objects.with_closure()}
     assert not orders[XINGHUA.code].is_open
     assert orders[GAOPING.code].is_open
 
 
-def test_gaoping_is_on_the_black_list_for_its_undisclosed_period(demo_county, db):
+def test_gaoping_is_on_the_black_list_for_its_undisclosed_period(demo_regions, db):
     official = User.objects.get(username="baisha_official")
     today = timezone.localdate()
     villages = villages_for(official, Action.OVERSEE)
@@ -49,7 +31,7 @@ def test_gaoping_is_on_the_black_list_for_its_undisclosed_period(demo_county, db
         assert expected in gaoping.judgement.reasons
 
 
-def test_villagers_see_the_open_order_on_gaopings_notice(demo_county, client):
+def test_villagers_see_the_open_order_on_gaopings_notice(demo_regions, client):
     order = CorrectionOrder.objects.get(village__code=GAOPING.code)
     page = client.get(order.posting.get_absolute_url()).content.decode()
     assert order.reason in page

@@ -1,33 +1,16 @@
 """The demo's questions and ratings, asked about what the other apps' demos published."""
 
-import pytest
-from django.db import transaction
-from django.test import override_settings
 from django.utils import timezone
 
 from demo.places import LONGQUAN, SHIQIAO, VILLAGES, XINGHUA
-from demo.services import load_demo
 from disclosure.participation.models import Question, QuestionStatus, Rating
 from disclosure.participation.services import question_counts
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Posting, PostingStatus
-from disclosure.regions.models import Region
-
-from ..conftest import ensure_default_chart
 
 
-@pytest.fixture(scope="module")
-def demo_county(django_db_setup, django_db_blocker, tmp_path_factory):
-    with django_db_blocker.unblock(), transaction.atomic():
-        with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("demo_media")):
-            ensure_default_chart()
-            load_demo()
-            yield {region.code: region for region in Region.objects.all()}
-        transaction.set_rollback(True)
-
-
-def test_xinghua_has_answered_pending_overdue_and_unlisted_questions(db, demo_county):
-    village = demo_county[XINGHUA.code]
+def test_xinghua_has_answered_pending_overdue_and_unlisted_questions(db, demo_regions):
+    village = demo_regions[XINGHUA.code]
     counts = question_counts([village.pk], timezone.localdate())[village.pk]
     assert (counts.pending, counts.overdue, counts.answered) == (1, 1, 2)
     assert Question.objects.filter(village=village, status=QuestionStatus.REJECTED).count() == 1
@@ -37,16 +20,16 @@ def test_xinghua_has_answered_pending_overdue_and_unlisted_questions(db, demo_co
     assert about_entry.subject_label.startswith("凭证 ")
 
 
-def test_each_township_sees_an_overdue_question(db, demo_county):
+def test_each_township_sees_an_overdue_question(db, demo_regions):
     today = timezone.localdate()
     for code in (XINGHUA.code, LONGQUAN.code):
-        village = demo_county[code]
+        village = demo_regions[code]
         assert question_counts([village.pk], today)[village.pk].overdue == 1
-    shiqiao = demo_county[SHIQIAO.code]
+    shiqiao = demo_regions[SHIQIAO.code]
     assert question_counts([shiqiao.pk], today)[shiqiao.pk].answered == 1
 
 
-def test_every_published_period_has_a_mix_of_ratings(db, demo_county):
+def test_every_published_period_has_a_mix_of_ratings(db, demo_regions):
     periods = Posting.objects.filter(
         kind=Kind.FINANCE_PERIOD,
         status=PostingStatus.PUBLISHED,
@@ -58,8 +41,8 @@ def test_every_published_period_has_a_mix_of_ratings(db, demo_county):
         assert {"satisfied", "basically_satisfied"} <= choices, posting.code
 
 
-def test_the_pages_show_the_answers_and_never_the_phone(db, demo_county, client):
-    village = demo_county[XINGHUA.code]
+def test_the_pages_show_the_answers_and_never_the_phone(db, demo_regions, client):
+    village = demo_regions[XINGHUA.code]
     for question in Question.objects.filter(village=village).exclude(posting=None):
         page = client.get(f"/q/p/{question.posting.code}/").content.decode()
         assert "13900001234" not in page
