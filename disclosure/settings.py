@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "disclosure.regions",
     "disclosure.publishing",
     "disclosure.spreadsheets",
+    "disclosure.web",
     "disclosure.finance",
     "disclosure.benefits",
     "disclosure.decisions",

@@ -3,20 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from disclosure.web.forms import Honeypot
+
 from . import questions, ratings
 from .models import RatingChoice
-
-
-class Honeypot(forms.Form):
-    # Left empty by people, whose browsers hide it; filled by programs that fill every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def is_robot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
 
 class QuestionForm(Honeypot):

@@ -2,6 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from disclosure.web.forms import Honeypot
+
 from . import handling, services
 from .models import ReportCategory, ReportStatus
 
@@ -40,7 +42,7 @@ class MultipleFileField(forms.FileField):
         return list(data) if isinstance(data, list | tuple) else [data]
 
 
-class ReportForm(forms.Form):
+class ReportForm(Honeypot):
     village = forms.ChoiceField(label=_("Village"))
     category = forms.ChoiceField(
         label=_("What is it about?"),
@@ -89,12 +91,6 @@ class ReportForm(forms.Form):
             "max_length": _("Please give a phone number or an email address, or leave it empty.")
         },
     )
-    # Left empty by people, whose browsers hide it; filled by programs that fill every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
 
     def __init__(self, *args, villages, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,9 +105,6 @@ class ReportForm(forms.Form):
         self.fields["village"].error_messages["invalid_choice"] = _(
             "Please choose the village the report is about."
         )
-
-    def is_robot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
 
     def filing(self) -> services.Filing:
         data = self.cleaned_data

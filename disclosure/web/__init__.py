@@ -1,2 +1,2 @@
-"""Web code every app shares: view decorators, form errors, file responses, admin bases and URL
-converters. Not an app: no models, templates or translations of its own."""
+"""Web code every app shares: view decorators, form errors and the public forms' trap, file
+responses, admin bases and URL converters. An app for its translations only."""

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from disclosure.web.forms import Honeypot
+
 from .. import rules
 
 
-class ObjectionForm(forms.Form):
+class ObjectionForm(Honeypot):
     """What a villager writes to object to a resolution in public notice; no account needed."""
 
     name = forms.CharField(
@@ -24,12 +26,4 @@ class ObjectionForm(forms.Form):
             "max_length": _("An objection may be at most %(limit_value)d characters long."),
         },
     )
-    # Left empty by people, whose browsers hide it; filled by programs that fill every field.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
-
-    def is_robot(self) -> bool:
-        return bool(self.cleaned_data.get("website"))
+    field_order = ["name", "text", "website"]
