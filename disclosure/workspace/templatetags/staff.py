@@ -71,6 +71,16 @@ def field_label(name) -> str:
 
 
 @register.filter
+def field_value(value) -> str:
+    """A value of a canonical document as a reviewer reads it."""
+    if isinstance(value, bool):
+        return str(_("Yes") if value else _("No"))
+    if value is None:
+        return "—"
+    return str(value)
+
+
+@register.filter
 def row_text(row: dict) -> str:
     """A row of a canonical document on one line, for the rows a correction adds or removes."""
-    return "; ".join(f"{field_label(name)}: {value}" for name, value in row.items())
+    return "; ".join(f"{field_label(name)}: {field_value(value)}" for name, value in row.items())
