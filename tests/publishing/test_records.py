@@ -15,6 +15,7 @@ import pytest
 import time_machine
 from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
+from django.utils import translation
 
 from disclosure.contracts import services as contracts
 from disclosure.contracts.models import Payment
@@ -174,15 +175,17 @@ def test_append_to_log_logs_records_made_public_before_once(
     payment, question = _made_public_before_records_were_logged(lease, clerk_a, about_notice)
     assert len(problems(village_a)) == 2
 
-    out = io.StringIO()
-    call_command("append_to_log", stdout=out)
-    call_command("append_to_log", stdout=out)
+    first, again = io.StringIO(), io.StringIO()
+    with translation.override("en"):
+        call_command("append_to_log", stdout=first)
+        call_command("append_to_log", stdout=again)
 
     named = {(leaf.name, leaf.record_id) for leaf in record_leaves(village_a)}
     assert named == {("payment", payment.pk), ("question", question.pk)}
     assert len(record_leaves(village_a)) == 2
     assert problems(village_a) == []
-    assert "0 public records appended" in out.getvalue()
+    assert "2 public records appended" in first.getvalue()
+    assert "0 public records appended" in again.getvalue()
 
 
 def test_the_database_lets_an_empty_digest_be_filled_once_and_nothing_else(
