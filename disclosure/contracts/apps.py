@@ -39,4 +39,5 @@ class ContractsConfig(AppConfig):
             describe=models.Payment.describe,
             title=_("payment"),
             posting="posting",
+            related=["posting"],
         )

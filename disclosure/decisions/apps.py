@@ -23,6 +23,7 @@ class DecisionsConfig(AppConfig):
             document=Objection.record_document,
             describe=Objection.describe,
             title=_("objection"),
+            related=["matter"],
         )
         records.register(
             "progress",
@@ -33,4 +34,5 @@ class DecisionsConfig(AppConfig):
             title=_("progress update"),
             parts={MatterFile: "progress", ImplementationLink: "progress"},
             files=ProgressUpdate.stored_files,
+            related=["matter"],
         )

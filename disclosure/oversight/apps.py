@@ -24,6 +24,7 @@ class OversightConfig(AppConfig):
             document=CorrectionOrder.record_document,
             describe=CorrectionOrder.describe,
             title=_("correction order"),
+            related=["posting"],
         )
         for register in (Cadre, Relative):
             for signal in (post_save, post_delete):

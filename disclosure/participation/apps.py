@@ -20,4 +20,5 @@ class ParticipationConfig(AppConfig):
             document=Question.record_document,
             describe=Question.describe,
             title=_("question"),
+            related=["posting", "subject_type"],
         )

@@ -23,7 +23,8 @@ A record type registers, once, when its app is ready (as kinds do, publishing/ki
   each with the field naming the record: the coverage tests change their columns too;
 - `files`: the rows of a record that carry stored files, whose bytes are checked too;
 - `posting`: the field naming the posting whose content shows the record (payments, in the
-  contract's "paid so far"), so that the page checks the record before it shows the content.
+  contract's "paid so far"), so that the page checks the record before it shows the content;
+- `related`: the relations its document reads, fetched with the rows when many are checked.
 """
 
 import hashlib
@@ -53,6 +54,11 @@ class RecordType:
     parts: dict = field(default_factory=dict)
     files: Callable | None = None
     posting: str | None = None
+    related: tuple = ()
+
+    def rows(self):
+        """The public rows, with the village and what their documents read."""
+        return self.public().select_related("village", *self.related)
 
 
 _TYPES: dict[str, RecordType] = {}
@@ -60,6 +66,7 @@ _TYPES: dict[str, RecordType] = {}
 
 def register(name: str, **hooks) -> None:
     hooks["parts"] = dict(hooks.get("parts", {}))
+    hooks["related"] = tuple(hooks.get("related", ()))
     _TYPES[name] = RecordType(name=name, **hooks)
 
 
@@ -115,7 +122,7 @@ def publish(name: str, row) -> None:
 def unlogged():
     """Public rows never given a digest (made public before records were logged), by type."""
     for kind in _TYPES.values():
-        rows = kind.public().filter(record_digest="").select_related("village").order_by("pk")
+        rows = kind.rows().filter(record_digest="").order_by("pk")
         yield kind.name, rows
 
 
@@ -138,7 +145,7 @@ def content_problem(posting) -> str | None:
     for kind in _TYPES.values():
         if kind.posting is None:
             continue
-        rows = list(kind.public().filter(**{kind.posting: posting}).select_related("village"))
+        rows = list(kind.rows().filter(**{kind.posting: posting}))
         logged = log.logged_among(village=posting.village, digests=[r.record_digest for r in rows])
         for row in rows:
             problem = state_problem(kind.name, row, logged=row.record_digest in logged)

@@ -235,7 +235,7 @@ def _record_problems(village, leaves: list[RecordLeaf]) -> list[Problem]:
     newest = {(leaf.name, leaf.record_id): leaf.digest for leaf in leaves}
     problems = []
     for kind in records.registered().values():
-        rows = kind.public().filter(village=village).select_related("village").order_by("pk")
+        rows = kind.rows().filter(village=village).order_by("pk")
         for row in rows:
             problem = _record_problem(kind, row, newest.pop((kind.name, row.pk), None))
             if problem is not None:
