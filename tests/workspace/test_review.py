@@ -16,7 +16,14 @@ from ..publishing.every_kind import every_kind
 SEEN = {
     "notice": ["现场照片.jpg"],
     "power_list": ["出具居住证明", "1个工作日"],
-    "finance_period": ["38,000.00", "40,120.00", "62,000.00", "村道硬化工程款", "记-001.jpg", "/fv/"],
+    "finance_period": [
+        "38,000.00",
+        "40,120.00",
+        "62,000.00",
+        "村道硬化工程款",
+        "记-001.jpg",
+        "/fv/",
+    ],
     "budget": ["50,000.00"],
     "benefit_list": ["2026年第三季度惠农补贴发放名单"],
     "asset_register": ["ZC-001", "办公楼.png"],
