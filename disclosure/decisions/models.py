@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from disclosure.publishing import records
+from disclosure.publishing.masking import mask_name
 from disclosure.publishing.models import Blob, Posting, PostingStatus, Revision
 from disclosure.regions.models import Region
 
@@ -499,17 +500,22 @@ class Objection(models.Model):
 
     def record_document(self) -> dict:
         """What the matter's page and the API show of a listed objection and its answer, as its
-        record's document: the name as the objector gave it and the page shows it, never the
-        network address."""
+        record's document: the objector's name masked as the page shows it, never the network
+        address."""
         return {
             "matter": self.matter_id,
-            "name": self.name,
+            "name": self.public_name,
             "text": self.text,
             "lodged_at": records.timestamp(self.lodged_at),
             "answer": self.answer,
             "answered_by": self.answered_by_name,
             "answered_at": records.timestamp(self.answered_at),
         }
+
+    @property
+    def public_name(self) -> str:
+        """As villagers see it, like an asker's: the surname and one *."""
+        return mask_name(self.name)
 
     def describe(self) -> str:
         return gettext("objection %(id)d to the major matter “%(matter)s”") % {

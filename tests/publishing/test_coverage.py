@@ -137,6 +137,7 @@ UNCHECKED_COLUMNS = {
         "answered_by": "the account; its public name at the time is in the document",
     },
     "decisions.Objection": {
+        "name": "shown only masked (王*), like an asker's: the document holds the masked name",
         "ip_address": "the objector's address, to limit how often one address objects",
         "moderated_by": "the account that listed it: shown to staff only",
         "moderated_at": "when it was listed: shown to staff only",
