@@ -10,7 +10,7 @@ from disclosure.publishing.catalogue import Kind
 
 from . import words
 from .ledger import yuan
-from .publications import Codes, Village, publish
+from .publications import UNLOGGED, Codes, Village, publish
 from .timing import moment
 
 LEASES = ("集体鱼塘", "集体林地", "集体厂房", "村部门面房", "集体机动地", "荒山荒坡")
@@ -189,6 +189,7 @@ def _payments(sink, village, rev, schedule, until: datetime.date) -> None:
                 "",
                 village.clerk.id,
                 moment(rng, paid_on),
+                UNLOGGED,
             ),
         )
 
@@ -227,6 +228,7 @@ TABLES = (
             "note",
             "recorded_by_id",
             "recorded_at",
+            "record_digest",
         ),
     ),
 )

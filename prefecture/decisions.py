@@ -23,7 +23,7 @@ from disclosure.publishing.catalogue import Kind
 
 from . import words
 from .ledger import yuan
-from .publications import Codes, Village, publish
+from .publications import UNLOGGED, Codes, Village, publish
 from .timing import moment
 
 FAILED_QUORUM_SHARE = 0.05
@@ -97,6 +97,7 @@ def _matter(sink, codes, village: Village, year: int, until: datetime.date) -> N
                 None if amount is None else yuan(amount),
                 village.clerk.id,
                 moment(rng, ended),
+                UNLOGGED,
             ),
         )
 
@@ -265,6 +266,7 @@ TABLES = (
             "spent",
             "recorded_by_id",
             "recorded_at",
+            "record_digest",
         ),
     ),
     (

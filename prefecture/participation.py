@@ -13,7 +13,7 @@ from django.utils import timezone
 from disclosure.participation.models import Question, QuestionStatus, Rating, RatingChoice
 from disclosure.publishing.catalogue import Kind
 
-from .publications import Village
+from .publications import UNLOGGED, Village
 from .timing import moment
 
 QUESTIONS_PER_POSTING = 0.25
@@ -98,6 +98,7 @@ def _question(sink, village: Village, post, posting_type: int, asked) -> None:
             village.clerk.id if is_answered else None,
             village.clerk.name if is_answered else "",
             answered if is_answered else None,
+            UNLOGGED,
         ),
     )
 
@@ -143,6 +144,7 @@ TABLES = (
             "answered_by_id",
             "answered_by_name",
             "answered_at",
+            "record_digest",
         ),
     ),
     (Rating, ("id", "village_id", "posting_id", "choice", "comment", "ip_hash", "rated_at")),

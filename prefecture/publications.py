@@ -28,6 +28,11 @@ from disclosure.publishing.models import (
 from . import words
 from .copying import Sink
 
+# Public records (payments, listed questions, progress updates) are written as a restore of data
+# made before records were logged would hold them: without a digest or a leaf, which
+# `manage.py append_to_log` then gives them.
+UNLOGGED = ""
+
 CODE_SPACE = len(CODE_ALPHABET) ** CODE_LENGTH
 # Coprime with the size of the code space (31**6), so consecutive postings get scattered codes.
 CODE_STEP = 387_420_489

@@ -7,7 +7,7 @@ class ContractsConfig(AppConfig):
     verbose_name = _("Contracts and projects")
 
     def ready(self):
-        from disclosure.publishing import kinds
+        from disclosure.publishing import kinds, records
 
         from . import models, projects, services
 
@@ -30,4 +30,14 @@ class ContractsConfig(AppConfig):
             copy=projects.copy_project,
             row_key=projects.stage_key,
             content=[models.ProjectStage, models.Bid],
+        )
+        records.register(
+            "payment",
+            model=models.Payment,
+            public=models.Payment.objects.public,
+            document=models.Payment.record_document,
+            describe=models.Payment.describe,
+            title=_("payment"),
+            posting="posting",
+            related=["posting"],
         )

@@ -7,12 +7,13 @@ append-only in the database, and a mistaken one is undone by a reversing entry.
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from disclosure import clock
+from disclosure.publishing import records
 from disclosure.publishing.masking import mask_identity_number
-from disclosure.publishing.models import Posting, Revision
+from disclosure.publishing.models import Posting, PostingStatus, Revision
 from disclosure.regions.models import VillageOwned
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -213,10 +214,21 @@ class ProjectStage(VillageOwned):
         }
 
 
+class PaymentQuerySet(models.QuerySet):
+    def public(self):
+        """Payments villagers are shown: every one, since only a published contract takes them."""
+        return self.exclude(posting__status=PostingStatus.UNPUBLISHED)
+
+
+def now_to_the_second():
+    return clock.now().replace(microsecond=0)
+
+
 class Payment(VillageOwned):
     """Money received or paid under a published contract. Append-only: the database refuses change.
 
     A mistake is undone by a reversing entry (a negative amount pointing at the entry it reverses).
+    Each is a public record (publishing/records.py): its digest is set before it is inserted.
     """
 
     posting = models.ForeignKey(
@@ -249,7 +261,13 @@ class Payment(VillageOwned):
         related_name="+",
         verbose_name=_("recorded by"),
     )
-    recorded_at = clock.TimestampField(_("recorded"), auto_now_add=True)
+    # Set before the row is inserted, to the second, as its public document states it.
+    recorded_at = models.DateTimeField(_("recorded"), default=now_to_the_second)
+    record_digest = models.CharField(
+        _("digest of its public state"), max_length=64, blank=True, editable=False
+    )
+
+    objects = PaymentQuerySet.as_manager()
 
     class Meta:
         ordering = ["paid_on", "pk"]
@@ -259,3 +277,22 @@ class Payment(VillageOwned):
 
     def __str__(self):
         return f"{self.paid_on} {self.amount}"
+
+    def record_document(self) -> dict:
+        """What villagers read of the payment (the contract page's "paid so far" and arrears,
+        the OCDS transactions, the API), as its record's document."""
+        return {
+            "contract": self.posting.code,
+            "paid_on": records.day(self.paid_on),
+            "amount": records.money(self.amount),
+            "ledger_reference": self.ledger_reference,
+            "note": self.note,
+            "reverses": self.reverses_id,
+            "recorded_at": records.timestamp(self.recorded_at),
+        }
+
+    def describe(self) -> str:
+        return gettext("payment %(id)d of contract %(posting)s") % {
+            "id": self.pk,
+            "posting": self.posting.code,
+        }

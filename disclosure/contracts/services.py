@@ -1,6 +1,7 @@
 """Writing contracts and their payments. The lifecycle itself stays in publishing.services:
 a contract is a posting of kind "contract"; these functions add its terms, schedule and bids to a
-draft revision, and record payments against a published one.
+draft revision, and record payments against a published one. Each payment is a public record
+(publishing/records.py): recording it appends its leaf to the county's transparency log.
 """
 
 import datetime
@@ -15,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from disclosure import clock
 from disclosure.finance.models import LedgerEntry
+from disclosure.publishing import records
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
 from disclosure.publishing.catalogue import Kind
@@ -233,7 +235,7 @@ def record_payment(
         raise ValidationError({"amount": _("The amount paid must be more than zero.")})
     if paid_on > clock.today():
         raise ValidationError({"paid_on": _("A payment cannot be dated in the future.")})
-    payment = Payment.objects.create(
+    payment = Payment(
         posting=posting,
         village=posting.village,
         paid_on=paid_on,
@@ -243,6 +245,7 @@ def record_payment(
         note=mask_text(note.strip()),
         recorded_by=by,
     )
+    records.publish("payment", payment)
     _audit("contract.payment", payment, by, ip)
     return payment
 
@@ -281,7 +284,7 @@ def reverse_payment(*, payment: Payment, reason: str, by, ip=None) -> Payment:
         raise ValidationError({"reason": _("Say why the payment is reversed.")})
     if payment.reverses_id or Payment.objects.filter(reverses=payment).exists():
         raise ValidationError(_("This payment has already been reversed, or is a reversal."))
-    reversal = Payment.objects.create(
+    reversal = Payment(
         posting=payment.posting,
         village=payment.village,
         paid_on=clock.today(),
@@ -292,6 +295,7 @@ def reverse_payment(*, payment: Payment, reason: str, by, ip=None) -> Payment:
         reverses=payment,
         recorded_by=by,
     )
+    records.publish("payment", reversal)
     _audit("contract.payment_reversal", reversal, by, ip)
     return reversal
 

@@ -9,7 +9,30 @@ class DecisionsConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
+        from disclosure.publishing import records
+
         from . import kinds, rules
+        from .models import ImplementationLink, MatterFile, Objection, ProgressUpdate
 
         kinds.register()
         checks.register(rules.check_settings)
+        records.register(
+            "objection",
+            model=Objection,
+            public=Objection.objects.public,
+            document=Objection.record_document,
+            describe=Objection.describe,
+            title=_("objection"),
+            related=["matter"],
+        )
+        records.register(
+            "progress",
+            model=ProgressUpdate,
+            public=ProgressUpdate.objects.public,
+            document=ProgressUpdate.record_document,
+            describe=ProgressUpdate.describe,
+            title=_("progress update"),
+            parts={MatterFile: "progress", ImplementationLink: "progress"},
+            files=ProgressUpdate.stored_files,
+            related=["matter"],
+        )

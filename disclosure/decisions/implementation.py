@@ -1,5 +1,10 @@
 """Carrying out a resolved matter: progress updates, their photos, and links to the records
 (ledger entries, contracts, other postings) that implement it.
+
+A progress update is a public record (publishing/records.py) with its photos and links: reporting
+it, and adding a photo or a link to it, each append its leaf to the county's transparency log.
+A link given without an update serves the staff and the red-flag rules; villagers see links only
+as part of an update.
 """
 
 from datetime import date
@@ -12,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from disclosure import clock
+from disclosure.publishing import records
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import PostingStatus
@@ -88,6 +94,7 @@ def record_progress(
     )
     update.full_clean()
     update.save()
+    records.publish("progress", update)
     if percent == 100:
         matter.implementation_ended_on = on
         matter.save(update_fields=["implementation_ended_on"])
@@ -116,9 +123,19 @@ def _check_progress(matter: Matter, on: date, percent: int, spent) -> None:
         raise ValidationError(errors)
 
 
+def _locked(progress: ProgressUpdate) -> ProgressUpdate:
+    # Two additions at once would each log the update without the other's photo or link.
+    return (
+        ProgressUpdate.objects.select_for_update(of=("self",))
+        .select_related("matter")
+        .get(pk=progress.pk)
+    )
+
+
 @transaction.atomic
 def add_progress_photo(*, progress: ProgressUpdate, upload, phase: str, by, ip=None) -> MatterFile:
     require(by, Action.DRAFT, progress)
+    progress = _locked(progress)
     if phase not in Phase.values:
         raise ValidationError(
             {"phase": _("Say whether the photo is from before, during or after.")}
@@ -133,6 +150,7 @@ def add_progress_photo(*, progress: ProgressUpdate, upload, phase: str, by, ip=N
         **store_upload(upload),
     )
     photo.save()
+    records.publish("progress", progress)
     record(by=by, action="matter.photo", village=progress.village, target=photo.filename, ip=ip)
     return photo
 
@@ -152,8 +170,10 @@ def add_link(
     require(by, Action.DRAFT, matter)
     if kind not in LinkKind.values:
         raise ValidationError({"kind": _("Choose what the link points to.")})
-    if progress is not None and progress.matter_id != matter.pk:
-        raise ValidationError(_("That progress update belongs to another matter."))
+    if progress is not None:
+        progress = _locked(progress)
+        if progress.matter_id != matter.pk:
+            raise ValidationError(_("That progress update belongs to another matter."))
     link = ImplementationLink(
         matter=matter,
         village=matter.village,
@@ -164,5 +184,7 @@ def add_link(
     )
     link.full_clean()
     link.save()
+    if progress is not None:
+        records.publish("progress", progress)
     record(by=by, action="matter.link", village=matter.village, target=link.reference, ip=ip)
     return link

@@ -11,10 +11,13 @@ never stored: `disclosure.decisions.states.state_of` derives it from these recor
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from disclosure import clock
-from disclosure.publishing.models import Blob, Posting, Revision
+from disclosure.publishing import records
+from disclosure.publishing.masking import mask_name
+from disclosure.publishing.models import Blob, Posting, PostingStatus, Revision
 from disclosure.regions.models import Region, VillageOwned
 
 
@@ -227,8 +230,20 @@ class Phase(models.TextChoices):
     AFTER = "after", _("After")
 
 
+# A posting once published stays on record, withdrawn or not.
+DISCLOSED = (PostingStatus.PUBLISHED, PostingStatus.WITHDRAWN)
+
+
+class ProgressQuerySet(models.QuerySet):
+    def public(self):
+        """Updates villagers are shown: every one, since work is reported only once the
+        resolution is published (implementation.py)."""
+        return self.filter(matter__resolution__status__in=DISCLOSED)
+
+
 class ProgressUpdate(VillageOwned):
-    """A step of carrying out a resolved matter, as the clerk reports it."""
+    """A step of carrying out a resolved matter, as the clerk reports it: a public record
+    (publishing/records.py) with its photos and links."""
 
     matter = models.ForeignKey(
         Matter, on_delete=models.PROTECT, related_name="progress", verbose_name=_("matter")
@@ -246,6 +261,11 @@ class ProgressUpdate(VillageOwned):
         verbose_name=_("recorded by"),
     )
     recorded_at = clock.TimestampField(_("recorded"), auto_now_add=True)
+    record_digest = models.CharField(
+        _("digest of its public state"), max_length=64, blank=True, editable=False
+    )
+
+    objects = ProgressQuerySet.as_manager()
 
     class Meta:
         ordering = ["on", "pk"]
@@ -254,6 +274,37 @@ class ProgressUpdate(VillageOwned):
         ]
         verbose_name = _("progress update")
         verbose_name_plural = _("progress updates")
+
+    def record_document(self) -> dict:
+        """What the matter's page and the API show of the update, as its record's document:
+        with its photos and links (those of its own matter and village), in the order added."""
+        mine = {"matter_id": self.matter_id, "village_id": self.village_id}
+        photos = self.photos.filter(**mine).select_related("blob").order_by("pk")
+        links = self.links.filter(**mine).order_by("pk")
+        return {
+            "matter": self.matter_id,
+            "on": records.day(self.on),
+            "description": self.description,
+            "percent": self.percent,
+            "spent": records.money(self.spent),
+            "photos": [
+                {"phase": photo.phase, **records.file_member(photo.filename, photo.blob)}
+                for photo in photos
+            ],
+            "links": [
+                {"kind": link.kind, "reference": link.reference, "label": link.label}
+                for link in links
+            ],
+        }
+
+    def describe(self) -> str:
+        return gettext("progress update %(id)d of the major matter “%(matter)s”") % {
+            "id": self.pk,
+            "matter": self.matter.title,
+        }
+
+    def stored_files(self):
+        return self.photos.select_related("blob", "thumbnail").order_by("pk")
 
 
 class LinkKind(models.TextChoices):
@@ -375,12 +426,16 @@ class ObjectionQuerySet(models.QuerySet):
         """Objections villagers can see: those the supervision committee approved."""
         return self.filter(status=ObjectionStatus.APPROVED)
 
+    def public(self):
+        return self.listed()
+
     def unanswered(self):
         return self.filter(answer="")
 
 
 class Objection(VillageOwned):
-    """A villager's objection to a resolution during its public-notice period (公示期)."""
+    """A villager's objection to a resolution during its public-notice period (公示期). Once
+    listed, a public record (publishing/records.py), answered or not."""
 
     matter = models.ForeignKey(
         Matter, on_delete=models.PROTECT, related_name="objections", verbose_name=_("matter")
@@ -412,6 +467,9 @@ class Objection(VillageOwned):
     )
     answered_by_name = models.CharField(_("answerer's public name"), max_length=50, blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    record_digest = models.CharField(
+        _("digest of its public state"), max_length=64, blank=True, editable=False
+    )
 
     objects = ObjectionQuerySet.as_manager()
 
@@ -419,3 +477,28 @@ class Objection(VillageOwned):
         ordering = ["lodged_at", "pk"]
         verbose_name = _("objection")
         verbose_name_plural = _("objections")
+
+    def record_document(self) -> dict:
+        """What the matter's page and the API show of a listed objection and its answer, as its
+        record's document: the objector's name masked as the page shows it, never the network
+        address."""
+        return {
+            "matter": self.matter_id,
+            "name": self.public_name,
+            "text": self.text,
+            "lodged_at": records.timestamp(self.lodged_at),
+            "answer": self.answer,
+            "answered_by": self.answered_by_name,
+            "answered_at": records.timestamp(self.answered_at),
+        }
+
+    @property
+    def public_name(self) -> str:
+        """As villagers see it, like an asker's: the surname and one *."""
+        return mask_name(self.name)
+
+    def describe(self) -> str:
+        return gettext("objection %(id)d to the major matter “%(matter)s”") % {
+            "id": self.pk,
+            "matter": self.matter.title,
+        }

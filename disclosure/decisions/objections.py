@@ -2,7 +2,9 @@
 
 Anyone may object without an account; the supervision committee of the village lists or rejects
 each objection before villagers see it; the clerk or a supervisor answers it. Implementation waits
-until every objection is moderated and every listed one answered (see implementation.py).
+until every objection is moderated and every listed one answered (see implementation.py). A
+listed objection is a public record (publishing/records.py): listing it and answering it each
+append its leaf to the county's transparency log.
 """
 
 from datetime import timedelta
@@ -12,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from disclosure import clock
+from disclosure.publishing import records
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.regions.access import Action, can, require
@@ -82,7 +85,10 @@ def moderate_objection(*, objection: Objection, approve: bool, by, ip=None) -> O
     objection.status = ObjectionStatus.APPROVED if approve else ObjectionStatus.REJECTED
     objection.moderated_by = by
     objection.moderated_at = clock.now()
-    objection.save()
+    if approve:
+        records.publish("objection", objection)
+    else:
+        objection.save()
     record(
         by=by,
         action="objection.approve" if approve else "objection.reject",
@@ -117,7 +123,7 @@ def answer_objection(*, objection: Objection, text: str, by, ip=None) -> Objecti
     objection.answered_by = by
     objection.answered_by_name = by.public_name
     objection.answered_at = clock.now()
-    objection.save()
+    records.publish("objection", objection)
     record(
         by=by,
         action="objection.answer",

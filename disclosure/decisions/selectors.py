@@ -4,7 +4,9 @@ A matter becomes public once its first discussion is recorded (the party branch 
 it): its title, category and amount, and where it stands. The figures of the discussions are
 shown only as the resolution disclosure published them (ResolutionStage rows of a published
 revision), the result only as its published disclosure, objections only once listed by the
-supervision committee.
+supervision committee, and progress updates with their photos and links (a link given
+without an update serves the staff and the red-flag rules, not villagers). Listed objections and
+progress updates are public records, logged (publishing/records.py).
 """
 
 from dataclasses import dataclass, field
@@ -110,7 +112,6 @@ class Timeline:
     result_row: object
     result_due_on: object
     revisions: list
-    links: list
 
     @property
     def state_label(self) -> str:
@@ -142,7 +143,6 @@ def timeline(village, pk: int, now: datetime | None = None) -> Timeline:
         result_row=result.decision_results.first() if result else None,
         result_due_on=result_due_on(matter),
         revisions=_revisions(matter),
-        links=list(matter.links.filter(progress__isnull=True)) if resolution else [],
     )
 
 

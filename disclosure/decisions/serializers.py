@@ -118,7 +118,7 @@ class PublishedDecisionStageSerializer(DecisionStageSerializer):
 
 
 class MatterObjectionSerializer(serializers.ModelSerializer):
-    name = MaskedCharField()
+    name = serializers.CharField(source="public_name")
     text = MaskedCharField()
     answer = MaskedCharField()
 

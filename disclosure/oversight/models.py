@@ -8,10 +8,18 @@ The dashboard keeps its summaries of villages here too, each stamped with what i
 from django.conf import settings
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from disclosure import clock
-from disclosure.publishing.models import Posting, Revision, RevisionAction, RevisionState
+from disclosure.publishing import records
+from disclosure.publishing.models import (
+    Posting,
+    PostingStatus,
+    Revision,
+    RevisionAction,
+    RevisionState,
+)
 from disclosure.regions.models import Region, VillageOwned
 
 # A withdrawal also answers an order: the posting is no longer shown, only its notice.
@@ -41,6 +49,11 @@ class CorrectionOrderQuerySet(models.QuerySet):
             closed_by_number=Subquery(closing.values("number")[:1]),
         )
 
+    def public(self):
+        """Orders villagers are shown: every one, since only a published posting is ordered
+        corrected, and an order carried out stays shown as carried out."""
+        return self.exclude(posting__status=PostingStatus.UNPUBLISHED)
+
     def open(self):
         return self.with_closure().filter(closed_at__isnull=True)
 
@@ -49,6 +62,9 @@ class CorrectionOrderQuerySet(models.QuerySet):
 
 
 class CorrectionOrder(VillageOwned):
+    """A township's order on a posting: a public record (publishing/records.py). Whether it was
+    carried out is read from the posting's chained revisions, never stored."""
+
     posting = models.ForeignKey(
         Posting,
         on_delete=models.PROTECT,
@@ -65,6 +81,9 @@ class CorrectionOrder(VillageOwned):
     ordered_by_name = models.CharField(_("public name of who ordered"), max_length=50)
     # Kept to the second, as publication times are, so the two compare fairly.
     ordered_at = models.DateTimeField(_("ordered"), default=now_to_the_second)
+    record_digest = models.CharField(
+        _("digest of its public state"), max_length=64, blank=True, editable=False
+    )
 
     objects = CorrectionOrderQuerySet.as_manager()
 
@@ -76,6 +95,21 @@ class CorrectionOrder(VillageOwned):
 
     def __str__(self):
         return f"{self.posting.code}: {self.reason[:40]}"
+
+    def record_document(self) -> dict:
+        """What the posting's page shows of the order, as its record's document."""
+        return {
+            "posting": self.posting.code,
+            "reason": self.reason,
+            "ordered_by": self.ordered_by_name,
+            "ordered_at": records.timestamp(self.ordered_at),
+        }
+
+    def describe(self) -> str:
+        return gettext("correction order %(id)d on posting %(posting)s") % {
+            "id": self.pk,
+            "posting": self.posting.code,
+        }
 
     @property
     def is_open(self) -> bool:

@@ -1,10 +1,13 @@
 """Ordering a correction (责令更正, art. 31): a township official names what is wrong with a
-published posting; villagers see the order on the posting until a correction is published."""
+published posting; villagers see the order on the posting until a correction is published.
+An order is a public record (publishing/records.py): giving it appends its leaf to the county's
+transparency log."""
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from disclosure.publishing import records
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import Posting, PostingStatus
@@ -36,13 +39,14 @@ def order_correction(*, posting: Posting, reason: str, by, ip=None) -> Correctio
         )
     if CorrectionOrder.objects.filter(posting=posting).open().exists():
         raise ValidationError(_("This posting already has a correction order not yet carried out."))
-    order = CorrectionOrder.objects.create(
+    order = CorrectionOrder(
         posting=posting,
         village=posting.village,
         reason=reason,
         ordered_by=by,
         ordered_by_name=by.public_name,
     )
+    records.publish("correction_order", order)
     record(
         by=by,
         action="correction.order",

@@ -7,8 +7,18 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Questions and ratings")
 
     def ready(self):
-        from disclosure.publishing import tasks
+        from disclosure.publishing import records, tasks
 
+        from .models import Question
         from .tasks import waiting_questions
 
         tasks.register(waiting_questions)
+        records.register(
+            "question",
+            model=Question,
+            public=Question.objects.public,
+            document=Question.record_document,
+            describe=Question.describe,
+            title=_("question"),
+            related=["posting", "subject_type"],
+        )

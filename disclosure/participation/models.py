@@ -9,8 +9,11 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from disclosure.publishing import records
+from disclosure.publishing.masking import mask_name
 from disclosure.publishing.models import Posting
 from disclosure.regions.models import VillageOwned
 
@@ -86,6 +89,9 @@ class Question(VillageOwned):
     )
     answered_by_name = models.CharField(_("answerer's public name"), max_length=50, blank=True)
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    record_digest = models.CharField(
+        _("digest of its public state"), max_length=64, blank=True, editable=False
+    )
 
     objects = QuestionQuerySet.as_manager()
 
@@ -102,6 +108,32 @@ class Question(VillageOwned):
 
     def __str__(self):
         return f"{self.subject_label}: {self.text[:30]}"
+
+    def record_document(self) -> dict:
+        """What villagers read of a listed question and its answer, as its record's document:
+        the asker's name only as pages show it (王*), never the phone or the network address."""
+        return {
+            "posting": self.posting.code if self.posting_id else None,
+            "subject_type": f"{self.subject_type.app_label}.{self.subject_type.model}",
+            "subject_id": self.subject_id,
+            "subject_label": self.subject_label,
+            "subject_url": self.subject_url,
+            "asked_by": mask_name(self.name),
+            "text": self.text,
+            "asked_at": records.timestamp(self.asked_at),
+            "listed_at": records.timestamp(self.listed_at),
+            "due_on": records.day(self.due_on),
+            "status": self.status,
+            "answer": self.answer,
+            "answered_by": self.answered_by_name,
+            "answered_at": records.timestamp(self.answered_at),
+        }
+
+    def describe(self) -> str:
+        return gettext("question %(id)d about “%(subject)s”") % {
+            "id": self.pk,
+            "subject": self.subject_label,
+        }
 
     def is_overdue(self, today) -> bool:
         return (

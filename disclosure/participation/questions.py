@@ -2,7 +2,9 @@
 
 Asking needs no account; the supervision committee moderates every question before villagers
 see it; the clerk or a supervisor answers within QUESTIONS_ANSWER_DAYS of its listing. An
-answered question is permanent (a database trigger refuses any change).
+answered question is permanent (a database trigger refuses any change). A listed question is a
+public record (publishing/records.py): listing it and answering it each append its leaf to the
+county's transparency log.
 """
 
 import re
@@ -17,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from disclosure import clock
+from disclosure.publishing import records
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.notify import notify
@@ -144,7 +147,7 @@ def list_question(*, question: Question, by, ip=None, now=None) -> Question:
     question.moderated_by = by
     question.listed_at = now
     question.due_on = due_on(now)
-    question.save()
+    records.publish("question", question)
     record(
         by=by,
         action="question.list",
@@ -221,7 +224,7 @@ def answer_question(*, question: Question, text: str, by, ip=None, now=None) -> 
     question.answered_by = by
     question.answered_by_name = by.public_name
     question.answered_at = now or clock.now()
-    question.save()
+    records.publish("question", question)
     record(
         by=by,
         action="question.answer",

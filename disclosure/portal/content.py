@@ -6,7 +6,9 @@ the database holds has been checked against that digest (and the figures stored 
 against the rows): a page never shows, as published, content the proof no longer covers, and a
 rendering made while the database was altered is never kept for after it is restored. A kind whose
 page shows what moves after publication (payments against a contract, the end of a benefit list's
-publicity window) is rendered and checked afresh for every page.
+publicity window) is rendered and checked afresh for every page, the public records it shows (the
+payments behind "paid so far") with it: a page showing a record that fails its check is marked,
+and neither it nor its page is kept.
 """
 
 from django.core.cache import caches
@@ -14,7 +16,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from disclosure.publishing import kinds, verification
+from disclosure.publishing import kinds, records, verification
 
 TEMPLATE = "portal/includes/revision_content.html"
 
@@ -29,6 +31,8 @@ def rendered(request, revision, *, embedded: bool = False) -> str:
     html = None if live else kept.get(key)
     if html is None:
         problem = verification.revision_problem(revision)
+        if problem is None and live:
+            problem = records.content_problem(revision.posting)
         html = _render(request, revision, problem=problem, embedded=embedded)
         if problem is not None:
             # The page that shows it is sent to nobody else and stored nowhere.

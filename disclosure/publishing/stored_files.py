@@ -1,4 +1,5 @@
-"""Checking the stored files of a published revision: attachments, vouchers and their thumbnails.
+"""Checking the stored files of a published revision (attachments, vouchers and their
+thumbnails) and of a public record (the photos of a progress update).
 
 A file is named by its SHA-256, which the revision's canonical document records: the stored
 bytes must still have that hash, and the blob's recorded size and type must be those of the
@@ -24,13 +25,21 @@ LIKENESS_TOLERANCE = 24
 
 def revision_file_problems(revision) -> str | None:
     for row in _rows_with_files(revision):
-        name = {"name": row.filename}
-        problem = _blob_problem(row.blob)
-        if problem is None and getattr(row, "thumbnail", None) is not None:
-            problem = _thumbnail_problem(row.blob, row.thumbnail)
+        problem = file_problem(row)
         if problem is not None:
-            return _("the stored file “%(name)s”: %(problem)s") % {**name, "problem": problem}
+            return problem
     return None
+
+
+def file_problem(row) -> str | None:
+    """What is wrong with the stored file of a row that has a `filename`, a `blob` and perhaps a
+    `thumbnail`, if anything."""
+    problem = _blob_problem(row.blob)
+    if problem is None and getattr(row, "thumbnail", None) is not None:
+        problem = _thumbnail_problem(row.blob, row.thumbnail)
+    if problem is None:
+        return None
+    return _("the stored file “%(name)s”: %(problem)s") % {"name": row.filename, "problem": problem}
 
 
 def _rows_with_files(revision):

@@ -83,3 +83,35 @@ def append_only(table: str, operations: str = "UPDATE OR DELETE") -> migrations.
         "FOR EACH ROW EXECUTE FUNCTION publishing_refuse_any_change();",
         f"DROP TRIGGER append_only ON {table};",
     )
+
+
+# A public record (publishing/records.py) made public before records were logged gets its digest
+# once, afterwards (manage.py append_to_log): an append-only table lets an empty
+# `record_digest` be filled, and nothing else change.
+RECORD_DIGEST_FUNCTION = """
+CREATE OR REPLACE FUNCTION publishing_refuse_change_but_first_record_digest() RETURNS trigger AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND OLD.record_digest = ''
+       AND (to_jsonb(OLD) - 'record_digest') = (to_jsonb(NEW) - 'record_digest') THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION '% is append-only: % refused', TG_TABLE_NAME, TG_OP
+        USING ERRCODE = 'restrict_violation';
+END
+$$ LANGUAGE plpgsql;
+"""
+
+DROP_RECORD_DIGEST_FUNCTION = "DROP FUNCTION publishing_refuse_change_but_first_record_digest();"
+
+
+def append_only_but_first_record_digest(table: str) -> migrations.RunSQL:
+    """Replace the `append_only` trigger of a table of public records by one that lets an empty
+    `record_digest` be filled once."""
+    return migrations.RunSQL(
+        f"DROP TRIGGER append_only ON {table}; "
+        f"CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION publishing_refuse_change_but_first_record_digest();",
+        f"DROP TRIGGER append_only ON {table}; "
+        f"CREATE TRIGGER append_only BEFORE UPDATE OR DELETE ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION publishing_refuse_any_change();",
+    )

@@ -3,8 +3,10 @@
 For each village: every digest and link of its chain (chain.first_mismatch), what each kind
 stored beside its rows (totals, summaries: kinds.derived_problem), the stored files and
 thumbnails, the postings' state (current revision, status, dates) against the chain, every row of
-a kind's tables against the revision it belongs to, and the audit log's record of every
-publication. Each problem names the revision it concerns when there is one.
+a kind's tables against the revision it belongs to, the audit log's record of every
+publication, the county's transparency log, and every public record kept beside the revisions
+(payments, questions, …: publishing/records.py) against its digest and its newest leaf. Each
+problem names the revision or the record it concerns when there is one.
 """
 
 from dataclasses import dataclass
@@ -13,26 +15,31 @@ from django.db.models import Count, F, Max, Min, Q
 from django.utils.translation import gettext as _
 
 from disclosure.transparency import services as log
+from disclosure.transparency.leaves import Leaf, RecordLeaf
 
-from . import chain, kinds
+from . import chain, kinds, records
 from .models import AuditEntry, Posting, PostingStatus, Revision, RevisionAction, RevisionState
-from .stored_files import revision_file_problems
+from .stored_files import file_problem, revision_file_problems
 
 
 @dataclass(frozen=True)
 class Problem:
     message: str
     revision: Revision | None = None
+    # The record concerned, as its leaf names it: (name, id).
+    record: tuple[str, int] | None = None
 
 
 def village_problems(village) -> list[Problem]:
     """Every problem found in the village, in chain order; empty when everything verifies."""
+    leaves = log.leaves_of(village=village)
     problems = _chain_problems(village)
     problems += _unpublished_links(village)
     problems += _posting_problems(village)
     problems += _row_problems(village)
     problems += _audit_problems(village)
-    problems += _log_problems(village)
+    problems += _log_problems(village, [leaf for leaf in leaves if isinstance(leaf, Leaf)])
+    problems += _record_problems(village, [leaf for leaf in leaves if isinstance(leaf, RecordLeaf)])
     return problems
 
 
@@ -189,12 +196,11 @@ def _audit_problems(village) -> list[Problem]:
     return []
 
 
-def _log_problems(village) -> list[Problem]:
+def _log_problems(village, leaves: list[Leaf]) -> list[Problem]:
     """The chain and the county's transparency log tell the same story: every revision of the
-    chain is the leaf the village appended at its place, and every leaf names a revision of the
-    chain. A chain rewritten with new digests, or cut short, shows against the log, whose
-    checkpoints the witnesses keep (docs/transparency.md)."""
-    leaves = log.leaves_of(village=village)
+    chain is the leaf the village appended at its place, and every revision leaf names a
+    revision of the chain. A chain rewritten with new digests, or cut short, shows against the
+    log, whose checkpoints the witnesses keep (docs/transparency.md)."""
     by_digest = {leaf.digest: leaf for leaf in leaves}
     problems = []
     for revision in chain.chain_revisions(village):
@@ -220,3 +226,54 @@ def _log_problems(village) -> list[Problem]:
             )
         )
     return problems
+
+
+def _record_problems(village, leaves: list[RecordLeaf]) -> list[Problem]:
+    """Every public record of the village still has the digest stored with it, and its newest
+    leaf names that digest; every record a leaf names is still public. A record changed,
+    removed, or made public behind the portal's back shows here."""
+    newest = {(leaf.name, leaf.record_id): leaf.digest for leaf in leaves}
+    problems = []
+    for kind in records.registered().values():
+        rows = kind.rows().filter(village=village).order_by("pk")
+        for row in rows:
+            problem = _record_problem(kind, row, newest.pop((kind.name, row.pk), None))
+            if problem is not None:
+                described = kind.describe(row)
+                problems.append(_record_named(village, kind.name, described, row.pk, problem))
+    for name, record_id in newest:
+        problems.append(_gone(village, name, record_id))
+    return problems
+
+
+def _record_problem(kind, row, logged: str | None) -> str | None:
+    problem = records.state_problem(kind.name, row, logged=logged is not None)
+    if problem is None and logged != row.record_digest:
+        return _("the county's transparency log holds another digest for it last")
+    if problem is None and kind.files is not None:
+        problem = next(filter(None, map(file_problem, kind.files(row))), None)
+    return problem
+
+
+def _gone(village, name: str, record_id: int) -> Problem:
+    kind = records.registered().get(name)
+    row = kind.model._default_manager.filter(pk=record_id).first() if kind else None
+    if row is not None:
+        described = kind.describe(row)
+    else:
+        described = f"{kind.title if kind else name} {record_id}"
+    problem = _(
+        "the county's transparency log names it, but it no longer exists or is no longer shown "
+        "to villagers"
+    )
+    return _record_named(village, name, described, record_id, problem)
+
+
+def _record_named(village, name: str, described: str, record_id: int, problem: str) -> Problem:
+    message = _("%(village)s (%(code)s): %(record)s: %(problem)s.") % {
+        "village": village.name,
+        "code": village.code,
+        "record": described,
+        "problem": problem,
+    }
+    return Problem(message, record=(name, record_id))

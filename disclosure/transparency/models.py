@@ -47,7 +47,7 @@ class LogEntry(models.Model):
     village = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+", db_index=False)
     index = models.BigIntegerField(_("index"))
     data = models.BinaryField(_("leaf data"))
-    # The revision digest the leaf data names, so that a revision finds its leaf.
+    # The digest the leaf data names (a revision's or a record's), so that each finds its leaf.
     digest = models.CharField(_("digest"), max_length=64, db_index=True)
     appended_at = models.DateTimeField(_("appended"))
 

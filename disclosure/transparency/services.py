@@ -1,8 +1,9 @@
 """The county transparency logs: appending leaves, signing checkpoints, reading proofs.
 
-Every village appends to the log of its county. The log knows nothing of postings or
-revisions beyond the one line each leaf holds (leaves.py); publishing calls `append` inside
-the transaction that publishes, so that a revision and its leaf are committed together:
+Every village appends to the log of its county. The log knows nothing of postings, revisions
+or records beyond the one line each leaf holds (leaves.py); publishing calls `append` inside
+the transaction that publishes a revision, or makes a record public, so that both are committed
+together:
 
     services.append(village=revision.village, data=leaves.revision_leaf(
         village_code=revision.village.code, seq=revision.seq, digest=revision.digest))
@@ -59,7 +60,7 @@ def _locked_log(village: Region) -> Log:
     return log
 
 
-def _checked_leaf(village: Region, data: bytes) -> leaves.Leaf:
+def _checked_leaf(village: Region, data: bytes) -> leaves.Leaf | leaves.RecordLeaf:
     leaf = leaves.parse(data)
     if leaf.village_code != village.code:
         raise LogError(
@@ -185,8 +186,16 @@ def logged_digests():
     return LogEntry.objects.values("digest")
 
 
-def leaves_of(*, village: Region) -> list[leaves.Leaf]:
-    """The leaves the village appended, in the order of the log."""
+def logged_among(*, village: Region, digests: list[str]) -> set[str]:
+    """Those of the digests that leaves of the village name."""
+    if not digests:
+        return set()
+    entries = LogEntry.objects.filter(village=village, digest__in=digests)
+    return set(entries.values_list("digest", flat=True))
+
+
+def leaves_of(*, village: Region) -> list[leaves.Leaf | leaves.RecordLeaf]:
+    """The leaves the village appended, revisions' and records', in the order of the log."""
     entries = LogEntry.objects.filter(village=village).order_by("log_id", "index")
     return [leaves.parse(bytes(data)) for data in entries.values_list("data", flat=True)]
 

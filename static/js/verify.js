@@ -199,9 +199,10 @@
   }
 
   function parseKey(text) {
-    var parts = text.split("+");
-    var raw = unbase64(parts[2]);
-    return { name: parts[0], id: parts[1], type: raw[0], key: raw.slice(1) };
+    // name+id+key: the name holds no "+", but the base64 key may.
+    var first = text.indexOf("+"), second = text.indexOf("+", first + 1);
+    var raw = unbase64(text.slice(second + 1));
+    return { name: text.slice(0, first), id: text.slice(first + 1, second), type: raw[0], key: raw.slice(1) };
   }
 
   function signedBy(note, key, message) {

@@ -60,7 +60,7 @@ def test_only_listed_objections_are_given_with_their_answers(api, village_a, cle
 
     assert body["objections"] == [
         {
-            "name": "张三",
+            "name": "张*",
             "text": "请公开施工单位。",
             "lodged_at": body["objections"][0]["lodged_at"],
             "answer": "将公开招标。",

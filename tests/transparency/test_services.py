@@ -74,11 +74,32 @@ def test_a_leaf_must_name_the_village_appending_it(village_a, village_b):
         b"revision 990101001001 01 " + b"a" * 64 + b"\n",
         b"revision 990101001001 1 " + b"A" * 64 + b"\n",
         b"withdrawal 990101001001 1 " + b"a" * 64 + b"\n",
+        b"record 990101001001 payment 17 " + b"a" * 64,  # no newline
+        b"record 990101001001 payment 017 " + b"a" * 64 + b"\n",
+        b"record 990101001001 Payment 17 " + b"a" * 64 + b"\n",
+        b"record 990101001001 _payment 17 " + b"a" * 64 + b"\n",
+        b"record 990101001001 17 " + b"a" * 64 + b"\n",
+        b"record 990101001001 payment 17 " + b"a" * 63 + b"\n",
     ],
 )
-def test_anything_but_a_revision_leaf_is_refused(village_a, data):
+def test_anything_but_a_revision_or_record_leaf_is_refused(village_a, data):
     with pytest.raises(LogError):
         services.append(village=village_a, data=data)
+
+
+def test_a_record_leaf_is_appended_and_read_back(village_a):
+    data = leaves.record_leaf(
+        village_code=village_a.code, name="payment", record_id=17, digest=digest_of(1)
+    )
+
+    entry = services.append(village=village_a, data=data)
+
+    assert bytes(entry.data) == f"record 990101001001 payment 17 {digest_of(1)}\n".encode()
+    assert entry.digest == digest_of(1)
+    assert services.leaves_of(village=village_a) == [
+        leaves.RecordLeaf("990101001001", "payment", 17, digest_of(1))
+    ]
+    assert verify_log(entry.log) is None
 
 
 def test_a_village_without_a_county_above_it_cannot_append(db):

@@ -12,6 +12,7 @@ from disclosure.transparency import merkle, notes
 from disclosure.transparency.models import Checkpoint, Node
 from disclosure.transparency.verification import verify_log
 
+from ..factories import published_posting
 from .conftest import LOG_KEY, ORIGIN, TOWNSHIP_KEY
 
 
@@ -166,7 +167,20 @@ def test_cosignatures_are_append_only_too(log, township_witness):
     assert Checkpoint.objects.get(pk=checkpoint.pk).cosignatures.count() == 1
 
 
-def test_verify_chain_checks_the_county_log_too(log):
+@pytest.fixture
+def published(village_a, village_b, clerk_a, supervisor_a, clerk_b, supervisor_b):
+    """Five real publications, in turns, whose leaves make the county log."""
+    for title, village, clerk, supervisor in [
+        ("一", village_a, clerk_a, supervisor_a),
+        ("二", village_b, clerk_b, supervisor_b),
+        ("三", village_a, clerk_a, supervisor_a),
+        ("四", village_b, clerk_b, supervisor_b),
+        ("五", village_a, clerk_a, supervisor_a),
+    ]:
+        published_posting(village, clerk, supervisor, title=f"第{title}则通知")
+
+
+def test_verify_chain_checks_the_county_log_too(published):
     out = io.StringIO()
     with translation.override("en"):
         call_command("verify_chain", "--village", "990101001001", stdout=out)
@@ -174,7 +188,7 @@ def test_verify_chain_checks_the_county_log_too(log):
     assert f"{ORIGIN}: 5 leaves, their tree and its checkpoints verified" in out.getvalue()
 
 
-def test_verify_chain_fails_naming_the_log(log):
+def test_verify_chain_fails_naming_the_log(published):
     tamper("transparency_node", "DELETE FROM transparency_node WHERE level = 2")
 
     errors = io.StringIO()
