@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from disclosure.publishing import records
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import Posting
 from disclosure.regions.models import Level, Region, RoleKind, User
@@ -88,8 +89,10 @@ def generate(options: Options, *, replace: bool = False, progress: Callable | No
             delete_generated()
         rows = _write(options, progress)
         # As a restored database is brought up to date (manage.py append_to_log): the
-        # generated revisions enter their county's transparency log in publication order.
+        # generated revisions enter their county's transparency log in publication order,
+        # then the public records (payments, listed questions, …) with their digests.
         rows["transparency_logentry"] = publishing.append_missing_to_log()
+        rows["transparency_logentry"] += records.log_unlogged()
     analyze(rows)
     return Report(rows=rows, seconds=time.monotonic() - started)
 
