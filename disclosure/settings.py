@@ -234,6 +234,12 @@ EMAIL_BACKEND = (
     else "django.core.mail.backends.console.EmailBackend"
 )
 
+# Short messages to staff beside email (SMS, WeChat): dotted paths of provider classes
+# (disclosure/publishing/messaging.py); the console provider only writes them to the log.
+MESSAGE_PROVIDERS = env_list("MESSAGE_PROVIDERS") or [
+    "disclosure.publishing.messaging.ConsoleProvider"
+]
+
 # Rendered public pages, per server process; several servers share nothing and each fills its own.
 # PAGE_CACHE=false renders every page afresh (the benchmark measures both ways). "revisions"
 # keeps the rendered content of published revisions, which never changes, whatever PAGE_CACHE says.

@@ -1,4 +1,5 @@
-"""Email to the staff whom something needs: SMTP when configured, the console otherwise."""
+"""Email to the staff whom something needs (SMTP when configured, the console otherwise), and
+the same news as a short message through the providers a deployment plugs in (messaging.py)."""
 
 import logging
 import smtplib
@@ -11,6 +12,8 @@ from django.utils import translation
 
 from disclosure.regions.access import ABOVE_VILLAGE_ONLY, ROLE_ACTIONS, Action
 from disclosure.regions.models import Region, Role
+
+from . import messaging
 
 logger = logging.getLogger(__name__)
 
@@ -26,16 +29,25 @@ def people_who_may(action: Action, village: Region) -> list:
 
 
 def notify(action: Action, village: Region, template: str, context: dict) -> None:
-    """Email everyone who may take the action on the village, once the transaction commits.
+    """Tell everyone who may take the action on the village, once the transaction commits."""
+    notify_people(people_who_may(action, village), template, context)
+
+
+def notify_people(people, template: str, context: dict) -> None:
+    """Email the people and send them the subject as a short message (messaging.py).
 
     The template's first line is the subject, the rest the body, rendered in the site's language.
     A mail server that fails is logged and never undoes the work that caused the message.
     """
-    recipients = [user.email for user in people_who_may(action, village) if user.email]
-    if not recipients:
+    people = list(people)
+    if not people:
         return
     with translation.override(settings.LANGUAGE_CODE):
         subject, _, body = render_to_string(template, context).strip().partition("\n")
+    messaging.send_message(users=people, text=subject.strip())
+    recipients = [user.email for user in people if user.email]
+    if not recipients:
+        return
 
     def send():
         try:

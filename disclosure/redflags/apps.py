@@ -7,8 +7,18 @@ class RedflagsConfig(AppConfig):
     verbose_name = _("Red flags and declared relatives")
 
     def ready(self):
-        from disclosure.publishing import tasks
+        from disclosure.publishing import records, tasks
 
+        from .models import Conclusion
         from .tasks import flag_tasks
 
         tasks.register(flag_tasks)
+        records.register(
+            "flag_conclusion",
+            model=Conclusion,
+            public=Conclusion.objects.public,
+            document=Conclusion.record_document,
+            describe=Conclusion.describe,
+            title=_("conclusion on a red flag"),
+            related=["posting"],
+        )

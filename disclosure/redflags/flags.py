@@ -1,4 +1,5 @@
-"""What a red flag says. Flags are computed from published data and the clock, never stored."""
+"""What a red flag says. Flags are computed from published data and the clock; what is done
+about one is its case (models.FlagCase), found by the flag's key."""
 
 from dataclasses import dataclass
 from datetime import date
@@ -19,6 +20,15 @@ class Flag:
     on: date | None
     amount: Decimal | None
     posting_id: int | None
+    # What the flag is about within its rule, the same from day to day and across corrections of
+    # the posting (a voucher, a contract, a matter), so that its case (cases.py) follows it.
+    subject: str = ""
+
+    @property
+    def key(self) -> str:
+        """The flag's identity within its village: the rule and its subject."""
+        subject = self.subject or f"{self.posting_id or 0}/{self.on or ''}"
+        return f"{self.rule}/{subject}"
 
 
 def money(amount: Decimal) -> str:

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from .views import cadres, flags
+from .views import cadres, cases, flags
 
 app_name = "redflags_staff"
 urlpatterns = [
     path("", flags.index, name="index"),
     path("v/<str:code>/", flags.village, name="village"),
+    path("case/<int:pk>/", cases.case, name="case"),
+    path("case/<int:pk>/<str:step>/", cases.step, name="step"),
     path("cadres/", cadres.index, name="cadres_index"),
     path("cadres/<str:code>/", cadres.register, name="cadres"),
     path("cadre/<int:pk>/", cadres.edit_cadre, name="edit_cadre"),

@@ -29,6 +29,10 @@ class Action(StrEnum):
     ORDER_CORRECTION = "order_correction"
     MANAGE_CADRES = "manage_cadres"
     VIEW_FLAGS = "view_flags"
+    # The village answers a red flag (explains it, reports its rectification); the township
+    # decides on it (orders a rectification, closes, dismisses or reopens it).
+    EXPLAIN_FLAGS = "explain_flags"
+    RESOLVE_FLAGS = "resolve_flags"
 
 
 # Reports about a village go above it, and so does overseeing it: these are never granted through a
@@ -40,6 +44,7 @@ ABOVE_VILLAGE_ONLY = {
     Action.OVERSEE,
     Action.ORDER_CORRECTION,
     Action.MANAGE_CADRES,
+    Action.RESOLVE_FLAGS,
 }
 
 
@@ -53,6 +58,7 @@ ROLE_ACTIONS = {
         Action.WITHDRAW,
         Action.ANSWER_QUESTIONS,
         Action.VIEW_FLAGS,
+        Action.EXPLAIN_FLAGS,
     },
     RoleKind.SUPERVISOR: {
         Action.VIEW_DRAFTS,
@@ -69,6 +75,7 @@ ROLE_ACTIONS = {
         Action.ORDER_CORRECTION,
         Action.MANAGE_CADRES,
         Action.VIEW_FLAGS,
+        Action.RESOLVE_FLAGS,
     },
     # Handles reports (举报) for the township's discipline inspection: the only role that sees
     # who made a report and how to reach them.

@@ -79,6 +79,8 @@ NOT_PUBLIC = {
     "reports.Attempt": "rate limiting of the report forms",
     "redflags.Cadre": "the township's register of cadres",
     "redflags.Relative": "declared relatives of cadres",
+    "redflags.FlagCase": "the staff's case of a red flag; its public conclusions are records",
+    "redflags.CaseStep": "the steps of a red flag's case, for the staff",
     "oversight.VillageSummary": "the township dashboard's daily summaries",
 }
 
@@ -145,6 +147,9 @@ UNCHECKED_COLUMNS = {
     },
     "oversight.CorrectionOrder": {
         "ordered_by": "the account; its public name at the time is in the document",
+    },
+    "redflags.Conclusion": {
+        "case": "the staff's case the conclusion ends: shown to staff only",
     },
     "decisions.ProgressUpdate": {
         "recorded_by": "the account that reported it: shown to staff only",

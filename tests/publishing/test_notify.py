@@ -61,3 +61,35 @@ def test_notify_sends_nothing_when_nobody_has_an_address(village_a, supervisor_a
     notify(Action.REVIEW, village_a, "publishing/email/test_message.txt", {"village": village_a})
 
     assert mail.outbox == []
+
+
+class Recorder:
+    """A provider a deployment might plug in (SMS, WeChat), as MESSAGE_PROVIDERS names it."""
+
+    sent: list = []
+
+    def send(self, *, user, text):
+        self.sent.append((user.username, text))
+
+
+class Broken:
+    def send(self, *, user, text):
+        raise ConnectionError("the SMS gateway is down")
+
+
+def test_every_provider_sends_the_subject_to_each_person_after_commit(
+    settings, village_a, report_handler, township_official
+):
+    settings.MESSAGE_PROVIDERS = [f"{__name__}.Broken", f"{__name__}.Recorder"]
+    Recorder.sent = []
+
+    notify(
+        Action.VIEW_REPORTS,
+        village_a,
+        "publishing/email/test_message.txt",
+        {"village": village_a},
+    )
+
+    # The broken provider is logged and passed over; the work that caused the message stands.
+    assert sorted(name for name, _text in Recorder.sent) == ["inspector", "official"]
+    assert {text for _name, text in Recorder.sent} == {"清河村 有新消息"}

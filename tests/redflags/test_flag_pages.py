@@ -117,6 +117,7 @@ def test_the_list_costs_the_same_queries_however_many_villages_have_flags(
     with CaptureQueriesContext(connection) as one:
         client.get(url)
     ledger(village_b, clerk_b, supervisor_b, [spend("70000.00"), spend("6000.00", day=2)])
+    client.get(url)  # the first sighting of 柳树村's flags gives them their cases
     with CaptureQueriesContext(connection) as two:
         page = client.get(url).content.decode()
     assert "70,000.00" in page

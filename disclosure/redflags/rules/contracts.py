@@ -55,6 +55,7 @@ def contract_without_competition(village_ids, today: date) -> list[Flag]:
             on=contract.start_date,
             amount=contract.total_amount,
             posting_id=contract.revision.posting_id,
+            subject=f"contract/{contract.revision.posting_id}",
         )
         for contract in contracts
     ]
@@ -106,4 +107,5 @@ def _arrears_flag(contract: Contract, late: list, today: date, grace: int) -> Fl
         on=oldest.due_date,
         amount=owed,
         posting_id=contract.revision.posting_id,
+        subject=f"contract/{contract.revision.posting_id}",
     )

@@ -119,6 +119,7 @@ def _quorum_flag(matter: Matter, meeting, reason: str) -> Flag:
         on=meeting.held_on if meeting else None,
         amount=matter.amount,
         posting_id=matter.resolution_id,
+        subject=f"matter/{matter.pk}",
     )
 
 
@@ -157,6 +158,7 @@ def result_overdue(village_ids, today: date) -> list[Flag]:
                 on=due,
                 amount=matter.amount,
                 posting_id=matter.resolution_id,
+                subject=f"matter/{matter.pk}",
             )
         )
     return flags

@@ -90,6 +90,7 @@ def large_expenditure_without_decision(village_ids, today: date) -> list[Flag]:
             on=entry.date,
             amount=entry.expenditure,
             posting_id=entry.posting_id,
+            subject=f"entry/{entry.posting_id}/{entry.voucher_no}/{entry.date}",
         )
         for entry in entries
     ]
@@ -169,4 +170,5 @@ def _split_flag(cluster: list[LedgerEntry], threshold: Decimal, window: int) -> 
         on=last.date,
         amount=total,
         posting_id=last.posting_id,
+        subject=f"split/{first.village_id}/{first.counterparty}/{first.date}",
     )

@@ -104,6 +104,7 @@ def _flag_period(period: Period, code: str, today: date) -> Flag:
         on=period.due_date,
         amount=None,
         posting_id=period.posting_id,
+        subject=f"period/{period.due_date}",
     )
 
 
@@ -119,4 +120,5 @@ def _flag_missing(village_id: int, code: str, name: str, due: date, today: date)
         on=due,
         amount=None,
         posting_id=None,
+        subject=f"period/{due}",
     )

@@ -36,6 +36,11 @@ class Person:
         ended = self.cadre.ended_on
         return self.cadre.started_on <= last and (ended is None or ended >= first)
 
+    @property
+    def key(self) -> str:
+        """The person within the register: the cadre, and the relative's name if one."""
+        return f"{self.cadre.pk}/{self.name}" if self.relation else str(self.cadre.pk)
+
     def describe(self) -> str:
         if not self.relation:
             return _("the cadre %(name)s (%(position)s)") % {
@@ -112,6 +117,7 @@ def _contract_flags(contract, people: list[Person]) -> list[Flag]:
                 on=contract.start_date,
                 amount=contract.total_amount,
                 posting_id=contract.revision.posting_id,
+                subject=f"contract/{contract.revision.posting_id}/{person.key}",
             )
         )
     return flags
@@ -176,6 +182,7 @@ def _entry_flags(entry, people: list[Person]) -> list[Flag]:
                 on=entry.date,
                 amount=entry.expenditure,
                 posting_id=entry.posting_id,
+                subject=f"entry/{entry.posting_id}/{entry.voucher_no}/{person.key}",
             )
         )
     return flags

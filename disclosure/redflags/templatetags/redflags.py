@@ -1,10 +1,12 @@
-"""The flags of one posting, for its staff page (workspace/revision.html includes them)."""
+"""Red flags where others' pages show them: a posting's flags on its staff page
+(workspace/revision.html), the township's conclusions on its public page (portal/posting.html)."""
 
 from django import template
 
 from disclosure import clock
 from disclosure.regions.access import Action, can
 
+from ..models import Conclusion
 from ..rules import RULES
 from ..services import flags_for
 
@@ -22,3 +24,9 @@ def posting_flags(posting, user) -> list[dict]:
         for flag in flags
         if flag.posting_id == posting.pk
     ]
+
+
+@register.inclusion_tag("redflags/includes/conclusions.html")
+def flag_conclusions(posting):
+    """The township's conclusions on red flags about the posting's money, oldest first."""
+    return {"conclusions": list(Conclusion.objects.public().filter(posting=posting))}
