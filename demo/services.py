@@ -27,6 +27,7 @@ from . import benefits as benefits_demo
 from . import contracts as contracts_demo
 from . import decisions as decisions_demo
 from . import finance as finance_demo
+from . import flag_cases as flag_cases_demo
 from . import oversight as oversight_demo
 from . import participation as participation_demo
 from . import redflags as redflags_demo
@@ -38,7 +39,8 @@ from .timeline import Timeline, at, latest_before
 
 STORIES = taoyuan.STORIES + baisha.STORIES
 # In this order: participation asks about what the others published, redflags adds to their
-# records, and oversight orders corrections of two story notices.
+# records, oversight orders corrections of two story notices, and the townships deal with the
+# flags all of them raise.
 APP_DEMOS = [
     benefits_demo,
     contracts_demo,
@@ -48,6 +50,7 @@ APP_DEMOS = [
     reports_demo,
     redflags_demo,
     oversight_demo,
+    flag_cases_demo,
 ]
 
 
