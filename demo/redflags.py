@@ -5,8 +5,9 @@ Those demos already give every village flags of their own (road payments made wi
 decision, large leases negotiated without competition, a year's rent unpaid) and 高坪村 a quarter
 never disclosed. This one adds the rest, mostly in 高坪村 of 白沙乡, the village the township
 should look at first: a lease to the chair's brother, a repair contract under a matter whose
-representative meeting lacked a quorum, a water project whose result was never disclosed, two
-purchases split under the threshold and a payment to the brother. 枫林村 shows a weak, name-only
+representative meeting lacked a quorum (and paid 4,000 yuan above its total), a water project
+whose result was never disclosed, two purchases split under the threshold, a payment to the
+brother and the old school let at auction to its only bidder. 枫林村 shows a weak, name-only
 match. 杏花村 links its road payments to the decision that authorised them, so they are not
 flagged there.
 """
@@ -24,6 +25,7 @@ from disclosure.decisions import services as decisions
 from disclosure.decisions.models import Body, Category, LinkKind
 from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
+from disclosure.publishing.models import Posting
 from disclosure.redflags import cadres
 from disclosure.regions.models import RoleKind
 
@@ -119,7 +121,9 @@ def _gaoping(village, people, chair, officials, now) -> None:
     )
     _lease_to_brother(village, clerk, supervisor, brother_number, today)
     demo = Demo(village, people, now)
-    _repairs_without_quorum(demo, today)
+    repairs = _repairs_without_quorum(demo, today)
+    _overpay(repairs, clerk, today)
+    _auction_with_one_bid(village, clerk, supervisor, today)
     _water_result_overdue(demo)
     _split_purchases(village, clerk, supervisor)
 
@@ -151,7 +155,7 @@ def _lease_to_brother(village, clerk, supervisor, number: str, today) -> None:
         contracts.record_payment(posting=posting, paid_on=first_due, amount=rent, by=clerk)
 
 
-def _repairs_without_quorum(demo: Demo, today) -> None:
+def _repairs_without_quorum(demo: Demo, today) -> Posting:
     """Repairs contracted although the representative meeting never reached its quorum."""
     matter = demo.matter(
         80,
@@ -183,7 +187,39 @@ def _repairs_without_quorum(demo: Demo, today) -> None:
     revision = contracts.create_contract(
         village=demo.village, title="高坪村村部办公楼维修施工合同", terms=terms, by=demo.clerk
     )
-    _publish(revision, demo.clerk, demo.supervisor)
+    return _publish(revision, demo.clerk, demo.supervisor).posting
+
+
+def _overpay(repairs, clerk, today) -> None:
+    """The repairs, 86,000 yuan in all: the advance, then a progress payment of 60,000 yuan long
+    before the work ended, 4,000 yuan more than the contract's total."""
+    start = today - 60 * DAY
+    for paid_on, amount in ((start + 10 * DAY, "30000.00"), (start + 50 * DAY, "60000.00")):
+        contracts.record_payment(posting=repairs, paid_on=paid_on, amount=Decimal(amount), by=clerk)
+
+
+def _auction_with_one_bid(village, clerk, supervisor, today) -> None:
+    """The old school building let at auction, with a single bidder at the reserve price."""
+    start = datetime.date(today.year, 1, 1)
+    rent = Decimal("9000.00")
+    terms = Terms(
+        counterparty_kind="organisation",
+        counterparty="白沙乡惠民农资经营部",
+        subject="原村小学校舍 420 平方米",
+        purpose="农资仓储",
+        direction="income",
+        start_date=start,
+        end_date=datetime.date(today.year + 2, 12, 31),
+        total_amount=rent * 3,
+        award_method="auction",
+        decision_reference="村民代表会议决定公开拍卖",
+        schedule=[(datetime.date(today.year + year, 12, 31), rent) for year in range(3)],
+        bids=[("白沙乡惠民农资经营部", rent * 3, True)],
+    )
+    revision = contracts.create_contract(
+        village=village, title="高坪村原村小学校舍租赁合同", terms=terms, by=clerk
+    )
+    _publish(revision, clerk, supervisor)
 
 
 def _water_result_overdue(demo: Demo) -> None:

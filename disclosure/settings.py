@@ -212,6 +212,12 @@ FLAGS_SPLIT_THRESHOLD = env_int("FLAGS_SPLIT_THRESHOLD", 10000)
 FLAGS_SPLIT_WINDOW_DAYS = env_int("FLAGS_SPLIT_WINDOW_DAYS", 30)
 FLAGS_COMPETITION_THRESHOLD = env_int("FLAGS_COMPETITION_THRESHOLD", 100000)
 FLAGS_ARREARS_GRACE_DAYS = env_int("FLAGS_ARREARS_GRACE_DAYS", 30)
+# Fewest bids a tender or auction needs; villages of a township in which one organisation
+# holding large contracts awarded without competition is flagged; yuan a contract may be
+# overpaid by (rounding, fees).
+FLAGS_MIN_BIDS = env_int("FLAGS_MIN_BIDS", 2)
+FLAGS_SAME_COUNTERPARTY_VILLAGES = env_int("FLAGS_SAME_COUNTERPARTY_VILLAGES", 2)
+FLAGS_OVERPAYMENT_TOLERANCE = env_int("FLAGS_OVERPAYMENT_TOLERANCE", 0)
 # The township's ranking (红黑榜): completeness scores, in per cent, for each list.
 OVERSIGHT_RED_LIST_SCORE = env_int("OVERSIGHT_RED_LIST_SCORE", 95)
 OVERSIGHT_BLACK_LIST_SCORE = env_int("OVERSIGHT_BLACK_LIST_SCORE", 70)

@@ -16,6 +16,9 @@ def _thresholds(settings):
     settings.FLAGS_SPLIT_WINDOW_DAYS = 30
     settings.FLAGS_COMPETITION_THRESHOLD = 100000
     settings.FLAGS_ARREARS_GRACE_DAYS = 30
+    settings.FLAGS_MIN_BIDS = 2
+    settings.FLAGS_SAME_COUNTERPARTY_VILLAGES = 2
+    settings.FLAGS_OVERPAYMENT_TOLERANCE = 0
 
 
 @pytest.fixture

@@ -7,9 +7,11 @@ whatever the number of villages.
 
 from django.utils.translation import gettext_lazy as _
 
+from .competition import same_counterparty_across_villages, single_bid
 from .contracts import contract_without_competition, rent_in_arrears
 from .decisions import resolution_without_quorum, result_overdue
 from .money import large_expenditure_without_decision, split_purchases
+from .payments import paid_above_contract_value
 from .periods import period_not_disclosed
 from .related import related_party
 
@@ -31,4 +33,13 @@ RULES = {
     "result_overdue": (_("Result disclosure overdue"), result_overdue),
     "period_not_disclosed": (_("Finance period not disclosed"), period_not_disclosed),
     "related_party": (_("Contract or payment to a cadre or relative"), related_party),
+    "single_bid": (_("Tender or auction with a single bid"), single_bid),
+    "same_counterparty_across_villages": (
+        _("Same counterparty across villages of the township"),
+        same_counterparty_across_villages,
+    ),
+    "paid_above_contract_value": (
+        _("Paid above the contract's value"),
+        paid_above_contract_value,
+    ),
 }
