@@ -7,7 +7,8 @@ never disclosed. This one adds the rest, mostly in 高坪村 of 白沙乡, the v
 should look at first: a lease to the chair's brother, a repair contract under a matter whose
 representative meeting lacked a quorum (and paid 4,000 yuan above its total), a water project
 whose result was never disclosed, two purchases split under the threshold, a payment to the
-brother and the old school let at auction to its only bidder. 枫林村 shows a weak, name-only
+brother, the old school let at auction to its only bidder, and the brother's losing bid for the
+ditch works. 枫林村 shows a weak, name-only
 match. 杏花村 links its road payments to the decision that authorised them, so they are not
 flagged there.
 """
@@ -124,6 +125,7 @@ def _gaoping(village, people, chair, officials, now) -> None:
     repairs = _repairs_without_quorum(demo, today)
     _overpay(repairs, clerk, today)
     _auction_with_one_bid(village, clerk, supervisor, today)
+    _brother_bids_and_loses(village, clerk, supervisor, today)
     _water_result_overdue(demo)
     _split_purchases(village, clerk, supervisor)
 
@@ -196,6 +198,32 @@ def _overpay(repairs, clerk, today) -> None:
     start = today - 60 * DAY
     for paid_on, amount in ((start + 10 * DAY, "30000.00"), (start + 50 * DAY, "60000.00")):
         contracts.record_payment(posting=repairs, paid_on=paid_on, amount=Decimal(amount), by=clerk)
+
+
+def _brother_bids_and_loses(village, clerk, supervisor, today) -> None:
+    """The road-side ditch works put to tender: the chair's brother among the losing bidders."""
+    start = today - 45 * DAY
+    terms = Terms(
+        counterparty_kind="organisation",
+        counterparty="白沙乡建筑安装队",
+        subject="村道排水沟",
+        purpose="新建村道两侧排水沟 800 米",
+        direction="expenditure",
+        start_date=start,
+        end_date=start + 60 * DAY,
+        total_amount=Decimal("48000.00"),
+        award_method="public_bidding",
+        decision_reference="村两委联席会议研究决定",
+        schedule=[(start + 60 * DAY, Decimal("48000.00"))],
+        bids=[
+            ("白沙乡建筑安装队", Decimal("48000.00"), True),
+            (BROTHER, Decimal("49500.00"), False),
+        ],
+    )
+    revision = contracts.create_contract(
+        village=village, title="高坪村村道排水沟施工合同", terms=terms, by=clerk
+    )
+    _publish(revision, clerk, supervisor)
 
 
 def _auction_with_one_bid(village, clerk, supervisor, today) -> None:

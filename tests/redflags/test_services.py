@@ -46,6 +46,8 @@ def troubles(village, clerk, supervisor, official):
         by=official,
     )
     cadres.add_relative(cadre=chair, name="王建国", relation="spouse", by=official)
+    bids = [("青山建筑队", Decimal("90000.00"), True), ("王建国", Decimal("93000.00"), False)]
+    purchase(village, clerk, supervisor, "90000.00", "public_bidding", bids=bids)
     contract(village, clerk, supervisor, matter=decided_by(village, clerk, present=10))
     finished_matter(village, clerk, supervisor)
 

@@ -7,6 +7,7 @@ whatever the number of villages.
 
 from django.utils.translation import gettext_lazy as _
 
+from .bidders import related_bidder
 from .competition import same_counterparty_across_villages, single_bid
 from .contracts import contract_without_competition, rent_in_arrears
 from .decisions import resolution_without_quorum, result_overdue
@@ -38,6 +39,7 @@ RULES = {
         _("Same counterparty across villages of the township"),
         same_counterparty_across_villages,
     ),
+    "related_bidder": (_("Losing bid from a cadre or relative"), related_bidder),
     "paid_above_contract_value": (
         _("Paid above the contract's value"),
         paid_above_contract_value,

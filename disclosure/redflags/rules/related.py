@@ -138,7 +138,7 @@ def _contract_explanation(contract, person: Person, strong: bool) -> str:
             )
             % values
         )
-    return _name_only(
+    return name_only(
         _(
             "The counterparty %(counterparty)s of this contract of %(amount)s yuan has the "
             "same name as %(person)s."
@@ -147,7 +147,7 @@ def _contract_explanation(contract, person: Person, strong: bool) -> str:
     )
 
 
-def _name_only(sentence: str) -> str:
+def name_only(sentence: str) -> str:
     return sentence + _(
         " Only the name matches, not an identity number: this is a weaker flag, as it may "
         "be a namesake."
@@ -177,7 +177,7 @@ def _entry_flags(entry, people: list[Person]) -> list[Flag]:
                 strong=False,
                 title=_("Payment to %(counterparty)s, voucher %(voucher)s")
                 % {"counterparty": entry.counterparty, "voucher": entry.voucher_no},
-                explanation=_name_only(sentence),
+                explanation=name_only(sentence),
                 url=revision_url(entry.revision_id),
                 on=entry.date,
                 amount=entry.expenditure,
