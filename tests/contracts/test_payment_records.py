@@ -100,7 +100,6 @@ def test_a_payment_slipped_in_behind_the_portal_is_named(pond_lease, clerk_a, vi
 
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.page_cache
-@pytest.mark.usefixtures("_plain_static_files")
 @time_machine.travel(TODAY)
 def test_the_contract_page_marks_a_changed_payment_and_keeps_no_copy_past_the_restore(
     client, settings, pond_lease, clerk_a
