@@ -24,7 +24,15 @@ from django.utils import timezone
 
 from disclosure.finance.models import Frequency, Fund, LedgerEntry, Period
 from disclosure.finance.parsing.template import HEADINGS
-from disclosure.finance.services import budgets, checking, committing, imports, periods, vouchers
+from disclosure.finance.services import (
+    budgets,
+    checking,
+    committing,
+    imports,
+    periods,
+    rules,
+    vouchers,
+)
 from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
@@ -70,7 +78,7 @@ def _ended_periods(frequency: str, today: datetime.date) -> list[tuple[int, int]
     ended = []
     for year in (today.year - 1, today.year):
         for number in range(1, count + 1):
-            if periods.bounds(year, number, frequency)[1] < today:
+            if rules.bounds(year, number, frequency)[1] < today:
                 ended.append((year, number))
     return ended
 
@@ -98,7 +106,7 @@ class VillageBooks:
             ended = ended[:-1]
         for index, (year, number) in enumerate(ended):
             newest = index == len(ended) - 1
-            end = periods.bounds(year, number, frequency)[1]
+            end = rules.bounds(year, number, frequency)[1]
             due = end + datetime.timedelta(days=DUE_DAYS)
             if newest and code == AWAITING_VILLAGE:
                 self._schedule_awaiting(timeline, year, number, end, due, today)
@@ -121,7 +129,7 @@ class VillageBooks:
         timeline.schedule(at(budgets_day, 16), lambda: self._budgets(today.year))
 
     def _settle(self, frequency: str) -> None:
-        periods.update_settings(
+        rules.set_village_rule(
             village=self.village, frequency=frequency, due_days=DUE_DAYS, by=self.clerk
         )
 

@@ -29,6 +29,7 @@ class Action(StrEnum):
     ORDER_CORRECTION = "order_correction"
     MANAGE_CADRES = "manage_cadres"
     VIEW_FLAGS = "view_flags"
+    SET_RULES = "set_rules"
 
 
 # Reports about a village go above it, and so does overseeing it: these are never granted through a
@@ -40,6 +41,7 @@ ABOVE_VILLAGE_ONLY = {
     Action.OVERSEE,
     Action.ORDER_CORRECTION,
     Action.MANAGE_CADRES,
+    Action.SET_RULES,
 }
 
 
@@ -84,6 +86,7 @@ ROLE_ACTIONS = {
         Action.OVERSEE,
         Action.MANAGE_CADRES,
         Action.VIEW_FLAGS,
+        Action.SET_RULES,
     },
 }
 
