@@ -37,9 +37,10 @@ def _may(user, revision: Revision) -> dict:
 
 
 def _comparison(revision: Revision):
-    """For a correction: what it changes against the revision villagers read now."""
+    """For a correction or an update: what it changes against the revision villagers read now."""
     current = revision.posting.current
-    if revision.action != RevisionAction.CORRECTION or current is None or current == revision:
+    later = (RevisionAction.CORRECTION, RevisionAction.UPDATE)
+    if revision.action not in later or current is None or current == revision:
         return None
     return diff.compare(current, revision)
 
