@@ -111,14 +111,15 @@ def new_import(request, code: str):
                 by=request.user,
             )
             ledger_import = imports.start_import(
-                period=period, upload=data["file"], by=request.user, fund=data["fund"]
+                period=period,
+                upload=data["file"],
+                by=request.user,
+                fund=data["fund"],
+                reason=data["reason"],
             )
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            if data["reason"].strip():
-                ledger_import.reason = data["reason"].strip()
-                ledger_import.save(update_fields=["reason"])
             return redirect("finance_staff:import", ledger_import.pk)
     return _village_page(request, village, import_form=form)
 
