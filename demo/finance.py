@@ -24,7 +24,15 @@ from django.utils import timezone
 
 from disclosure.finance.models import Frequency, Fund, LedgerEntry, Period
 from disclosure.finance.parsing.template import HEADINGS
-from disclosure.finance.services import budgets, checking, committing, imports, periods, vouchers
+from disclosure.finance.services import (
+    budgets,
+    checking,
+    committing,
+    imports,
+    periods,
+    rules,
+    vouchers,
+)
 from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
@@ -39,6 +47,7 @@ MONTHLY_VILLAGES = {XINGHUA.code, LONGQUAN.code}
 OVERDUE_VILLAGE = GAOPING.code
 AWAITING_VILLAGE = LIUWAN.code
 CORRECTED_VILLAGE = XINGHUA.code
+REVERSAL_VILLAGE = XINGHUA.code
 DUE_DAYS = 15
 CASH = Decimal("1200.00")
 # Who approves payments in each village (村委会主任); the clerk handles them.
@@ -70,7 +79,7 @@ def _ended_periods(frequency: str, today: datetime.date) -> list[tuple[int, int]
     ended = []
     for year in (today.year - 1, today.year):
         for number in range(1, count + 1):
-            if periods.bounds(year, number, frequency)[1] < today:
+            if rules.bounds(year, number, frequency)[1] < today:
                 ended.append((year, number))
     return ended
 
@@ -98,7 +107,7 @@ class VillageBooks:
             ended = ended[:-1]
         for index, (year, number) in enumerate(ended):
             newest = index == len(ended) - 1
-            end = periods.bounds(year, number, frequency)[1]
+            end = rules.bounds(year, number, frequency)[1]
             due = end + datetime.timedelta(days=DUE_DAYS)
             if newest and code == AWAITING_VILLAGE:
                 self._schedule_awaiting(timeline, year, number, end, due, today)
@@ -121,7 +130,7 @@ class VillageBooks:
         timeline.schedule(at(budgets_day, 16), lambda: self._budgets(today.year))
 
     def _settle(self, frequency: str) -> None:
-        periods.update_settings(
+        rules.set_village_rule(
             village=self.village, frequency=frequency, due_days=DUE_DAYS, by=self.clerk
         )
 
@@ -179,6 +188,19 @@ class VillageBooks:
         rows = []
         for month in range(period.start.month, period.end.month + 1):
             rows += month_rows(self.rng, year, month, year == first_year)
+        if self.village.code == REVERSAL_VILLAGE and (year, number) == (first_year + 1, 1):
+            # Electricity overcharged last month, booked back in red (冲红).
+            rows.append(
+                Row(
+                    period.end,
+                    "冲红：上月电费多计退回",
+                    "531",
+                    "管理费用",
+                    None,
+                    Decimal("-60.00"),
+                    "国网供电所",
+                )  # fmt: skip
+            )
         rows = top_up(rows, self.bank, period.end)
         opening = self.bank
         self.bank = opening + sum((r.income or 0) - (r.expenditure or 0) for r in rows)
@@ -216,6 +238,10 @@ class VillageBooks:
                     self.approver,
                 ]
             )
+        # The software states the file's totals on its last row; the import compares them.
+        income = sum((row.income or 0 for row in rows), Decimal(0))
+        spent = sum((row.expenditure or 0 for row in rows), Decimal(0))
+        writer.writerow(["", "", "本期合计", "", "", f"{income:.2f}", f"{spent:.2f}", "", "", ""])
         # The accounting software of the county exports GB18030, as many offices' programs do.
         return text.getvalue().encode("gb18030")
 

@@ -19,7 +19,7 @@ from disclosure.finance.models import (
     Balance,
     Budget,
     BudgetLine,
-    FinanceSettings,
+    FinanceRule,
     Frequency,
     LedgerEntry,
     Period,
@@ -31,6 +31,7 @@ from disclosure.finance.services.publication import (
     SUMMARY_FIELDS,
     TOTAL_FIELDS,
 )
+from disclosure.finance.services.rules import BEGINNING
 from disclosure.publishing.catalogue import Kind
 
 from . import ledger, words
@@ -49,8 +50,17 @@ CORRECTION_REASON = "一笔支出的收款单位名称录入有误，已按原�
 def load(sink, codes: Codes, village: Village, years: range, mean_entries: float) -> None:
     books = ledger.Books(village, mean_entries)
     due_days = settings.FINANCE_DUE_DAYS
+    # Every generated village discloses monthly, as its own rule from the start.
     sink.add(
-        FinanceSettings, (sink.new_id(FinanceSettings), village.id, Frequency.MONTHLY, due_days)
+        FinanceRule,
+        (
+            sink.new_id(FinanceRule),
+            village.id,
+            BEGINNING,
+            Frequency.MONTHLY,
+            due_days,
+            moment(village.rng, datetime.date(years.start, 1, 2)),
+        ),
     )
     for year in years:
         _budget(sink, codes, village, books, year)
@@ -244,7 +254,7 @@ def _budget(sink, codes, village, books: ledger.Books, year: int) -> None:
 
 
 TABLES = (
-    (FinanceSettings, ("id", "village_id", "frequency", "due_days")),
+    (FinanceRule, ("id", "region_id", "applies_from", "frequency", "due_days", "set_at")),
     (
         Period,
         (

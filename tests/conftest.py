@@ -38,9 +38,9 @@ def ensure_default_chart() -> None:
     from disclosure.finance.accounts import DEFAULT_CHART
     from disclosure.finance.models import MappingRule
 
-    if not MappingRule.objects.filter(county=None).exists():
+    if not MappingRule.objects.filter(region=None).exists():
         MappingRule.objects.bulk_create(
-            MappingRule(county=None, prefix=prefix, account_name=name, category=category.value)
+            MappingRule(region=None, prefix=prefix, account_name=name, category=category.value)
             for prefix, name, category in DEFAULT_CHART
         )
 

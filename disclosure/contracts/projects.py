@@ -46,7 +46,7 @@ def create_project(*, village, title: str, body: str = "", first: StageReport, b
 
 @transaction.atomic
 def add_stage(*, posting: Posting, report: StageReport, by, ip=None) -> Revision:
-    """Add a stage to the open draft, or start a correction of the published project for it."""
+    """Add a stage to the open draft, or start an update of the published project for it."""
     require(by, Action.DRAFT, posting)
     posting = Posting.objects.select_for_update().get(pk=posting.pk)
     if posting.kind != Kind.PROJECT:
@@ -56,7 +56,7 @@ def add_stage(*, posting: Posting, report: StageReport, by, ip=None) -> Revision
         if posting.status != PostingStatus.PUBLISHED:
             raise ValidationError(_("Only a published project can be continued."))
         reason = _("New stage: %(stage)s") % {"stage": Stage(report.stage).label}
-        revision = publishing.start_correction(posting=posting, by=by, reason=reason, ip=ip)
+        revision = publishing.start_update(posting=posting, by=by, reason=reason, ip=ip)
     elif revision.state not in publishing.EDITABLE:
         raise ValidationError(_("Wait until the revision awaiting sign-off is published."))
     _add_stage(revision, report)

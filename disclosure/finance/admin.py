@@ -1,20 +1,44 @@
 from django.contrib import admin
 
-from .models import FinanceSettings, MappingRule
+from disclosure.publishing.audit import client_ip
+
+from .models import FinanceRule, MappingRule
+from .services import rules
 
 
 @admin.register(MappingRule)
 class MappingRuleAdmin(admin.ModelAdmin):
-    """Counties change how account codes are disclosed here, without code."""
+    """Counties, townships or single villages change how account codes are disclosed here,
+    without code; each rule says whose ledgers it applies to."""
 
-    list_display = ["prefix", "account_name", "category", "county"]
-    list_filter = ["category", "county"]
-    search_fields = ["prefix", "account_name"]
-    autocomplete_fields = ["county"]
+    list_display = ["prefix", "account_name", "category", "region"]
+    list_filter = ["category", "region__level"]
+    search_fields = ["prefix", "account_name", "region__name"]
+    autocomplete_fields = ["region"]
 
 
-@admin.register(FinanceSettings)
-class FinanceSettingsAdmin(admin.ModelAdmin):
-    list_display = ["village", "frequency", "due_days"]
+@admin.register(FinanceRule)
+class FinanceRuleAdmin(admin.ModelAdmin):
+    """A county's finance disclosure calendar; each save is a new rule from the next quarter on,
+    so a rule once in force is kept as history and never edited."""
+
+    list_display = ["region", "applies_from", "frequency", "due_days", "set_at"]
     list_filter = ["frequency"]
-    autocomplete_fields = ["village"]
+    autocomplete_fields = ["region"]
+    fields = ["region", "frequency", "due_days"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        saved = rules.set_county_rule(
+            county=obj.region,
+            frequency=obj.frequency,
+            due_days=obj.due_days,
+            by=request.user,
+            ip=client_ip(request),
+        )
+        obj.pk, obj.applies_from, obj.set_at = saved.pk, saved.applies_from, saved.set_at

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from . import parsing
-from .models import FinanceSettings, Fund
+from .models import Frequency, Fund
 from .services.budgets import BUDGETED
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -16,10 +16,11 @@ MONEY = {"max_digits": 14, "decimal_places": 2}
 FIELD_LABELS = {**parsing.FIELD_LABELS, "summary": pgettext_lazy("ledger column", "Summary")}
 
 
-class SettingsForm(forms.ModelForm):
-    class Meta:
-        model = FinanceSettings
-        fields = ["frequency", "due_days"]
+class SettingsForm(forms.Form):
+    frequency = forms.ChoiceField(label=_("Disclosure frequency"), choices=Frequency.choices)
+    due_days = forms.IntegerField(
+        label=_("Days until due after the period ends"), min_value=1, max_value=90
+    )
 
 
 class NewImportForm(forms.Form):
@@ -29,6 +30,12 @@ class NewImportForm(forms.Form):
         min_value=1,
         max_value=12,
         help_text=_("1–12 for a month, 1–4 for a quarter, as the village discloses."),
+    )
+    frequency = forms.ChoiceField(
+        label=_("Month or quarter?"),
+        choices=[("", _("As the village discloses")), *Frequency.choices],
+        required=False,
+        help_text=_("Only needed in a year the village disclosed both monthly and quarterly."),
     )
     fund = forms.ChoiceField(
         label=_("The file is the journal of"), choices=Fund.choices, initial=Fund.BANK

@@ -64,55 +64,67 @@ class Fund(models.TextChoices):
 
 
 def default_due_days() -> int:
+    """The deadline the first migration gave villages that never chose their own."""
     return settings.FINANCE_DUE_DAYS
 
 
-class FinanceSettings(models.Model):
-    """How often a village discloses its finances and how long it has after a period ends."""
+class FinanceRule(models.Model):
+    """How often finances must be disclosed and how many days after a period ends they are due,
+    from a day on: a county's rule for its villages, or a village's own, which may only be
+    stricter. A change applies from the next period on (services.rules), so that no period
+    already due or published is judged again under another rule; the rows are its history."""
 
-    village = models.OneToOneField(
+    region = models.ForeignKey(
         Region,
         on_delete=models.CASCADE,
-        related_name="finance_settings",
-        verbose_name=_("village"),
+        related_name="finance_rules",
+        verbose_name=_("county or village"),
     )
+    applies_from = models.DateField(_("applies from"))
     frequency = models.CharField(
-        _("disclosure frequency"),
-        max_length=10,
-        choices=Frequency.choices,
-        default=Frequency.QUARTERLY,
+        _("disclosure frequency"), max_length=10, choices=Frequency.choices
     )
-    due_days = models.PositiveSmallIntegerField(
-        _("days until due after the period ends"), default=default_due_days
-    )
+    due_days = models.PositiveSmallIntegerField(_("days until due after the period ends"))
+    set_at = clock.TimestampField(_("set"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("finance settings")
-        verbose_name_plural = _("finance settings")
+        ordering = ["region_id", "applies_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "applies_from"], name="unique_finance_rule")
+        ]
+        verbose_name = _("finance disclosure rule")
+        verbose_name_plural = _("finance disclosure rules")
+
+    def __str__(self):
+        return f"{self.region} {self.applies_from}"
 
 
 class MappingRule(models.Model):
-    """Account codes starting with `prefix` belong to `category`. Longest prefix wins;
-    a county's rules come before the national default (county NULL)."""
+    """Account codes starting with `prefix` belong to `category`, for the villages of `region`
+    (a county, a township or one village; empty: the national default). The longest prefix
+    wins; for the same prefix, the rule of the region nearest the village (services.mapping)."""
 
-    county = models.ForeignKey(
+    region = models.ForeignKey(
         Region,
         on_delete=models.CASCADE,
         null=True,
         blank=True,
         related_name="+",
-        verbose_name=_("county"),
-        help_text=_("Leave empty for the national default."),
+        verbose_name=_("applies to"),
+        help_text=_(
+            "The county, township or village whose ledgers it applies to; empty for the national "
+            "default."
+        ),
     )
     prefix = models.CharField(_("account code prefix"), max_length=20)
     category = models.CharField(_("category"), max_length=30, choices=Category.choices)
     account_name = models.CharField(_("account name"), max_length=100)
 
     class Meta:
-        ordering = ["county_id", "prefix"]
+        ordering = ["region_id", "prefix"]
         constraints = [
             models.UniqueConstraint(
-                fields=["county", "prefix"],
+                fields=["region", "prefix"],
                 name="unique_mapping_rule",
                 nulls_distinct=False,
             )

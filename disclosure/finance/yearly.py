@@ -8,7 +8,8 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import F, Sum
+from django.db.models import F, Q, Sum
+from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
 
 from disclosure.publishing.models import PostingStatus
@@ -18,11 +19,12 @@ from .models import (
     EXPENDITURE_CATEGORIES,
     INCOME_CATEGORIES,
     Frequency,
+    LedgerEntry,
     Period,
     PeriodSummary,
     PeriodTotal,
 )
-from .services.periods import bounds, settings_of
+from .services.rules import rules_of_village
 
 ZERO = Decimal("0.00")
 
@@ -77,20 +79,19 @@ def standings(village, year: int, today: datetime.date) -> list[PeriodStanding]:
         s.period_id: s for s in PeriodSummary.objects.filter(**_current_of_year(village, year))
     }
     found = {(p.frequency, p.number): p for p in public_periods(village, year)}
-    village_settings = settings_of(village)
-    frequency = village_settings.frequency
-    expected = 12 if frequency == Frequency.MONTHLY else 4
     rows = []
-    for number in range(1, expected + 1):
-        if (frequency, number) in found:
+    for due in rules_of_village(village).schedule(year):
+        if (due.frequency, due.number) in found:
             continue
-        start, end = bounds(year, number, frequency)
-        due = end + datetime.timedelta(days=village_settings.due_days)
-        if end >= today:
+        if due.end >= today:
             standing = Standing.NOT_ENDED
         else:
-            standing = Standing.OVERDUE if due < today else Standing.DUE
-        rows.append(PeriodStanding(period_label(frequency, number), start, end, due, standing))
+            standing = Standing.OVERDUE if due.due_on < today else Standing.DUE
+        rows.append(
+            PeriodStanding(
+                period_label(due.frequency, due.number), due.start, due.end, due.due_on, standing
+            )
+        )
     for period in found.values():
         published = period.posting.status == PostingStatus.PUBLISHED
         rows.append(
@@ -126,14 +127,30 @@ def year_to_date(village, year: int) -> tuple[list[CategoryLine], list[CategoryL
     )
 
 
-def monthly_trend(rows: list[PeriodStanding]) -> tuple[list, list]:
-    """Income and expenditure placed at the month each published period ends (None elsewhere)."""
+def monthly_trend(village, year: int, rows: list[PeriodStanding]) -> tuple[list, list]:
+    """Income and expenditure of each month of the published periods (None for months no
+    published period covers). A quarter's figures are spread over its months by the dates of its
+    entries, not heaped on its last month: they are summed from the chained entries."""
     income, spent = [None] * 12, [None] * 12
     for row in rows:
         if row.summary is not None:
-            month = row.end.month - 1
-            income[month] = (income[month] or ZERO) + row.summary.income
-            spent[month] = (spent[month] or ZERO) + row.summary.expenditure
+            for month in range(row.start.month, row.end.month + 1):
+                income[month - 1], spent[month - 1] = ZERO, ZERO
+    entries = (
+        LedgerEntry.objects.filter(**_current_of_year(village, year))
+        .annotate(month=ExtractMonth("date"))
+        .values("month")
+        .annotate(
+            income_sum=Sum("income", filter=Q(category__in=INCOME_CATEGORIES), default=ZERO),
+            expenditure_sum=Sum(
+                "expenditure", filter=Q(category__in=EXPENDITURE_CATEGORIES), default=ZERO
+            ),
+        )
+    )
+    for row in entries:
+        if income[row["month"] - 1] is not None:
+            income[row["month"] - 1] = row["income_sum"]
+            spent[row["month"] - 1] = row["expenditure_sum"]
     return income, spent
 
 

@@ -2,8 +2,10 @@
 to disclose in a year, by when, and whether it did.
 
 Four kinds of item, each with the day it is due (the last day on which it is on time):
-- finances, per period in the village's frequency (monthly or quarterly), due as the period
-  says (FINANCE_DUE_DAYS after it ends); a period that was never created is missing all the same;
+- finances, per period of the village's calendar (finance.services.rules: monthly or quarterly
+  as the rule in force at each quarter's start says, so that a change of frequency never judges
+  a past period again and no days are counted twice), due as the period says; a period that was
+  never created is missing all the same;
 - general village affairs, at least once a quarter: a posting of any section but finances first
   published between the first day of the quarter and FINANCE_DUE_DAYS after its end;
 - each major matter: the resolution within OVERSIGHT_RESOLUTION_DUE_DAYS of the villagers'
@@ -31,8 +33,8 @@ from django.utils.translation import gettext_lazy
 
 from disclosure.decisions.models import Matter
 from disclosure.decisions.states import result_due_on
-from disclosure.finance.models import FinanceSettings, Frequency, Period
-from disclosure.finance.services.periods import bounds
+from disclosure.finance.models import Frequency, Period
+from disclosure.finance.services.rules import bounds, rules_of
 from disclosure.publishing.catalogue import SECTION_OF_KIND, Kind, Section
 from disclosure.publishing.models import Posting, PostingStatus
 from disclosure.regions.models import Region
@@ -118,30 +120,27 @@ def due_items(
     """Every item each village had to disclose in the year (by due day), with its status."""
     ids = list(village_ids)
     items: dict[int, list[DueItem]] = {pk: [] for pk in ids}
-    codes = dict(Region.objects.filter(pk__in=ids).values_list("pk", "code"))
+    villages = Region.objects.filter(pk__in=ids).values_list("pk", "code", "joined_on")
+    codes = {pk: code for pk, code, _joined in villages}
+    joined = {pk: joined_on or datetime.date.min for pk, _code, joined_on in villages}
     for finder in (_finance_items, _general_items, _decision_items, _power_items):
-        for village_id, found in finder(ids, codes, today, year).items():
+        for village_id, found in finder(ids, codes, today, year, joined).items():
             items[village_id].extend(found)
     for found in items.values():
         found.sort(key=lambda item: (item.due_on, item.section, item.label))
     return items
 
 
-def _finance_items(ids, codes, today, year) -> dict[int, list[DueItem]]:
-    settings_of = {s.village_id: s for s in FinanceSettings.objects.filter(village_id__in=ids)}
+def _finance_items(ids, codes, today, year, joined) -> dict[int, list[DueItem]]:
     periods = Period.objects.filter(village_id__in=ids, year=year).select_related("posting")
     existing = {(p.village_id, p.frequency, p.number): p for p in periods}
     found = defaultdict(list)
-    for village_id in ids:
-        village_settings = settings_of.get(village_id)
-        frequency = village_settings.frequency if village_settings else Frequency.QUARTERLY
-        due_days = village_settings.due_days if village_settings else settings.FINANCE_DUE_DAYS
-        count = 12 if frequency == Frequency.MONTHLY else 4
-        for number in range(1, count + 1):
-            period = existing.get((village_id, frequency, number))
-            found[village_id].append(
-                _finance_item(period, codes[village_id], frequency, year, number, due_days, today)
-            )
+    for village_id, village_rules in rules_of(ids, codes).items():
+        for due in village_rules.schedule(year):
+            if due.end < joined[village_id]:
+                continue
+            period = existing.get((village_id, due.frequency, due.number))
+            found[village_id].append(_finance_item(period, codes[village_id], due, today))
     return found
 
 
@@ -151,11 +150,8 @@ def period_label(frequency: str, year: int, number: int) -> str:
     return _("Finances %(year)d, quarter %(number)d") % {"year": year, "number": number}
 
 
-def _finance_item(period, code, frequency, year, number, due_days, today) -> DueItem:
-    if period is not None:
-        due_on = period.due_date
-    else:
-        due_on = bounds(year, number, frequency)[1] + datetime.timedelta(days=due_days)
+def _finance_item(period, code, due, today) -> DueItem:
+    due_on = period.due_date if period is not None else due.due_on
     published_on = _published_on(period.posting if period else None)
     posting_code = period.posting.code if published_on else ""
     url = (
@@ -165,13 +161,13 @@ def _finance_item(period, code, frequency, year, number, due_days, today) -> Due
     )
     return DueItem(
         DueSection.FINANCE,
-        period_label(frequency, year, number),
+        period_label(due.frequency, due.year, due.number),
         due_on,
         published_on,
         judge(due_on, published_on, today),
         url,
         posting_code,
-        (frequency, number),
+        (due.frequency, due.number),
     )
 
 
@@ -184,7 +180,7 @@ def _quarters(year: int) -> list[tuple[int, datetime.date, datetime.date]]:
     ]
 
 
-def _general_items(ids, codes, today, year) -> dict[int, list[DueItem]]:
+def _general_items(ids, codes, today, year, joined) -> dict[int, list[DueItem]]:
     quarters = _quarters(year)
     first, last = quarters[0][1], quarters[-1][2]
     postings = (
@@ -204,6 +200,8 @@ def _general_items(ids, codes, today, year) -> dict[int, list[DueItem]]:
     for village_id in ids:
         village_url = reverse("portal:village", args=[codes[village_id]])
         for number, start, due_on in quarters:
+            if bounds(year, number, Frequency.QUARTERLY)[1] < joined[village_id]:
+                continue
             hit = next(((d, c) for d, c in dates[village_id] if start <= d <= due_on), None)
             published_on, posting_code = hit or (None, "")
             url = _posting_url(posting_code) if hit else village_url
@@ -222,7 +220,7 @@ def resolution_due_on(resolved_on: datetime.date) -> datetime.date:
     return resolved_on + datetime.timedelta(days=settings.OVERSIGHT_RESOLUTION_DUE_DAYS)
 
 
-def _decision_items(ids, codes, today, year) -> dict[int, list[DueItem]]:
+def _decision_items(ids, codes, today, year, joined) -> dict[int, list[DueItem]]:
     resolved = Q(stages__number=4, stages__passed=True)
     matters = (
         Matter.objects.filter(village_id__in=ids)
@@ -256,8 +254,21 @@ def _decision_items(ids, codes, today, year) -> dict[int, list[DueItem]]:
     return found
 
 
-def _power_items(ids, codes, today, year) -> dict[int, list[DueItem]]:
-    due_on = _quarters(year)[0][2]
+def _power_due_on(year: int, joined_on: datetime.date) -> datetime.date | None:
+    """When the first quarter's general affairs are due, or those of the village's first quarter
+    on the portal."""
+    quarters = _quarters(year)
+    return next(
+        (
+            due_on
+            for number, _start, due_on in quarters
+            if bounds(year, number, Frequency.QUARTERLY)[1] >= joined_on
+        ),
+        None,
+    )
+
+
+def _power_items(ids, codes, today, year, joined) -> dict[int, list[DueItem]]:
     lists = (
         Posting.objects.filter(
             village_id__in=ids, status=PostingStatus.PUBLISHED, kind=Kind.POWER_LIST
@@ -270,6 +281,9 @@ def _power_items(ids, codes, today, year) -> dict[int, list[DueItem]]:
         first.setdefault(village_id, (_local_date(moment), code))
     found = {}
     for village_id in ids:
+        due_on = _power_due_on(year, joined[village_id])
+        if due_on is None:
+            continue
         published_on, code = first.get(village_id, (None, ""))
         url = (
             _posting_url(code)

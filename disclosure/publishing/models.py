@@ -93,6 +93,8 @@ class Posting(models.Model):
 class RevisionAction(models.TextChoices):
     ORIGINAL = "original", _("First publication")
     CORRECTION = "correction", _("Correction")
+    # A running disclosure told further (a project's next stage): nothing earlier was wrong.
+    UPDATE = "update", _("Update")
     WITHDRAWAL = "withdrawal", _("Withdrawal")
 
 

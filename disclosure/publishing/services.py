@@ -358,6 +358,17 @@ def _open_revision(posting: Posting) -> Revision | None:
 @transaction.atomic
 def start_correction(*, posting: Posting, by, reason: str, ip=None) -> Revision:
     """A new draft revision, copied from what is published, to be corrected and signed off."""
+    return _start_revision(posting, by, reason, ip, RevisionAction.CORRECTION)
+
+
+@transaction.atomic
+def start_update(*, posting: Posting, by, reason: str, ip=None) -> Revision:
+    """A new draft revision of a running disclosure (a project's next stage), copied from what is
+    published: shown as an update, since nothing published before was wrong."""
+    return _start_revision(posting, by, reason, ip, RevisionAction.UPDATE)
+
+
+def _start_revision(posting: Posting, by, reason: str, ip, action: str) -> Revision:
     posting = Posting.objects.select_for_update().get(pk=posting.pk)
     require(by, Action.CORRECT, posting)
     if posting.status != PostingStatus.PUBLISHED:
@@ -368,11 +379,11 @@ def start_correction(*, posting: Posting, by, reason: str, ip=None) -> Revision:
     if not reason:
         raise ValidationError({"reason": _("A correction needs a reason, shown to villagers.")})
     current = posting.current
-    revision = _new_revision(posting, current, RevisionAction.CORRECTION, reason, by)
+    revision = _new_revision(posting, current, action, reason, by)
     _copy_rows(current, revision)
     record(
         by=by,
-        action="posting.correct",
+        action="posting.update" if action == RevisionAction.UPDATE else "posting.correct",
         village=posting.village,
         target=posting.code,
         ip=ip,

@@ -33,6 +33,7 @@ class Action(StrEnum):
     # decides on it (orders a rectification, closes, dismisses or reopens it).
     EXPLAIN_FLAGS = "explain_flags"
     RESOLVE_FLAGS = "resolve_flags"
+    SET_RULES = "set_rules"
 
 
 # Reports about a village go above it, and so does overseeing it: these are never granted through a
@@ -45,6 +46,7 @@ ABOVE_VILLAGE_ONLY = {
     Action.ORDER_CORRECTION,
     Action.MANAGE_CADRES,
     Action.RESOLVE_FLAGS,
+    Action.SET_RULES,
 }
 
 
@@ -91,6 +93,7 @@ ROLE_ACTIONS = {
         Action.OVERSEE,
         Action.MANAGE_CADRES,
         Action.VIEW_FLAGS,
+        Action.SET_RULES,
     },
 }
 

@@ -9,16 +9,24 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from disclosure import clock
+
 from .models import FailedLogin, Region, Role, User
 from .services import level_of, parent_code_of
 
 
 class RegionForm(forms.ModelForm):
-    """Only code and name are typed; the level and the parent follow from the code."""
+    """Code, name and the day it joined the portal (today for a new one) are typed; the level and
+    the parent follow from the code."""
 
     class Meta:
         model = Region
-        fields = ["code", "name"]
+        fields = ["code", "name", "joined_on"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.fields["joined_on"].initial = clock.today()
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip()

@@ -51,6 +51,14 @@ class Region(models.Model):
         related_name="children",
         verbose_name=_("parent region"),
     )
+    # Nothing is due from a village for days before it was on the portal: a village added today
+    # owes no disclosure of last quarter here. Empty for regions there from the start.
+    joined_on = models.DateField(
+        _("on the portal since"),
+        null=True,
+        blank=True,
+        help_text=_("Nothing is due for the days before. Empty: from the start."),
+    )
 
     objects = RegionQuerySet.as_manager()
 

@@ -13,6 +13,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from disclosure import clock
+
 from .models import LEVEL_ORDER, PREFIX_LENGTH, Level, Region
 
 CODE_COLUMNS = ("code", "区划代码", "统计用区划代码", "代码")
@@ -148,6 +150,7 @@ def load_regions(*, content: bytes) -> LoadResult:
 def _save(rows, existing: dict[str, Region]) -> LoadResult:
     result = LoadResult()
     renamed = []
+    today = clock.today()
     # Parents first, so that every child finds its parent's id.
     for level in LEVEL_ORDER:
         new = []
@@ -158,7 +161,9 @@ def _save(rows, existing: dict[str, Region]) -> LoadResult:
             if region is None:
                 parent_code = parent_code_of(code)
                 parent = existing[parent_code] if parent_code else None
-                new.append(Region(code=code, name=name, level=level, parent=parent))
+                new.append(
+                    Region(code=code, name=name, level=level, parent=parent, joined_on=today)
+                )
             elif region.name != name:
                 region.name = name
                 renamed.append(region)

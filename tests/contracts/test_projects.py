@@ -3,6 +3,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.test import Client
 
 from disclosure.contracts import projects
 from disclosure.contracts.projects import StageReport
@@ -27,14 +28,27 @@ def road(village_a, clerk_a, supervisor_a):
     return publish(revision, clerk_a, supervisor_a)
 
 
-def test_a_new_stage_of_a_published_project_is_a_correction_carrying_the_earlier_stages(
-    road, clerk_a
-):
+def test_a_new_stage_of_a_published_project_is_an_update_carrying_the_earlier_stages(road, clerk_a):
     revision = projects.add_stage(posting=road.posting, report=BIDDING, by=clerk_a)
-    assert revision.action == "correction"
+    assert revision.action == "update"
     assert revision.reason == "新阶段：招标"
     assert [s.stage for s in revision.stages.all()] == ["approval", "bidding"]
     assert revision.bids.count() == 2
+
+
+def test_a_published_new_stage_is_shown_as_an_update_not_a_correction(
+    road, clerk_a, supervisor_a, village_a
+):
+    revision = projects.add_stage(posting=road.posting, report=BIDDING, by=clerk_a)
+    publish(revision, clerk_a, supervisor_a)
+
+    village_page = Client().get(f"/v/{village_a.code}/").content.decode()
+    posting_page = Client().get(road.posting.get_absolute_url()).content.decode()
+
+    assert "已更新" in village_page
+    assert "已更正" not in village_page
+    assert "更新：</strong> 新阶段：招标" in posting_page
+    assert "已更正" not in posting_page
 
 
 def test_the_published_revision_keeps_its_stages_while_the_next_is_drafted(road, clerk_a):

@@ -120,3 +120,14 @@ def test_every_period_page_of_the_demo_stays_under_the_weight_budget(db, demo):
 def test_the_chains_still_verify_with_the_ledgers_in_them(db, demo):
     for place in VILLAGES:
         assert first_mismatch(village(place)) is None, place.name
+
+
+def test_xinghua_books_an_overcharge_back_in_red_and_its_page_says_so(demo, db):
+    entry = LedgerEntry.objects.get(village=village(XINGHUA), summary__startswith="冲红")
+    posting = entry.revision.posting
+
+    html = Client().get(posting.get_absolute_url()).content.decode()
+
+    assert entry.expenditure < 0
+    assert posting.status == PostingStatus.PUBLISHED
+    assert "冲红：冲减以前的支出 ¥60.00" in html

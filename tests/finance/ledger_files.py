@@ -63,10 +63,10 @@ def balances(cash_open="500.00", bank_open="10000.00", cash_close=None, bank_clo
     return opening, closing
 
 
-def checked(period, clerk, content=None, name="一季度明细账.csv"):
+def checked(period, clerk, content=None, name="一季度明细账.csv", reason=""):
     """Upload and check a ledger; the import, with its problems if any."""
     ledger_import = imports.start_import(
-        period=period, upload=upload(content or csv_bytes(), name), by=clerk
+        period=period, upload=upload(content or csv_bytes(), name), by=clerk, reason=reason
     )
     return checking.check_import(ledger_import=ledger_import, by=clerk)
 

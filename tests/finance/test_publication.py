@@ -6,7 +6,7 @@ import pytest
 from django.db import connection, transaction
 from django.db.utils import IntegrityError, InternalError
 
-from disclosure.finance.models import LedgerEntry, PeriodSummary, PeriodTotal
+from disclosure.finance.models import LedgerEntry, LedgerImport, PeriodSummary, PeriodTotal
 from disclosure.finance.services import committing
 from disclosure.finance.services.diff import ledger_diff
 from disclosure.publishing import services
@@ -100,9 +100,7 @@ def test_the_database_refuses_new_entries_in_a_published_revision(published_quar
 
 
 def _reimport(period, clerk, rows, reason):
-    ledger_import = checked(period, clerk, csv_bytes(rows=rows))
-    ledger_import.reason = reason
-    ledger_import.save()
+    ledger_import = checked(period, clerk, csv_bytes(rows=rows), reason=reason)
     income = sum(Decimal(row[5].replace(",", "").strip("¥元") or 0) for row in rows)
     spent = sum(Decimal(row[6].replace(",", "").strip("¥元") or 0) for row in rows)
     return committing.commit_import(
@@ -146,11 +144,14 @@ def test_the_diff_names_entries_added_removed_and_changed(published_quarter, qua
     assert fields == ["expenditure"]
 
 
-def test_a_correction_without_a_reason_is_refused(published_quarter, quarter_a, clerk_a):
+def test_a_correction_without_a_reason_is_refused_before_the_file_is_read(
+    published_quarter, quarter_a, clerk_a
+):
     from django.core.exceptions import ValidationError
 
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError, match="Say why|说明"):
         _reimport(quarter_a, clerk_a, ROWS, "")
+    assert not LedgerImport.objects.filter(period=quarter_a).exclude(status="committed").exists()
 
 
 def test_a_correction_started_in_the_workspace_keeps_the_entries(published_quarter, clerk_a):

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 
 from disclosure.finance.models import MappingRule
-from disclosure.finance.services import periods
+from disclosure.finance.services import periods, rules
 from disclosure.finance.services.mapping import Chart
 from disclosure.publishing import chain, services
 from tests.factories import signed_off
@@ -16,7 +16,7 @@ from .ledger_files import imported
 
 
 def test_a_monthly_village_gets_month_periods_due_as_configured(village_a, clerk_a):
-    periods.update_settings(village=village_a, frequency="monthly", due_days=10, by=clerk_a)
+    rules.set_village_rule(village=village_a, frequency="monthly", due_days=10, by=clerk_a)
 
     period = periods.get_or_create_period(village=village_a, year=2026, number=2, by=clerk_a)
 
@@ -31,7 +31,7 @@ def test_a_quarter_is_due_fifteen_days_after_it_ends_by_default(quarter_a):
 
 @pytest.mark.parametrize(("frequency", "number"), [("quarterly", 5), ("monthly", 13)])
 def test_there_is_no_fifth_quarter_or_thirteenth_month(village_a, clerk_a, frequency, number):
-    periods.update_settings(village=village_a, frequency=frequency, due_days=15, by=clerk_a)
+    rules.set_village_rule(village=village_a, frequency=frequency, due_days=15, by=clerk_a)
 
     with pytest.raises(ValidationError):
         periods.get_or_create_period(village=village_a, year=2026, number=number, by=clerk_a)
@@ -39,12 +39,12 @@ def test_there_is_no_fifth_quarter_or_thirteenth_month(village_a, clerk_a, frequ
 
 def test_a_supervisor_cannot_change_the_settings(village_a, supervisor_a):
     with pytest.raises(PermissionDenied):
-        periods.update_settings(village=village_a, frequency="monthly", due_days=5, by=supervisor_a)
+        rules.set_village_rule(village=village_a, frequency="monthly", due_days=5, by=supervisor_a)
 
 
 def test_the_longest_prefix_wins_and_a_county_overrides_the_default(village_a, village_c, county):
     MappingRule.objects.create(
-        county=county, prefix="53105", category="other_expenditure", account_name="招待费"
+        region=county, prefix="53105", category="other_expenditure", account_name="招待费"
     )
 
     chart = Chart(village_a)
@@ -59,7 +59,7 @@ def test_a_county_rule_changes_nothing_in_another_county(village_a, county):
 
     other = Region.objects.create(code="320200000000", name="邻县", level=Level.COUNTY)
     MappingRule.objects.create(
-        county=other, prefix="531", category="public_welfare", account_name="公益性管理"
+        region=other, prefix="531", category="public_welfare", account_name="公益性管理"
     )
 
     assert Chart(village_a).rule_for("531").category == "management_expenses"

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from disclosure.finance.services import periods
+from disclosure.finance.services import periods, rules
 from disclosure.oversight.calendar import DueSection, DueStatus, due_items, judge
 from disclosure.publishing.models import PostingStatus
 
@@ -79,7 +79,7 @@ def test_a_publication_late_in_the_evening_counts_on_beijing_time(village_a, cle
 
 
 def test_a_monthly_village_owes_twelve_periods_each_due_after_its_month(village_a, clerk_a):
-    periods.update_settings(village=village_a, frequency="monthly", due_days=10, by=clerk_a)
+    rules.set_village_rule(village=village_a, frequency="monthly", due_days=10, by=clerk_a)
     items = items_of(village_a, D(2025, 2, 10), DueSection.FINANCE)
     assert len(items) == 12
     assert (items[0].label, items[0].due_on) == ("Finances 2025, month 1", D(2025, 2, 10))

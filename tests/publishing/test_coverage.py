@@ -38,7 +38,7 @@ CHECKED = {
 # record, and the proof does not cover them (docs/integrity.md, "What the proof does not cover").
 OUTSIDE_THE_PROOF = {
     "regions.Region": "the region tree: names are administrative and may legitimately change",
-    "finance.FinanceSettings": "a village's disclosure calendar: a rule, not content",
+    "finance.FinanceRule": "a county's or village's disclosure calendar: a rule, not content",
     "benefits.CountyPolicy": "how a county shows names and how long: a rule, not content",
     # A rating is a secret vote: a leaf for each, appended when it is cast, would let anyone who
     # knows when a villager voted find the vote (a digest of one of three choices is undone by

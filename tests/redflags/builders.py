@@ -9,7 +9,7 @@ import time_machine
 from disclosure.contracts import services as contracts
 from disclosure.decisions import implementation
 from disclosure.decisions import services as decisions
-from disclosure.finance.services import periods
+from disclosure.finance.services import rules
 
 from ..contracts.conftest import lease_terms
 from ..contracts.conftest import publish as publish_revision
@@ -77,7 +77,7 @@ def finished_matter(village, clerk, supervisor, **kwargs):
 
 
 def quarterly(village, clerk, due_days=15):
-    periods.update_settings(village=village, frequency="quarterly", due_days=due_days, by=clerk)
+    rules.set_village_rule(village=village, frequency="quarterly", due_days=due_days, by=clerk)
 
 
 def decided_by(village, clerk, present, eligible=30):

@@ -4,9 +4,10 @@ import datetime
 
 import pytest
 
-from disclosure.finance.services import periods
+from disclosure.finance.services import rules
 from disclosure.redflags.rules.periods import period_not_disclosed
 
+from ..clock import on
 from ..factories import withdrawn
 from ..finance.ledgers import draft_period, published_period
 from .builders import quarterly
@@ -69,7 +70,9 @@ def test_a_village_without_any_ledger_is_flagged_for_last_year_and_this_year(vil
 def test_a_period_of_the_other_frequency_covers_the_months(village_a, clerk_a, supervisor_a):
     quarterly(village_a, clerk_a)
     published_period(village_a, clerk_a, supervisor_a, year=2025, number=1)
-    periods.update_settings(village=village_a, frequency="monthly", due_days=15, by=clerk_a)
-    # January to March are covered by the quarter; April is due on 15 May.
+    with on(datetime.date(2025, 4, 2)):
+        rules.set_village_rule(village=village_a, frequency="monthly", due_days=15, by=clerk_a)
+    # January to March are covered by the quarter; from April on the village discloses monthly,
+    # and April is due on 15 May.
     assert titles(village_a, datetime.date(2025, 5, 16))[-1:] == ["Finances of 2025, month 4"]
     assert "Finances of 2025, month 1" not in titles(village_a, datetime.date(2025, 5, 16))

@@ -45,6 +45,7 @@ clerk_a                  oversee            - - - -
 clerk_a                  order_correction   - - - -
 clerk_a                  manage_cadres      - - - -
 clerk_a                  view_flags         Y - - -
+clerk_a                  set_rules          - - - -
 supervisor_a             view_drafts        Y - - -
 supervisor_a             draft              - - - -
 supervisor_a             submit             - - - -
@@ -61,6 +62,7 @@ supervisor_a             oversee            - - - -
 supervisor_a             order_correction   - - - -
 supervisor_a             manage_cadres      - - - -
 supervisor_a             view_flags         Y - - -
+supervisor_a             set_rules          - - - -
 clerk_b                  view_drafts        - Y - -
 clerk_b                  draft              - Y - -
 clerk_b                  submit             - Y - -
@@ -77,6 +79,7 @@ clerk_b                  oversee            - - - -
 clerk_b                  order_correction   - - - -
 clerk_b                  manage_cadres      - - - -
 clerk_b                  view_flags         - Y - -
+clerk_b                  set_rules          - - - -
 supervisor_b             view_drafts        - Y - -
 supervisor_b             draft              - - - -
 supervisor_b             submit             - - - -
@@ -93,6 +96,7 @@ supervisor_b             oversee            - - - -
 supervisor_b             order_correction   - - - -
 supervisor_b             manage_cadres      - - - -
 supervisor_b             view_flags         - Y - -
+supervisor_b             set_rules          - - - -
 township_official        view_drafts        Y Y - Y
 township_official        draft              - - - -
 township_official        submit             - - - -
@@ -109,6 +113,7 @@ township_official        oversee            Y Y - Y
 township_official        order_correction   Y Y - Y
 township_official        manage_cadres      Y Y - Y
 township_official        view_flags         Y Y - Y
+township_official        set_rules          - - - -
 other_township_official  view_drafts        - - Y -
 other_township_official  draft              - - - -
 other_township_official  submit             - - - -
@@ -125,6 +130,7 @@ other_township_official  oversee            - - Y -
 other_township_official  order_correction   - - Y -
 other_township_official  manage_cadres      - - Y -
 other_township_official  view_flags         - - Y -
+other_township_official  set_rules          - - - -
 report_handler           view_drafts        - - - -
 report_handler           draft              - - - -
 report_handler           submit             - - - -
@@ -141,6 +147,7 @@ report_handler           oversee            Y Y - Y
 report_handler           order_correction   - - - -
 report_handler           manage_cadres      - - - -
 report_handler           view_flags         Y Y - Y
+report_handler           set_rules          - - - -
 village_report_handler   view_drafts        - - - -
 village_report_handler   draft              - - - -
 village_report_handler   submit             - - - -
@@ -157,6 +164,7 @@ village_report_handler   oversee            - - - -
 village_report_handler   order_correction   - - - -
 village_report_handler   manage_cadres      - - - -
 village_report_handler   view_flags         Y - - -
+village_report_handler   set_rules          - - - -
 administrator            view_drafts        Y Y Y Y
 administrator            draft              - - - -
 administrator            submit             - - - -
@@ -173,6 +181,7 @@ administrator            oversee            Y Y Y Y
 administrator            order_correction   - - - -
 administrator            manage_cadres      Y Y Y Y
 administrator            view_flags         Y Y Y Y
+administrator            set_rules          Y Y Y Y
 """
 
 

@@ -119,3 +119,18 @@ def test_a_correction_links_back_to_the_published_version(as_clerk_a, published_
 
     assert reverse("workspace:revision", args=[correction.pk]) in page
     assert correction.state == RevisionState.DRAFT
+
+
+def test_submitting_from_the_editor_saves_the_edits_first(as_clerk_a, draft_a):
+    page = as_clerk_a.get(revision_url(draft_a)).content.decode()
+    assert 'name="then_submit"' in page
+    assert reverse("workspace:submit", args=[draft_a.pk]) not in page
+
+    as_clerk_a.post(
+        revision_url(draft_a),
+        {"title": "村道修路工程招标公告（修订）", "body": "改过的正文", "then_submit": "1"},
+    )
+
+    draft_a.refresh_from_db()
+    assert (draft_a.title, draft_a.body) == ("村道修路工程招标公告（修订）", "改过的正文")
+    assert draft_a.state == RevisionState.SUBMITTED

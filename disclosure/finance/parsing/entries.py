@@ -35,6 +35,9 @@ _CODE_AND_NAME = re.compile(r"(\d+(?:[.\-]\d+)*)\s*([^\d\s.\-].*)")
 # Cheap test first: most rows have no cell that could be a totals label.
 _TOTALS_HINT = re.compile(r"[计页转余]|total|balance|forward|ｔｏｔａｌ", re.IGNORECASE)
 _NOT_WORD = re.compile(r"[\W_]")
+# Totals a file states for what is above them (合计, 本月合计, 本期合计, 总计, Total), which the
+# entries read must add up to; not running sums (累计), subtotals (小计) or page carries.
+_COMPARABLE = re.compile(r"(本|当|全)?(月|期|季|年)?(发生额?)?(合计|总计)|(grand)?totals?")
 _TOTALS = re.compile(
     r"(本|当|全)?(月|期|季|年|日|页)?(发生额?)?(合计|总计|小计|累计|总额)"
     r"|过次页|承前页|(上年|上月|上期|上季)结转|(期初|年初|月初)余额"
@@ -163,6 +166,7 @@ def iter_entries(
             header = merge_headings(row, [])
             break
     reader = _RowReader(mapping, header)
+    sums = _Sums()
     for index, row in rows:
         if index == header_index + 1 and is_subheader(row):
             reader = _RowReader(mapping, merge_headings(header, row))
@@ -171,6 +175,8 @@ def iter_entries(
             continue
         if reader.is_totals(row):
             result.totals_rows += 1
+            if not result.problem_count:
+                result.add_problems(reader.compare_totals(row, index + 1, sums))
             continue
         if reader.repeats_header(row):
             continue
@@ -178,7 +184,35 @@ def iter_entries(
         if entry is None:
             result.add_problems(sorted(reader.problems, key=_by_column))
         else:
+            sums.add(entry)
             yield entry
+
+
+class _Sums:
+    """What the entries read so far add up to, and where each kind of stated total last stood,
+    so that a 本月合计 is compared with the entries since the previous 本月合计 and a 合计 at the
+    end with all of them."""
+
+    def __init__(self):
+        self.income, self.expenditure = ZERO, ZERO
+        self.marks: dict[str, tuple[Decimal, Decimal]] = {}
+
+    def add(self, entry: ParsedEntry) -> None:
+        self.income += entry.income
+        self.expenditure += entry.expenditure
+
+    def since(self, label: str) -> tuple[Decimal, Decimal]:
+        income, expenditure = self.marks.get(label, (ZERO, ZERO))
+        self.marks[label] = (self.income, self.expenditure)
+        return self.income - income, self.expenditure - expenditure
+
+
+def _comparable_label(row) -> str | None:
+    for cell in row:
+        if isinstance(cell, str) and _is_totals_label(cell):
+            text = _NOT_WORD.sub("", unicodedata.normalize("NFKC", cell)).lower()
+            return text if _COMPARABLE.fullmatch(text) else None
+    return None
 
 
 def _by_column(problem: Problem) -> tuple:
@@ -240,6 +274,29 @@ class _RowReader:
                 if len(plain) < _Memo.LIMIT:
                     plain.add(cell)
         return False
+
+    def compare_totals(self, row, line: int, sums: _Sums) -> list[Problem]:
+        """A stated total (合计) that is not what the entries above it add up to, as a problem on
+        its row; nothing for running sums, subtotals, carries or a total row without amounts."""
+        label = _comparable_label(row)
+        if label is None:
+            return []
+        self.line, self.problems = line, []
+        width = len(row)
+        expected = sums.since(label)
+        for (name, index), computed in zip(self.amount_columns, expected, strict=True):
+            try:
+                stated = parse_amount(row[index] if index < width else None)
+            except ValueError:
+                continue  # the label itself, or words: nothing stated to compare
+            if stated is not None and stated != computed:
+                amounts = {"stated": f"{stated:,.2f}", "computed": f"{computed:,.2f}"}
+                message = _(
+                    "The file's total says %(stated)s, but the entries above add up to "
+                    "%(computed)s."
+                )
+                self.report(name, message % amounts)
+        return self.problems
 
     def repeats_header(self, row) -> bool:
         """Ledgers printed page by page to a file repeat the headings at the top of every page;

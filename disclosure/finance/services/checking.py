@@ -41,6 +41,10 @@ _DAY_MASK = (1 << _DAY_BITS) - 1
 logger = logging.getLogger(__name__)
 
 
+def _bare(name: str) -> str:
+    return "".join(name.split())
+
+
 class _Rules:
     """The ledger rules the parser does not know: the period, the chart, the vouchers.
 
@@ -90,6 +94,31 @@ class _Rules:
             _("The account code %(code)s is not in the chart of accounts.") % {"code": code},
         )
 
+    def name_problem(self, line: int, code: str, name: str) -> dict | None:
+        """An account the file names otherwise than the mapping does for the same code: the
+        file may follow another chart of accounts (the 2004 system's 541 was 管理费用, the 2023
+        system's is 其他支出), and mapping it by code alone would misclassify the entry."""
+        rule = self.rule_for(code)
+        if rule is None or rule.prefix != code or not name:
+            return None
+        if _bare(name) == _bare(rule.account_name):
+            return None
+        return self.problem(
+            line,
+            "account_name" if "account_name" in self.mapping else "account_code",
+            _(
+                "The file names account %(code)s “%(name)s”, but the account mapping names it "
+                "“%(mapped)s” (%(category)s). Correct the file, or ask the county for a mapping "
+                "rule for this village."
+            )
+            % {
+                "code": code,
+                "name": name,
+                "mapped": rule.account_name,
+                "category": Category(rule.category).label,
+            },
+        )
+
     def voucher_problem(self, entry) -> dict | None:
         """A voucher's lines share its date; the same number on another day is a second
         voucher, and so is every later line with that number."""
@@ -115,6 +144,7 @@ class _Rules:
             for problem in (
                 self.date_problem(entry.line, entry.date),
                 self.account_problem(entry.line, entry.account_code),
+                self.name_problem(entry.line, entry.account_code, entry.account_name),
                 self.voucher_problem(entry),
             )
             if problem

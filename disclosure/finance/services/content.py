@@ -4,6 +4,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.utils.translation import gettext as _
 
+from disclosure import clock
+
 from ..models import ENTRY_FIELDS, Balance, Budget, BudgetLine, Fund, LedgerEntry, Period, Voucher
 
 ENTRY_COLUMNS = ", ".join(("village_id", *ENTRY_FIELDS))
@@ -28,7 +30,22 @@ def period_rows(revision) -> list[dict]:
     ]
 
 
+def require_ended(revision) -> None:
+    """A period is disclosed once it has ended: a month published on the 7th of that month would
+    show as disclosed with a week of entries. A partial month is told in a notice instead."""
+    period = Period.objects.filter(posting_id=revision.posting_id).first()
+    if period is not None and clock.today() <= period.end:
+        raise ValidationError(
+            _(
+                "The period ends on %(end)s: its finances can be submitted and published from the "
+                "day after. To tell villagers something before then, publish a notice."
+            )
+            % {"end": period.end.isoformat()}
+        )
+
+
 def check_period(revision) -> None:
+    require_ended(revision)
     if not LedgerEntry.objects.filter(revision=revision).exists():
         raise ValidationError(_("Import the period's ledger before submitting it."))
     if revision.balances.count() != len(Fund.values):

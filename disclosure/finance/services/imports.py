@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from disclosure.publishing.models import Posting, PostingStatus
 from disclosure.regions.access import Action, require
 
 from .. import parsing
@@ -80,9 +81,23 @@ def sheet_of(ledger_import: LedgerImport) -> parsing.Sheet:
 
 
 @transaction.atomic
-def start_import(*, period: Period, upload, by, fund: str = Fund.BANK) -> LedgerImport:
-    """Keep the uploaded file and read its sheets; refuse what is not a readable table."""
+def start_import(
+    *, period: Period, upload, by, fund: str = Fund.BANK, reason: str = ""
+) -> LedgerImport:
+    """Keep the uploaded file and read its sheets; refuse what is not a readable table. A period
+    already published is imported again only as a correction: its reason is asked for here,
+    before the clerk maps and checks the file, not at the last step."""
     require(by, Action.DRAFT, period.village)
+    reason = reason.strip()
+    if _needs_reason(period) and not reason:
+        raise ValidationError(
+            {
+                "reason": _(
+                    "This period is published: importing it again corrects it. Say why; "
+                    "villagers will read the reason beside the correction."
+                )
+            }
+        )
     limit = settings.LEDGER_IMPORT_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(
@@ -103,6 +118,7 @@ def start_import(*, period: Period, upload, by, fund: str = Fund.BANK) -> Ledger
         filename=Path(upload.name).name[-200:],
         sheets=[sheet.name for sheet in book.sheets],
         default_fund=fund,
+        reason=reason,
     )
     ledger_import.stored_name = f"{ledger_import.id}"
     path = stored_path(ledger_import)
@@ -113,6 +129,15 @@ def start_import(*, period: Period, upload, by, fund: str = Fund.BANK) -> Ledger
     if len(book.sheets) == 1:
         _use_sheet(ledger_import, book.sheets[0])
     return ledger_import
+
+
+def _needs_reason(period: Period) -> bool:
+    """Whether importing into the period starts a correction: it is published and no draft of
+    it is open."""
+    posting = Posting.objects.filter(finance_period__pk=period.pk).first()
+    if posting is None or posting.status != PostingStatus.PUBLISHED:
+        return False
+    return not posting.revisions.open().exists()
 
 
 def _editable(ledger_import: LedgerImport, by) -> None:

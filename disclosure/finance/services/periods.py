@@ -1,77 +1,42 @@
-"""Disclosure periods of a village and the settings that shape them."""
-
-import calendar
-import datetime
+"""Disclosure periods of a village, as its calendar (rules.py) asks for them."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils.translation import gettext as _
 
-from disclosure.publishing.audit import record
 from disclosure.regions.access import Action, require
 
-from ..models import FinanceSettings, Frequency, Period
+from ..models import Frequency, Period
+from . import rules
 
 
-def settings_of(village) -> FinanceSettings:
-    """The village's finance settings; unsaved defaults when it has never changed them."""
-    try:
-        return village.finance_settings
-    except FinanceSettings.DoesNotExist:
-        return FinanceSettings(village=village)
-
-
-@transaction.atomic
-def update_settings(*, village, frequency: str, due_days: int, by, ip=None) -> FinanceSettings:
-    require(by, Action.DRAFT, village)
-    if frequency not in Frequency.values:
-        raise ValidationError({"frequency": _("Choose monthly or quarterly.")})
-    if not 1 <= due_days <= 90:
-        raise ValidationError({"due_days": _("Give between 1 and 90 days.")})
-    current = settings_of(village)
-    current.frequency = frequency
-    current.due_days = due_days
-    current.save()
-    record(
-        by=by,
-        action="finance.settings",
-        village=village,
-        target=village.name,
-        ip=ip,
-        frequency=frequency,
-        due_days=due_days,
-    )
-    return current
-
-
-def bounds(year: int, number: int, frequency: str) -> tuple[datetime.date, datetime.date]:
-    """First and last day of a month (1–12) or quarter (1–4)."""
-    count = 12 if frequency == Frequency.MONTHLY else 4
-    if not 1 <= number <= count:
-        raise ValidationError({"number": _("There is no such month or quarter.")})
-    first_month = number if frequency == Frequency.MONTHLY else 3 * number - 2
-    last_month = number if frequency == Frequency.MONTHLY else 3 * number
-    last_day = calendar.monthrange(year, last_month)[1]
-    return datetime.date(year, first_month, 1), datetime.date(year, last_month, last_day)
-
-
-def get_or_create_period(*, village, year: int, number: int, by) -> Period:
-    """The village's period of that number in its current frequency, due as its settings say."""
+def get_or_create_period(*, village, year: int, number: int, by, frequency: str = "") -> Period:
+    """The village's month or quarter of that number in the year, as its calendar asks for it
+    (rules.Rules.schedule), due as the rule in force then says. In a year whose frequency changed,
+    a number that is both a month and a quarter of the calendar needs `frequency` to say which."""
     require(by, Action.DRAFT, village)
     if not 2000 <= year <= 2100:
         raise ValidationError({"year": _("Give a year between 2000 and 2100.")})
-    current = settings_of(village)
-    start, end = bounds(year, number, current.frequency)
+    owed = [
+        due
+        for due in rules.rules_of_village(village).schedule(year)
+        if due.number == number and frequency in ("", due.frequency)
+    ]
+    if not owed:
+        raise ValidationError({"number": _("There is no such month or quarter.")})
+    if len(owed) > 1:
+        raise ValidationError(
+            {"number": _("The village disclosed both monthly and quarterly that year: say which.")}
+        )
+    due = owed[0]
+    overlapping = Period.objects.filter(village=village, start__lte=due.end, end__gte=due.start)
+    if overlapping.exclude(frequency=due.frequency, number=due.number, year=year).exists():
+        raise ValidationError({"number": _("Another period already covers these days.")})
     period, _created = Period.objects.get_or_create(
         village=village,
         year=year,
         number=number,
-        frequency=current.frequency,
-        defaults={
-            "start": start,
-            "end": end,
-            "due_date": end + datetime.timedelta(days=current.due_days),
-        },
+        frequency=due.frequency,
+        defaults={"start": due.start, "end": due.end, "due_date": due.due_on},
     )
     return period
 

@@ -7,6 +7,7 @@ again (`totals_problem`) so that a changed total cannot hide outside the proof.
 from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ..models import (
@@ -19,6 +20,7 @@ from ..models import (
     PeriodSummary,
     PeriodTotal,
 )
+from .content import require_ended
 
 LARGEST_COUNT = 5
 ZERO = Decimal("0.00")
@@ -41,7 +43,9 @@ SUMMARY_FIELDS = (
 
 
 def store_totals(revision) -> PeriodSummary:
-    """Totals per category and the period's headline figures, inside the publishing transaction."""
+    """Totals per category and the period's headline figures, inside the publishing transaction,
+    once the period has ended (a revision signed off before its end waits for it)."""
+    require_ended(revision)
     totals, summary = period_totals(revision)
     PeriodTotal.objects.bulk_create(totals)
     summary.save()
@@ -100,6 +104,8 @@ def period_problem(revision) -> str | None:
     period = Period.objects.filter(posting_id=revision.posting_id).first()
     if period is None or period.village_id != revision.village_id:
         return _("its period is not filed under its village")
+    if timezone.localdate(revision.published_at) <= period.end:
+        return _("it was published before its period ended")
     totals, summary = period_totals(revision)
     stored = PeriodTotal.objects.filter(revision=revision).order_by("category")
     if _values(stored, TOTAL_FIELDS) != _values(totals, TOTAL_FIELDS):

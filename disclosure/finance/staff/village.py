@@ -1,5 +1,7 @@
 """A village's finance page for staff: its periods and their state, settings, new imports."""
 
+from dataclasses import asdict
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
@@ -7,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from disclosure import clock
 from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, can
 from disclosure.web.decorators import staff_required
@@ -14,8 +17,8 @@ from disclosure.web.forms import show_refusal
 
 from .. import parsing
 from ..forms import NewImportForm, SettingsForm
-from ..models import Budget, Period
-from ..services import imports, periods
+from ..models import Budget, Frequency, Period
+from ..services import imports, periods, rules
 from .common import village_for
 
 TEMPLATE_TYPES = {
@@ -34,16 +37,31 @@ def _periods_with_latest_revision(village) -> list:
     return rows
 
 
+def _calendar(village) -> dict:
+    """The rule the village discloses under today, its county's, and a change still to come."""
+    today = clock.today()
+    village_rules = rules.rules_of_village(village)
+    pending = [row for row in village_rules.own_rows if row.applies_from > today]
+    county = village_rules.county_at(today)
+    return {
+        "rule": village_rules.at(today),
+        "county_rule": county,
+        "county_frequency": Frequency(county.frequency).label,
+        "pending_rule": pending[-1] if pending else None,
+    }
+
+
 def _village_page(request, village, **forms):
+    calendar = _calendar(village)
     context = {
+        **calendar,
         "village": village,
         "periods": _periods_with_latest_revision(village),
         "budgets": Budget.objects.filter(village=village).select_related("posting__current"),
-        "settings": periods.settings_of(village),
         "may_draft": can(request.user, Action.DRAFT, village),
         "import_form": forms.get("import_form") or NewImportForm(),
         "settings_form": forms.get("settings_form")
-        or SettingsForm(instance=periods.settings_of(village)),
+        or SettingsForm(initial=asdict(calendar["rule"])),
     }
     return render(request, "finance/staff/village.html", context)
 
@@ -57,10 +75,10 @@ def village(request, code: str):
 @require_POST
 def settings(request, code: str):
     village = village_for(request, code, Action.DRAFT)
-    form = SettingsForm(request.POST, instance=periods.settings_of(village))
+    form = SettingsForm(request.POST)
     if form.is_valid():
         try:
-            periods.update_settings(
+            rules.set_village_rule(
                 village=village,
                 frequency=form.cleaned_data["frequency"],
                 due_days=form.cleaned_data["due_days"],
@@ -70,7 +88,9 @@ def settings(request, code: str):
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            messages.success(request, _("The finance settings are saved."))
+            messages.success(
+                request, _("The finance settings are saved; they apply from the next period on.")
+            )
             return redirect("finance_staff:village", code)
     return _village_page(request, village, settings_form=form)
 
@@ -84,17 +104,22 @@ def new_import(request, code: str):
         data = form.cleaned_data
         try:
             period = periods.get_or_create_period(
-                village=village, year=data["year"], number=data["number"], by=request.user
+                village=village,
+                year=data["year"],
+                number=data["number"],
+                frequency=data["frequency"],
+                by=request.user,
             )
             ledger_import = imports.start_import(
-                period=period, upload=data["file"], by=request.user, fund=data["fund"]
+                period=period,
+                upload=data["file"],
+                by=request.user,
+                fund=data["fund"],
+                reason=data["reason"],
             )
         except ValidationError as error:
             show_refusal(form, error)
         else:
-            if data["reason"].strip():
-                ledger_import.reason = data["reason"].strip()
-                ledger_import.save(update_fields=["reason"])
             return redirect("finance_staff:import", ledger_import.pk)
     return _village_page(request, village, import_form=form)
 

@@ -3,6 +3,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
 from ..money import format_money
+from ..views import lines
 from ..views.content import period_context
 
 register = template.Library()
@@ -21,3 +22,9 @@ def period_content(revision) -> str:
     """
     html = render_to_string("finance/includes/period_content.html", period_context(revision))
     return mark_safe(html)  # noqa: S308 - rendered from our template, escaped there
+
+
+@register.simple_tag
+def entry_amounts(entry) -> str:
+    """An entry's amounts in words, reversals (冲红) said as such (views.lines)."""
+    return lines.entry_amounts(entry.income, entry.expenditure)

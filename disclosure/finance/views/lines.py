@@ -20,7 +20,7 @@ class EntryLine:
     line: int
     date: str
     voucher_no: str
-    # "in ¥1,200.00", "out ¥80.00", or both joined by " · ".
+    # "in ¥1,200.00", "out ¥80.00", a reversal in words, or two of them joined by " · ".
     amounts: str
     expenditure: str
     summary: str
@@ -32,23 +32,38 @@ class EntryLine:
     vouchers: list
 
 
+def entry_amounts(income, expenditure) -> str:
+    """What came in and went out, in words: a negative amount is a reversal (冲红) of an earlier
+    entry, and a bare minus sign tells a villager nothing."""
+    amounts = []
+    if income and income > 0:
+        amounts.append(f"{gettext('in')} {format_money(income)}")
+    elif income:
+        amounts.append(
+            gettext("reversal (冲红) of earlier income: %(amount)s taken off")
+            % {"amount": format_money(-income)}
+        )
+    if expenditure and expenditure > 0:
+        amounts.append(f"{gettext('out')} {format_money(expenditure)}")
+    elif expenditure:
+        amounts.append(
+            gettext("reversal (冲红) of earlier spending: %(amount)s taken back")
+            % {"amount": format_money(-expenditure)}
+        )
+    return " · ".join(amounts)
+
+
 def entry_lines(entries) -> list[EntryLine]:
     """Lines of entries, with their vouchers when read by selectors.listed_entries."""
-    money_in, money_out = gettext("in"), gettext("out")
     lines = []
     for e in entries:
-        amounts = []
-        if e.income:
-            amounts.append(f"{money_in} {format_money(e.income)}")
-        if e.expenditure:
-            amounts.append(f"{money_out} {format_money(e.expenditure)}")
         lines.append(
             EntryLine(
                 pk=e.pk,
                 line=e.line,
                 date=e.date.isoformat(),
                 voucher_no=e.voucher_no,
-                amounts=" · ".join(amounts),
+                amounts=entry_amounts(e.income, e.expenditure),
                 expenditure=format_money(e.expenditure),
                 summary=mask_text(e.summary),
                 account_code=e.account_code,

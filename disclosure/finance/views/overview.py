@@ -35,8 +35,8 @@ def _year(value, this_year: int) -> int:
     return year if FIRST_YEAR <= year <= LAST_YEAR else this_year
 
 
-def _trend(rows, year: int):
-    income, spent = yearly.monthly_trend(rows)
+def _trend(village, rows, year: int):
+    income, spent = yearly.monthly_trend(village, year, rows)
     months = [str(month) for month in range(1, 13)]
     title = _("Income and expenditure month by month, %(year)d") % {"year": year}
     chart = trend_chart(
@@ -70,7 +70,7 @@ def overview(request, code):
     year = _year(request.GET.get("year"), today.year)
     rows = yearly.standings(village, year, today)
     income, spent = yearly.year_to_date(village, year)
-    trend, trend_table = _trend(rows, year)
+    trend, trend_table = _trend(village, rows, year)
     budget = budget_vs_actual(village=village, year=year)
     context = {
         "village": village,

@@ -1,13 +1,13 @@
 """Rule on finance periods: a period whose disclosure was due and is not published."""
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from disclosure.finance.models import FinanceSettings, Frequency, Period, default_due_days
-from disclosure.finance.services.periods import bounds
+from disclosure.finance.models import Frequency, Period
+from disclosure.finance.services.rules import rules_of
 from disclosure.publishing.models import PostingStatus
 from disclosure.regions.models import Region
 
@@ -22,34 +22,30 @@ def _period_name(year: int, number: int, frequency: str) -> str:
     return _("Finances of %(year)s, quarter %(number)s") % {"year": year, "number": number}
 
 
-def _expected(frequency: str, due_days: int, today: date) -> list[tuple]:
-    """Periods of last year and this year, by the village's frequency, already past due:
-    (year, number, first day, last day, due date)."""
-    count = 12 if frequency == Frequency.MONTHLY else 4
-    expected = []
-    for year in (today.year - 1, today.year):
-        for number in range(1, count + 1):
-            start, end = bounds(year, number, frequency)
-            due = end + timedelta(days=due_days)
-            if due < today:
-                expected.append((year, number, start, end, due))
-    return expected
+def _expected(village_rules, today: date) -> list:
+    """Periods of last year and this year, as the village's calendar asks for them, already
+    past due."""
+    return [
+        due
+        for year in (today.year - 1, today.year)
+        for due in village_rules.schedule(year)
+        if due.due_on < today
+    ]
 
 
 def period_not_disclosed(village_ids, today: date) -> list[Flag]:
     """A finance period past its due date without a published disclosure: a period created but
     never published (or withdrawn), or one of last year or this year that the village's
-    frequency calls for and that was never even created."""
+    calendar calls for and that was never even created."""
     village_ids = list(village_ids)
     periods = list(
         Period.objects.filter(village_id__in=village_ids)
         .select_related("posting")
         .order_by("village_id", "start")
     )
-    configured = {
-        row.village_id: row for row in FinanceSettings.objects.filter(village_id__in=village_ids)
-    }
-    codes = dict(Region.objects.filter(pk__in=village_ids).values_list("pk", "code"))
+    villages = Region.objects.filter(pk__in=village_ids).values_list("pk", "code", "joined_on")
+    codes = {pk: code for pk, code, _joined in villages}
+    joined = {pk: joined_on or date.min for pk, _code, joined_on in villages}
     flags = [
         _flag_period(period, codes[period.village_id], today)
         for period in periods
@@ -58,16 +54,16 @@ def period_not_disclosed(village_ids, today: date) -> list[Flag]:
     own_periods = defaultdict(list)
     for period in periods:
         own_periods[period.village_id].append(period)
-    for village_id in village_ids:
+    for village_id, village_rules in rules_of(village_ids, codes).items():
         own = own_periods[village_id]
-        setting = configured.get(village_id)
-        frequency = setting.frequency if setting else Frequency.QUARTERLY
-        due_days = setting.due_days if setting else default_due_days()
-        for year, number, start, end, due in _expected(frequency, due_days, today):
+        for due in _expected(village_rules, today):
+            # Nothing was due here for days before the village was on the portal.
+            if due.end < joined[village_id]:
+                continue
             # A period of another frequency covering these days counts as created.
-            if not any(p.start <= end and start <= p.end for p in own):
-                name = _period_name(year, number, frequency)
-                flags.append(_flag_missing(village_id, codes[village_id], name, due, today))
+            if not any(p.start <= due.end and due.start <= p.end for p in own):
+                name = _period_name(due.year, due.number, due.frequency)
+                flags.append(_flag_missing(village_id, codes[village_id], name, due.due_on, today))
     return sorted(flags, key=lambda flag: (flag.village_id, flag.on))
 
 

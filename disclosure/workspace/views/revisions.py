@@ -37,9 +37,10 @@ def _may(user, revision: Revision) -> dict:
 
 
 def _comparison(revision: Revision):
-    """For a correction: what it changes against the revision villagers read now."""
+    """For a correction or an update: what it changes against the revision villagers read now."""
     current = revision.posting.current
-    if revision.action != RevisionAction.CORRECTION or current is None or current == revision:
+    later = (RevisionAction.CORRECTION, RevisionAction.UPDATE)
+    if revision.action not in later or current is None or current == revision:
         return None
     return diff.compare(current, revision)
 
@@ -96,9 +97,22 @@ def revision(request, pk: int):
         except ValidationError as error:
             editor.add_error(error)
         else:
+            if request.POST.get("then_submit"):
+                return _submit_saved(request, revision)
             messages.success(request, _("Changes saved."))
             return redirect("workspace:revision", revision.pk)
     return revision_page(request, revision, editor=editor)
+
+
+def _submit_saved(request, revision):
+    """Submit what was just saved: the edits on the page are never left behind by submitting."""
+    try:
+        services.submit(revision=revision, by=request.user, ip=client_ip(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Changes saved and submitted for sign-off."))
+    return redirect("workspace:revision", revision.pk)
 
 
 @staff_required
