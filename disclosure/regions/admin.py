@@ -18,7 +18,7 @@ class RegionForm(forms.ModelForm):
 
     class Meta:
         model = Region
-        fields = ["code", "name"]
+        fields = ["code", "name", "second_factor_for_all_staff"]
 
     def clean_code(self):
         code = self.cleaned_data["code"].strip()
