@@ -1,7 +1,11 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
+    # One way in for every staff member, with its throttle and second factor: the admin's own
+    # login page would take passwords without either.
+    path("admin/login/", RedirectView.as_view(pattern_name="workspace:login", query_string=True)),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/", include("disclosure.api.urls")),

@@ -1,7 +1,11 @@
 """Query parameters of the public endpoints. A value that makes no sense gets a 400, not a guess."""
 
+import datetime
+
 import django_filters
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import IsoDateTimeField
 
 from disclosure.publishing.catalogue import SECTION_OF_KIND, Kind, Section
 from disclosure.publishing.models import (
@@ -13,6 +17,33 @@ from disclosure.publishing.models import (
 )
 from disclosure.publishing.search import matching
 from disclosure.regions.models import Level, Region
+
+# PostgreSQL refuses a time zone offset of 16 hours or more; Python reads up to 24.
+LARGEST_OFFSET = datetime.timedelta(hours=15, minutes=59)
+
+
+class StorableTimeField(IsoDateTimeField):
+    """An ISO 8601 time the database can compare with: within ±15:59 of UTC, years 1 to 9999."""
+
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        if abs(moment.utcoffset()) > LARGEST_OFFSET:
+            raise ValidationError(
+                _("A time zone offset lies between -15:59 and +15:59, for example +08:00."),
+                code="offset",
+            )
+        try:
+            moment.astimezone(datetime.UTC)
+        except OverflowError as error:
+            raise ValidationError(_("Give a time in the years 1 to 9999."), code="range") from error
+        return moment
+
+
+class TimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = StorableTimeField
+
 
 PUBLIC_STATUSES = [(s.value, s.label) for s in (PostingStatus.PUBLISHED, PostingStatus.WITHDRAWN)]
 
@@ -65,12 +96,12 @@ class PostingFilter(PublishedFilter):
     kind_field = "kind"
     kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=PUBLIC_STATUSES, label=_("Status"))
-    published_after = django_filters.IsoDateTimeFilter(
+    published_after = TimeFilter(
         field_name="last_published_at",
         lookup_expr="gte",
         label=_("Last published at or after (ISO 8601)"),
     )
-    published_before = django_filters.IsoDateTimeFilter(
+    published_before = TimeFilter(
         field_name="last_published_at",
         lookup_expr="lt",
         label=_("Last published before (ISO 8601)"),
@@ -95,10 +126,10 @@ class RevisionFilter(PublishedFilter):
         field_name="posting__kind", choices=Kind.choices, label=_("Kind")
     )
     action = django_filters.ChoiceFilter(choices=RevisionAction.choices, label=_("Action"))
-    published_after = django_filters.IsoDateTimeFilter(
+    published_after = TimeFilter(
         field_name="published_at", lookup_expr="gte", label=_("Published at or after (ISO 8601)")
     )
-    published_before = django_filters.IsoDateTimeFilter(
+    published_before = TimeFilter(
         field_name="published_at", lookup_expr="lt", label=_("Published before (ISO 8601)")
     )
 

@@ -4,12 +4,10 @@ The CSV and XLSX columns are those the import reads, so a downloaded register ca
 again. Personal values pass through the masking rule like every public output.
 """
 
-import csv
-import io
-
-from openpyxl import Workbook
+from decimal import Decimal
 
 from disclosure.publishing.masking import mask_text
+from disclosure.spreadsheets import writing
 
 from .imports import ASSET_COLUMNS, RESOURCE_COLUMNS
 from .snapshots import canonical_rows
@@ -50,26 +48,20 @@ def table(revision, register: str) -> tuple[list[str], list[list]]:
 
 def as_csv(revision, register: str) -> bytes:
     header, rows = table(revision, register)
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(header)
-    writer.writerows(rows)
-    # The byte-order mark lets Excel on Chinese Windows read the file as UTF-8.
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return writing.as_csv([header, *rows])
 
 
 def as_xlsx(revision) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    sheets = []
     for register, title in (("assets", "固定资产"), ("resources", "资源")):
-        sheet = workbook.create_sheet(title)
         header, rows = table(revision, register)
-        sheet.append(header)
-        for row in rows:
-            sheet.append([str(value) if not isinstance(value, int) else value for value in row])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+        sheets.append(writing.Sheet(title, [header, *(_for_excel(row) for row in rows)]))
+    return writing.as_xlsx(sheets)
+
+
+def _for_excel(row: list) -> list:
+    """Amounts and areas as numbers; dates as the text the import reads back."""
+    return [value if isinstance(value, int | Decimal) else str(value) for value in row]
 
 
 def as_json(revision) -> dict:

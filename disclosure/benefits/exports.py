@@ -1,12 +1,12 @@
 """A published benefit list as a document for downloads and the API, masked as on the page."""
 
-import csv
-import io
 import json
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from openpyxl import Workbook
+
+from disclosure.spreadsheets import writing
 
 from .selectors import public_view
 
@@ -58,11 +58,18 @@ def _table(data: dict) -> list[list]:
             pgettext("benefit payment", "Period"),
         ]
         rows = [
-            [p["group"], p["name"], p["identity_number"], _label(data, p), p["period"], p["amount"]]
+            [
+                p["group"],
+                p["name"],
+                p["identity_number"],
+                _label(data, p),
+                p["period"],
+                Decimal(p["amount"]),
+            ]
             for p in data["recipients"]
         ]
         return [[*header, _("Amount (yuan)")], *rows]
-    rows = [[t["label"], t["recipients"], t["amount"]] for t in data["totals"]]
+    rows = [[t["label"], t["recipients"], Decimal(t["amount"])] for t in data["totals"]]
     notice = _("The publicity window has ended; the recipients' names have been removed.")
     return [[notice], [_("Benefit"), _("Recipients"), _("Amount (yuan)")], *rows]
 
@@ -77,17 +84,8 @@ def as_json(data: dict) -> bytes:
 
 
 def as_csv(data: dict) -> bytes:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(_table(data))
-    # With a BOM, Excel on Chinese Windows opens UTF-8 correctly.
-    return buffer.getvalue().encode("utf-8-sig")
+    return writing.as_csv(_table(data))
 
 
 def as_xlsx(data: dict) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(data["posting"])
-    for row in _table(data):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return writing.as_xlsx([writing.Sheet(data["posting"], _table(data))])

@@ -3,14 +3,14 @@
 Identity numbers leave only masked, like on every public surface.
 """
 
-import csv
 import datetime
-import io
 import json
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
-from openpyxl import Workbook
+
+from disclosure.spreadsheets import writing
 
 from .selectors import ContractStatus
 
@@ -19,6 +19,8 @@ FORMATS = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "json": "application/json",
 }
+# Written as numbers in CSV and XLSX, as exact decimal strings in JSON.
+AMOUNTS = ("total_amount", "paid", "arrears")
 
 
 def _columns():
@@ -64,39 +66,31 @@ def row(status: ContractStatus) -> dict:
     }
 
 
-def as_csv(statuses: list[ContractStatus]) -> bytes:
-    out = io.StringIO()
+def _table(statuses: list[ContractStatus]) -> list[list]:
     columns = _columns()
-    writer = csv.writer(out)
-    writer.writerow([label for _key, label in columns])
+    rows = [[str(label) for _key, label in columns]]
     for status in statuses:
         values = row(status)
-        writer.writerow([_cell(values[key]) for key, _label in columns])
-    # The byte order mark makes Excel, which villagers open CSV files with, read UTF-8.
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        rows.append([_cell(key, values[key]) for key, _label in columns])
+    return rows
 
 
-def _cell(value) -> str:
+def _cell(key: str, value):
+    if key in AMOUNTS:
+        return Decimal(value)
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
-    # A spreadsheet would run text starting like a formula; a leading quote keeps it text.
-    if value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
     return value
 
 
+def as_csv(statuses: list[ContractStatus]) -> bytes:
+    return writing.as_csv(_table(statuses))
+
+
 def as_xlsx(statuses: list[ContractStatus]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Contracts")
-    columns = _columns()
-    sheet.append([str(label) for _key, label in columns])
-    for status in statuses:
-        values = row(status)
-        sheet.append([_cell(values[key]) for key, _label in columns])
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    columns = [key for key, _label in _columns()]
+    formats = {columns.index(key): writing.MONEY for key in AMOUNTS}
+    return writing.as_xlsx([writing.Sheet(_("Contracts"), _table(statuses), formats)])
 
 
 def as_json(statuses: list[ContractStatus], village, today: datetime.date) -> bytes:

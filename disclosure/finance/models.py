@@ -148,9 +148,11 @@ class Period(models.Model):
     start = models.DateField(_("first day"))
     end = models.DateField(_("last day"))
     due_date = models.DateField(_("due date"))
+    # A posting is deleted only while nothing of it was published (a discarded draft): the period
+    # then waits for its next import, as before its first.
     posting = models.OneToOneField(
         Posting,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="finance_period",
@@ -373,8 +375,9 @@ class Budget(models.Model):
         Region, on_delete=models.PROTECT, related_name="finance_budgets", verbose_name=_("village")
     )
     year = models.PositiveSmallIntegerField(_("year"))
+    # Goes with its posting, which is deleted only while nothing of it was published.
     posting = models.OneToOneField(
-        Posting, on_delete=models.PROTECT, related_name="budget", verbose_name=_("posting")
+        Posting, on_delete=models.CASCADE, related_name="budget", verbose_name=_("posting")
     )
 
     class Meta:
@@ -466,6 +469,10 @@ class LedgerImport(models.Model):
     rows_parsed = models.PositiveIntegerField(_("rows read"), default=0)
     problems = models.JSONField(_("problems"), default=list)
     reason = models.TextField(_("reason for the correction"), blank=True)
+    # What the check staged, so that the commit moves exactly that: StagedEntry is UNLOGGED, and a
+    # database crash empties it while this row (logged) still says how many rows were read.
+    staged_rows = models.PositiveIntegerField(_("entries staged"), default=0)
+    staged_digest = models.CharField(_("digest of the staged entries"), max_length=40, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

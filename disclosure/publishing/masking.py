@@ -6,19 +6,33 @@ serve structured values on every public surface: templates, the API and exports.
 """
 
 import re
+import unicodedata
 
-# 18-digit resident identity numbers (the last may be X) and the older 15-digit ones, also when
-# written in groups (320102 19900101 1234). Any digit next to them means a longer number, such as
-# a voucher or account number, which is left alone; a letter before them (ID320102…) is not.
-# They start with a region code, never with 0 (0086 starts a telephone number). \d also matches
-# full-width digits, which Chinese input methods produce.
+# Numbers are typed every way: in groups split by spaces or hyphens (half- or full-width), in
+# full-width digits from Chinese input methods (\d matches them), with the check character as
+# x, X or × (a multiplication sign). Between any two characters of a number one such separator
+# may stand; what is found is normalised (digits made ASCII, separators dropped) and masked.
+_SEPARATOR = r"[ \u00a0\u3000\-\u2010-\u2015\u2212\uff0d]"
+_S = _SEPARATOR + "?"
+_CHECK = r"[\dXxＸｘ×]"
+# 18-digit resident identity numbers (the last may be X) and the older 15-digit ones. A digit
+# right next to them means a longer number, such as a voucher or account number, which is left
+# alone; a letter before them (ID320102…) is not. They start with a region code, never with 0
+# (0086 starts a telephone number).
 _IDENTITY = re.compile(
-    r"(?<!\d)([1-9１-９]\d{5})[ -]?(\d{8}|\d{6})[ -]?(\d{3}[\dXxＸｘ]|\d{3})(?![\dXxＸｘ])"
+    rf"(?<!\d)[1-9１-９](?:{_S}\d){{16}}{_S}{_CHECK}(?!{_CHECK})"
+    rf"|(?<!\d)[1-9１-９](?:{_S}\d){{14}}(?!{_CHECK})"
 )
-# Mobile numbers, with or without the country code and in groups: +86 138-1234-5678.
+# Mobile numbers, with or without the country code (+86, 0086, 86), in any grouping.
 _MOBILE = re.compile(
-    r"(?<!\d)((?:\+|00)?86[ -]?)?([1１][3-9３-９]\d)[ -]?(\d{4})[ -]?(\d{4})(?!\d)"
+    rf"(?<!\d)((?:[+＋]|[0０]{{2}})?[8８][6６]{_S})?([1１]{_S}[3-9３-９](?:{_S}\d){{9}})(?!\d)"
 )
+
+
+def _plain(number: str) -> str:
+    """The number as ASCII digits (and X), without separators."""
+    text = unicodedata.normalize("NFKC", number).replace("×", "X")
+    return re.sub(_SEPARATOR, "", text)
 
 
 def mask_identity_number(value: str) -> str:
@@ -39,8 +53,8 @@ def mask_phone(value: str) -> str:
 
 def mask_text(text: str) -> str:
     """Mask every identity number and mobile number found in free text."""
-    text = _IDENTITY.sub(lambda m: mask_identity_number("".join(m.groups())), text)
-    return _MOBILE.sub(lambda m: (m.group(1) or "") + mask_phone("".join(m.groups()[1:])), text)
+    text = _IDENTITY.sub(lambda m: mask_identity_number(_plain(m.group())), text)
+    return _MOBILE.sub(lambda m: (m.group(1) or "") + mask_phone(_plain(m.group(2))), text)
 
 
 def mask_name(value: str) -> str:

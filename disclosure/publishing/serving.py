@@ -24,12 +24,12 @@ def visible_file(user, files: QuerySet):
     return draft, False
 
 
-def serve_blob(blob, filename: str, *, public: bool, as_attachment: bool):
+def serve_blob(blob, filename: str, *, public: bool):
+    """A photo is shown inline, anything else downloaded (web.files.file_response)."""
     return file_response(
         blob_path(blob),
         content_type=blob.content_type,
         sha256=blob.sha256,
         filename=filename,
         public=public,
-        as_attachment=as_attachment,
     )

@@ -21,7 +21,7 @@ class RegionForm(forms.ModelForm):
 
     class Meta:
         model = Region
-        fields = ["code", "name", "joined_on"]
+        fields = ["code", "name", "joined_on", "second_factor_for_all_staff"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

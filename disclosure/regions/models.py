@@ -59,6 +59,13 @@ class Region(models.Model):
         blank=True,
         help_text=_("Nothing is due for the days before. Empty: from the start."),
     )
+    # A county's own choice, made by its administrator: administrators, township officials and
+    # report handlers always need a second factor; clerks and supervisors when their county says so.
+    second_factor_for_all_staff = models.BooleanField(
+        _("second factor required of clerks and supervisors"),
+        default=False,
+        help_text=_("Set on a county: every staff member of its villages must log in with a code."),
+    )
 
     objects = RegionQuerySet.as_manager()
 

@@ -5,13 +5,14 @@ Each page's reading is audited by the handling module; village staff get a 404 e
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.publishing.attachments import blob_path
 from disclosure.publishing.audit import client_ip
+from disclosure.publishing.serving import serve_blob
 from disclosure.regions.access import Action, regions_for
 from disclosure.web.decorators import staff_required
 from disclosure.web.forms import show_refusal
@@ -80,13 +81,7 @@ def report_file(request, pk: int, position: int):
     handling.record_view(
         request.user, report, identity_shown=False, what="file", ip=client_ip(request)
     )
-    response = FileResponse(
-        blob_path(found.blob).open("rb"),
-        content_type=found.blob.content_type,
-        filename=found.filename,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return private(response)
+    return private(serve_blob(found.blob, found.filename, public=False))
 
 
 @staff_required

@@ -23,6 +23,21 @@ MAX_POWERS = 100
 MAX_FILES_PER_UPLOAD = 20
 
 
+def paused(until) -> ValidationError:
+    minutes = ceil((until - timezone.now()).total_seconds() / 60)
+    return ValidationError(
+        ngettext(
+            "Too many failed logins for this account or from this address. "
+            "Try again in %(minutes)d minute.",
+            "Too many failed logins for this account or from this address. "
+            "Try again in %(minutes)d minutes.",
+            minutes,
+        )
+        % {"minutes": minutes},
+        code="paused",
+    )
+
+
 class LoginForm(AuthenticationForm):
     """Django's login form; while logins are paused it refuses even the right password."""
 
@@ -32,23 +47,21 @@ class LoginForm(AuthenticationForm):
         paused_until = throttling.paused_until(username, ip)
         if paused_until:
             throttling.record_refusal(username, ip)
-            minutes = ceil((paused_until - timezone.now()).total_seconds() / 60)
-            raise ValidationError(
-                ngettext(
-                    "Too many failed logins for this account or from this address. "
-                    "Try again in %(minutes)d minute.",
-                    "Too many failed logins for this account or from this address. "
-                    "Try again in %(minutes)d minutes.",
-                    minutes,
-                )
-                % {"minutes": minutes},
-                code="paused",
-            )
+            raise paused(paused_until)
         try:
             return super().clean()
         except ValidationError:
             throttling.record_failure(username, ip)
             raise
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code"),
+        max_length=20,
+        help_text=_("The six digits your authenticator app shows, or one of your recovery codes."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
 
 
 class ContentForm(forms.Form):

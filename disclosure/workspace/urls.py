@@ -3,13 +3,19 @@ from django.urls import path
 # Registers the converters of our codes these paths use (<division_code:…>, <code:…>).
 from disclosure.web import converters  # noqa: F401
 
-from .views import attachments, audit, auth, home, postings, revisions, steps
+from .views import account, attachments, audit, auth, home, postings, revisions, steps
 
 app_name = "workspace"
 urlpatterns = [
     path("", home.home, name="home"),
     path("login/", auth.login, name="login"),
     path("logout/", auth.logout, name="logout"),
+    path("login/code/", account.verify, name="verify"),
+    path("account/", account.account, name="account"),
+    path("account/second-factor/", account.enrol, name="enrol"),
+    path("account/recovery-codes/", account.recovery_codes, name="recovery_codes"),
+    path("account/recovery-codes/new/", account.new_recovery_codes, name="new_recovery_codes"),
+    path("account/password/", account.password, name="password"),
     path("v/<division_code:code>/new/<slug:kind>/", postings.new_posting, name="new"),
     path("revisions/<int:pk>/", revisions.revision, name="revision"),
     path("revisions/<int:pk>/preview/", revisions.preview, name="preview"),

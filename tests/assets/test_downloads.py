@@ -7,7 +7,13 @@ from openpyxl import load_workbook
 
 from disclosure.assets.imports import parse_workbook
 
-from .conftest import add_asset, publish_snapshot
+from ..spreadsheets.formulas import (
+    PAYLOADS,
+    assert_csv_runs_nothing,
+    assert_xlsx_runs_nothing,
+    xlsx_values,
+)
+from .conftest import add_asset, add_resource, publish_snapshot
 
 
 def _get(client, name, village):
@@ -79,3 +85,18 @@ def test_the_resources_sheet_of_the_excel_download_imports_as_resources(
     parsed = parse_workbook(upload=upload, register="resources")
 
     assert [row["number"] for row in parsed.rows] == ["ZY-001"]
+
+
+def test_text_that_would_run_as_a_formula_is_neutralised_in_downloads(
+    client, village_a, clerk_a, supervisor_a
+):
+    for number, payload in enumerate(PAYLOADS, start=1):
+        add_asset(village_a, clerk_a, number=f"ZC-{number:03d}", name=payload, location=payload)
+    add_resource(village_a, clerk_a, name=PAYLOADS[0])
+    publish_snapshot(village_a, clerk_a, supervisor_a)
+
+    assert_csv_runs_nothing(_get(client, "assets_csv", village_a).content)
+    assert_csv_runs_nothing(_get(client, "resources_csv", village_a).content, PAYLOADS[:1])
+    xlsx = _get(client, "xlsx", village_a).content
+    assert_xlsx_runs_nothing(xlsx)
+    assert 380000 in xlsx_values(xlsx)  # values are numbers

@@ -6,7 +6,13 @@ from django.utils import timezone
 
 from disclosure.benefits.models import CountyPolicy, NameDisplay
 
-from .conftest import LI, WANG
+from ..spreadsheets.formulas import (
+    PAYLOADS,
+    assert_csv_runs_nothing,
+    assert_xlsx_runs_nothing,
+    xlsx_values,
+)
+from .conftest import LI, WANG, identity, import_draft, publish
 
 MASKED_WANG = WANG[:4] + "**********" + WANG[-4:]
 
@@ -93,3 +99,20 @@ def test_the_api_lists_published_lists_with_totals(client, published_list, draft
 def test_an_unknown_format_or_a_draft_is_not_found(client, published_list, draft_list):
     assert _download(client, published_list, "pdf").status_code == 404
     assert client.get("/benefits/ZZZZZZ/1/recipients.csv").status_code == 404
+
+
+def test_text_that_would_run_as_a_formula_is_neutralised_in_downloads(
+    client, village_a, clerk_a, supervisor_a
+):
+    people = [("99010119600101001", "王秀英"), ("99010119751231002", "李建华")]
+    people += [("99010119881015003", "赵桂兰"), ("99010119900101004", "钱进")]
+    people += [("99010119900101005", "孙立")]
+    rows = [
+        f'{name},{identity(number)},"{payload.replace(chr(34), chr(34) * 2)}",低保,12.50,2026年'
+        for (number, name), payload in zip(people, PAYLOADS, strict=True)
+    ]
+    revision = publish(import_draft(village_a, clerk_a, rows=rows), clerk_a, supervisor_a)
+    assert_csv_runs_nothing(_download(client, revision, "csv").content)
+    xlsx = _download(client, revision, "xlsx").content
+    assert_xlsx_runs_nothing(xlsx)
+    assert 12.5 in xlsx_values(xlsx)  # amounts are numbers

@@ -12,6 +12,12 @@ from openpyxl import load_workbook
 from disclosure.contracts import projects, services
 from disclosure.contracts.projects import StageReport
 
+from ..spreadsheets.formulas import (
+    PAYLOADS,
+    assert_csv_runs_nothing,
+    assert_xlsx_runs_nothing,
+    xlsx_values,
+)
 from .conftest import IDENTITY_NUMBER, lease_terms, publish
 
 
@@ -76,12 +82,14 @@ def test_downloads_carry_the_contract_with_its_identity_number_masked(client, po
     assert "attachment" in response["Content-Disposition"]
     if fmt == "xlsx":
         sheet = load_workbook(io.BytesIO(response.content)).active
-        text = " ".join(str(cell.value) for row in sheet.iter_rows() for cell in row)
+        values = [cell.value for row in sheet.iter_rows() for cell in row]
+        text = " ".join(str(value) for value in values)
+        assert 10000 in values  # amounts are numbers in Excel
     else:
         text = response.content.decode("utf-8-sig")
+        assert "10000.00" in text
     assert "3201**********1234" in text
     assert IDENTITY_NUMBER not in text
-    assert "10000.00" in text
 
 
 def test_an_unknown_download_format_is_not_found(client, village_a):
@@ -190,3 +198,20 @@ def test_the_chain_download_and_the_revisions_api_carry_only_the_masked_identity
     for text in (chain, revision):
         assert "3201**********1234" in text
         assert IDENTITY_NUMBER not in text
+
+
+@time_machine.travel(datetime.date(2025, 6, 1))
+def test_text_that_would_run_as_a_formula_is_neutralised_in_downloads(
+    client, village_a, clerk_a, supervisor_a
+):
+    for payload in PAYLOADS:
+        terms = lease_terms(counterparty=payload, subject=payload, purpose=payload)
+        revision = services.create_contract(
+            village=village_a, title="鱼塘承包合同", terms=terms, by=clerk_a
+        )
+        publish(revision, clerk_a, supervisor_a)
+    url = f"/v/{village_a.code}/contracts/contracts."
+    assert_csv_runs_nothing(client.get(url + "csv").content)
+    xlsx = client.get(url + "xlsx").content
+    assert_xlsx_runs_nothing(xlsx)
+    assert 15000 in xlsx_values(xlsx)

@@ -6,6 +6,12 @@ from decimal import Decimal
 from django.test import Client
 from openpyxl import load_workbook
 
+from ..spreadsheets.formulas import (
+    PAYLOADS,
+    assert_csv_runs_nothing,
+    assert_xlsx_runs_nothing,
+    xlsx_values,
+)
 from .ledgers import Line, draft_period, published_period
 
 
@@ -80,3 +86,18 @@ def test_an_unknown_posting_or_revision_is_not_found(village_a, clerk_a, supervi
     assert client.get(f"/p/{revision.posting.code}/2/ledger.csv").status_code == 404
     assert client.get(f"/p/{revision.posting.code}/99999999999/ledger.csv").status_code == 404
     assert client.get("/p/NOSUCH/1/ledger.csv").status_code == 404
+
+
+def test_text_that_would_run_as_a_formula_is_neutralised_and_refunds_stay_numbers(
+    village_a, clerk_a, supervisor_a
+):
+    lines = [
+        Line(payload, "532", "公益支出", "public_welfare", "0", "100", counterparty=payload)
+        for payload in PAYLOADS
+    ]
+    refund = Line("退回多付工程款", "532", "公益支出", "public_welfare", "0", "-320.00")
+    revision = published_period(village_a, clerk_a, supervisor_a, lines=[*lines, refund])
+    assert_csv_runs_nothing(download(revision, "csv").content)
+    xlsx = download(revision, "xlsx").content
+    assert_xlsx_runs_nothing(xlsx)
+    assert -320 in xlsx_values(xlsx)

@@ -4,12 +4,15 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from disclosure.finance.models import Balance, ColumnMapping, LedgerEntry, StagedEntry
+from disclosure.finance.models import Balance, ColumnMapping, LedgerEntry, StagedEntry, Voucher
 from disclosure.finance.services import checking, committing, imports
 from disclosure.publishing.models import Posting
 
 from .ledger_files import ROWS, balances, checked, csv_bytes, imported, upload
+from .ledgers import add_voucher
 
 
 def test_an_imported_ledger_holds_exactly_the_rows_of_the_file(quarter_a, clerk_a):
@@ -282,3 +285,25 @@ def test_the_next_period_opens_with_the_published_closing_balances(
     )
 
     assert revision.balances.get(fund="bank").opening == Decimal("22179.50")
+
+
+def test_importing_again_clears_the_draft_in_one_statement_per_table(quarter_a, clerk_a):
+    first = imported(quarter_a, clerk_a)
+    add_voucher(LedgerEntry.objects.filter(revision=first).first())
+    again = checked(quarter_a, clerk_a, csv_bytes(rows=ROWS[:2]))
+    opening, _closing = balances()
+
+    with CaptureQueriesContext(connection) as queries:
+        committing.commit_import(
+            ledger_import=again,
+            opening=opening,
+            closing={"cash": Decimal("500.00"), "bank": Decimal("36000.00")},
+            by=clerk_a,
+        )
+
+    entries = [q["sql"] for q in queries if "finance_ledgerentry" in q["sql"]]
+    # However many entries the draft held: no entry is read back, one DELETE removes them all.
+    assert not [sql for sql in entries if sql.startswith("SELECT")]
+    assert len([sql for sql in entries if sql.startswith("DELETE")]) == 1
+    assert LedgerEntry.objects.filter(revision=first).count() == 2
+    assert not Voucher.objects.exists()

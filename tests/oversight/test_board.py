@@ -17,6 +17,7 @@ from disclosure.reports.services import Filing, file_report
 
 from ..clock import SHANGHAI
 from ..factories import published_posting
+from ..spreadsheets.formulas import PAYLOADS, assert_xlsx_runs_nothing
 from .builders import notice_published_on, period_published_on
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -149,3 +150,13 @@ def test_the_spreadsheet_holds_the_figures_of_the_page(
         assert round(line[score_at], 1) == float(row.score)
     b_line = lines[0]
     assert b_line[2] == "柳树村" and b_line[3:6] == (1, 1, 2)
+
+
+def test_the_spreadsheet_runs_no_village_name_as_a_formula(
+    client, village_a, township, township_official
+):
+    village_a.name = PAYLOADS[1]
+    village_a.save(update_fields=["name"])
+    client.force_login(township_official)
+    response = client.get(reverse("oversight_staff:export", args=[township.code]))
+    assert_xlsx_runs_nothing(response.content, PAYLOADS[1:2])

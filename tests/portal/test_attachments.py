@@ -1,5 +1,7 @@
 import pytest
 
+from disclosure.publishing.attachments import blob_path
+
 from ..factories import draft_posting
 from .conftest import PDF, PNG, upload
 
@@ -93,3 +95,19 @@ def test_a_file_missing_from_the_disk_is_not_found(client, pdf):
     blob_path(pdf.blob).unlink()
 
     assert client.get(pdf.get_absolute_url()).status_code == 404
+
+
+def test_every_file_response_is_sandboxed(client, pdf, image):
+    for url in (pdf.get_absolute_url(), image.get_absolute_url()):
+        assert client.get(url)["Content-Security-Policy"] == "sandbox"
+    assert client.get(f"/t/{image.thumbnail.sha256}.jpg")["Content-Security-Policy"] == "sandbox"
+
+
+def test_a_stored_file_altered_after_upload_is_never_served(client, pdf):
+    path = blob_path(pdf.blob)
+    path.write_bytes(PDF + b"<script>altered</script>")
+
+    response = client.get(pdf.get_absolute_url())
+
+    assert response.status_code == 404
+    assert b"altered" not in response.content

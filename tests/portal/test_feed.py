@@ -1,5 +1,7 @@
 import xml.etree.ElementTree as ET
 
+from ..factories import published_posting
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 FEED_A = "/v/990101001001/feed.atom"
 
@@ -30,3 +32,15 @@ def test_the_feed_holds_no_draft(client, road_notice, draft_notice):
 
 def test_a_feed_of_an_unknown_village_is_not_found(client, village_a):
     assert client.get("/v/990101001099/feed.atom").status_code == 404
+
+
+def test_a_clerks_text_is_sent_as_text_never_as_html(client, village_a, clerk_a, supervisor_a):
+    body = '<script>alert("x")</script><img src=x onerror=alert(1)> 修路 & 水渠'
+    published_posting(village_a, clerk_a, supervisor_a, title="<b>通知</b>", body=body)
+
+    (entry,) = entries(client)[1]
+
+    summary = entry.find(f"{ATOM}summary")
+    assert summary.get("type") == "text"
+    assert summary.text == body
+    assert entry.find(f"{ATOM}title").text == "<b>通知</b>"

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from disclosure.publishing.models import AuditEntry
 from disclosure.reports.models import Report, ReportStatus
 
+from ..portal.conftest import PDF
 from ..publishing.test_attachments import photo
 from .making import NAME, PHONE, TEXT, make_report
 
@@ -156,3 +157,17 @@ def test_a_wrong_file_number_is_missing(client, report, report_handler):
 def test_a_report_that_does_not_exist_is_missing(client, db, report_handler):
     client.force_login(report_handler)
     assert client.get("/staff/reports/999999/").status_code == 404
+
+
+def test_a_reports_pdf_is_a_sandboxed_download_never_opened_inline(
+    client, village_a, report_handler
+):
+    upload = SimpleUploadedFile("证据.pdf", PDF)
+    report = make_report(village_a, uploads=[upload])[0]
+    client.force_login(report_handler)
+
+    response = client.get(f"/staff/reports/{report.pk}/files/1/")
+
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["Content-Security-Policy"] == "sandbox"
+    assert "no-store" in response["Cache-Control"]

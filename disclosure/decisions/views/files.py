@@ -8,10 +8,10 @@ from .. import selectors
 
 def photo(request, sha256, filename):
     found = selectors.public_file(sha256, filename)
-    return serve_blob(found.blob, filename, public=True, as_attachment=False)
+    return serve_blob(found.blob, filename, public=True)
 
 
 def thumbnail(request, sha256):
     found = selectors.public_thumbnail(sha256)
     name = thumbnail_name(found.filename)
-    return serve_blob(found.thumbnail, name, public=True, as_attachment=False)
+    return serve_blob(found.thumbnail, name, public=True)

@@ -1,14 +1,11 @@
 """The ledger template clerks download, fill in and upload."""
 
-import csv
 import datetime
-import io
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+
+from disclosure.spreadsheets import writing
 
 HEADINGS = [
     "日期", "凭证号", "摘要", "科目编码", "科目名称",
@@ -34,37 +31,14 @@ def build_template(format: str) -> bytes:
 
 
 def _csv() -> bytes:
-    text = io.StringIO()
-    writer = csv.writer(text, lineterminator="\r\n")
-    writer.writerow(HEADINGS)
-    for row in EXAMPLES:
-        writer.writerow(["" if value is None else str(value) for value in row])
-    return text.getvalue().encode("utf-8-sig")
+    return writing.as_csv([HEADINGS, *EXAMPLES])
 
 
 def _xlsx() -> bytes:
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Ledger")
-    sheet.append(HEADINGS)
-    for row in EXAMPLES:
-        sheet.append(row)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for index, width in enumerate(_WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    for row in sheet.iter_rows(min_row=2):
-        row[0].number_format = "yyyy-mm-dd"
-        row[1].number_format = row[3].number_format = "@"
-        row[5].number_format = row[6].number_format = "#,##0.00"
-    sheet.freeze_panes = "A2"
-    notes = book.create_sheet(_("Instructions"))
-    for line in _instructions():
-        notes.append([line])
-    notes.column_dimensions["A"].width = 100
-    output = io.BytesIO()
-    book.save(output)
-    return output.getvalue()
+    formats = {0: "yyyy-mm-dd", 1: "@", 3: "@", 5: "#,##0.00", 6: "#,##0.00"}
+    ledger = writing.Sheet(_("Ledger"), [HEADINGS, *EXAMPLES], formats, _WIDTHS, heading=True)
+    notes = writing.Sheet(_("Instructions"), [[line] for line in _instructions()], widths=[100])
+    return writing.as_xlsx([ledger, notes])
 
 
 def _instructions() -> list[str]:

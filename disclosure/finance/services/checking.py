@@ -31,6 +31,14 @@ STAGED_COLUMNS = ("ledger_import_id", *ENTRY_FIELDS)
 COPY_STAGED = f"COPY finance_stagedentry ({', '.join(STAGED_COLUMNS)}) FROM STDIN"
 # Staged rows are not content: deleted without the ORM, which would load each one to signal it.
 DELETE_STAGED = "DELETE FROM finance_stagedentry WHERE ledger_import_id = %s"
+# How many entries are staged, and the sum of the first 60 bits of each row's SHA-256: a sum, so
+# PostgreSQL neither sorts nor builds one long string for a million rows, and the row's line
+# number is in what is hashed, so no two rows are alike.
+STAGED_FINGERPRINT = (
+    "SELECT count(*), coalesce(sum(('x' || left(encode(sha256(convert_to("  # noqa: S608 (constant)
+    f"ROW({', '.join(ENTRY_FIELDS)})::text, 'UTF8')), 'hex'), 15))::bit(60)::bigint), 0)::text "
+    "FROM finance_stagedentry WHERE ledger_import_id = %s"
+)
 PREVIEW_ROWS = 20
 PROGRESS_EVERY = 10_000
 # Files larger than this are checked in the background, with a progress page.
@@ -306,6 +314,13 @@ class _Staged:
         )
 
 
+def staged_fingerprint(ledger_import: LedgerImport) -> tuple[int, str]:
+    """How many entries the import has staged now, and their digest."""
+    with connection.cursor() as cursor:
+        cursor.execute(STAGED_FINGERPRINT, [ledger_import.pk])
+        return cursor.fetchone()
+
+
 def clear_staged(ledger_import: LedgerImport) -> None:
     with connection.cursor() as cursor:
         cursor.execute(DELETE_STAGED, [ledger_import.pk])
@@ -329,6 +344,7 @@ def _record(ledger_import, sheet, result, rules: _Rules, entries: int) -> None:
     ledger_import.rows_parsed = entries + len(refused)
     ledger_import.rows_total = ledger_import.rows_parsed + result.totals_rows
     ledger_import.status = ImportStatus.PARSED
+    ledger_import.staged_rows, ledger_import.staged_digest = staged_fingerprint(ledger_import)
     ledger_import.save()
 
 

@@ -7,6 +7,7 @@ from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from disclosure.publishing import changes
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
 from disclosure.publishing.catalogue import Kind
@@ -14,8 +15,17 @@ from disclosure.publishing.models import Revision
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, require
 
-from ..models import Balance, Fund, ImportStatus, LedgerEntry, LedgerImport, Period, StagedEntry
-from .checking import clear_staged
+from ..models import (
+    Balance,
+    Fund,
+    ImportStatus,
+    LedgerEntry,
+    LedgerImport,
+    Period,
+    StagedEntry,
+    Voucher,
+)
+from .checking import clear_staged, staged_fingerprint
 from .content import ENTRY_COLUMNS
 from .imports import discard_file, remember_mapping
 from .periods import period_title, previous_period
@@ -26,6 +36,22 @@ INSERT_STAGED = (
     f"SELECT %s, %s, {ENTRY_COLUMNS.split(', ', 1)[1]} FROM finance_stagedentry "
     "WHERE ledger_import_id = %s"
 )
+
+
+# What an earlier import put into a draft goes in one statement per table. Django's delete would
+# first load every entry (200,000 in a large village) to cascade and signal row by row, well past
+# the web worker's timeout. Contract payments link only published entries, never a draft's.
+CLEAR_ENTRIES = [
+    f"DELETE FROM {Voucher._meta.db_table} WHERE revision_id = %s",  # noqa: S608 (constant)
+    f"DELETE FROM {LedgerEntry._meta.db_table} WHERE revision_id = %s",  # noqa: S608 (constant)
+]
+
+
+def _clear_entries(revision: Revision) -> None:
+    with connection.cursor() as cursor:
+        for statement in CLEAR_ENTRIES:
+            cursor.execute(statement, [revision.pk])
+    changes.count(revision.village_id)
 
 
 def carried_opening(period: Period) -> dict | None:
@@ -104,6 +130,20 @@ def _open_revision(period: Period, reason: str, by, ip) -> Revision:
     return revision
 
 
+def _require_staged_as_checked(ledger_import: LedgerImport) -> None:
+    """The staged entries are those the check counted and digested, or nothing is committed:
+    a database crash empties the staging table (UNLOGGED), and the file must be checked again."""
+    expected = (ledger_import.staged_rows, ledger_import.staged_digest)
+    if staged_fingerprint(ledger_import) != expected:
+        raise ValidationError(
+            _(
+                "The checked entries of this file are no longer all there (the database was "
+                "restarted since the check). Nothing was imported: check the file again."
+            ),
+            code="staged_changed",
+        )
+
+
 @transaction.atomic
 def commit_import(
     *, ledger_import: LedgerImport, closing: dict, opening: dict | None = None, by, ip=None
@@ -116,6 +156,7 @@ def commit_import(
         raise ValidationError(_("Check the file before importing it."))
     if ledger_import.problems:
         raise ValidationError(_("The file has problems; correct them and upload it again."))
+    _require_staged_as_checked(ledger_import)
     period = Period.objects.select_for_update().get(pk=ledger_import.period_id)
     opening = carried_opening(period) or opening
     if opening is None:
@@ -125,7 +166,7 @@ def commit_import(
         raise ValidationError(problems)
     revision = _open_revision(period, ledger_import.reason, by, ip)
     require(by, Action.DRAFT, revision)
-    LedgerEntry.objects.filter(revision=revision).delete()
+    _clear_entries(revision)
     revision.balances.all().delete()
     with connection.cursor() as cursor:
         cursor.execute(INSERT_STAGED, [revision.pk, revision.village_id, ledger_import.pk])

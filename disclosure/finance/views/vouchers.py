@@ -12,10 +12,10 @@ def voucher(request, sha256, filename):
         request.user, Voucher.objects.filter(blob_id=sha256, filename=filename)
     )
     # Photos open in the browser; a PDF is downloaded under its own name.
-    return serve_blob(found.blob, filename, public=public, as_attachment=not found.is_image)
+    return serve_blob(found.blob, filename, public=public)
 
 
 def thumbnail(request, sha256):
     found, public = visible_file(request.user, Voucher.objects.filter(thumbnail_id=sha256))
     name = thumbnail_name(found.filename)
-    return serve_blob(found.thumbnail, name, public=public, as_attachment=False)
+    return serve_blob(found.thumbnail, name, public=public)

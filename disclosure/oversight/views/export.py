@@ -1,12 +1,10 @@
 """The township view as a spreadsheet, with the same figures as the page."""
 
-import io
-
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from disclosure.reports.models import ReportStatus
+from disclosure.spreadsheets import writing
 from disclosure.web.decorators import staff_required
 
 from ..calendar import SECTION_LABELS, DueSection
@@ -56,17 +54,10 @@ def region_xlsx(request, code: str):
     year = chosen_year(request, today)
     rows = dashboard_rows(overseen_villages(request.user, place), request.user, today, year)
     show_reports = any(row.reports is not None for row in rows)
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = str(year)
-    sheet.append(_headers(show_reports))
-    score_column = 4 + 3 * len(DueSection)
-    for row in rows:
-        sheet.append(_cells(row, show_reports))
-        sheet.cell(row=sheet.max_row, column=score_column).number_format = SCORE_FORMAT
-    content = io.BytesIO()
-    workbook.save(content)
-    response = HttpResponse(content.getvalue(), content_type=XLSX)
+    score_column = 3 + 3 * len(DueSection)
+    rows = [_headers(show_reports), *(_cells(row, show_reports) for row in rows)]
+    content = writing.as_xlsx([writing.Sheet(str(year), rows, {score_column: SCORE_FORMAT})])
+    response = HttpResponse(content, content_type=XLSX)
     filename = f"oversight-{place.code}-{year}.xlsx"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -11,10 +11,10 @@ def attachment(request, sha256, filename):
         request.user, Attachment.objects.filter(blob_id=sha256, filename=filename)
     )
     # Pictures open in the browser; documents are downloaded under their own name.
-    return serve_blob(found.blob, filename, public=public, as_attachment=not found.is_image)
+    return serve_blob(found.blob, filename, public=public)
 
 
 def thumbnail(request, sha256):
     found, public = visible_file(request.user, Attachment.objects.filter(thumbnail_id=sha256))
     name = thumbnail_name(found.filename)
-    return serve_blob(found.thumbnail, name, public=public, as_attachment=False)
+    return serve_blob(found.thumbnail, name, public=public)

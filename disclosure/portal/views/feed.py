@@ -11,10 +11,20 @@ from .. import selectors
 FEED_LENGTH = 50
 
 
+class TextAtomFeed(Atom1Feed):
+    """Django writes each summary as <summary type="html">, which feed readers render; ours is
+    the clerk's plain text, so it goes as type="text" and reaches readers as the words typed."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class VillageFeed(Feed):
     """The newest published revisions of a village, corrections and withdrawals included."""
 
-    feed_type = Atom1Feed
+    feed_type = TextAtomFeed
 
     def get_object(self, request, code):
         return selectors.get_village(code)
