@@ -22,7 +22,7 @@ from disclosure.publishing.services import Content
 from disclosure.regions.models import Region, Role, RoleKind, User
 
 from . import assets as assets_demo
-from . import baisha, exemplary, taoyuan
+from . import baisha, exemplary, second_factor, taoyuan
 from . import benefits as benefits_demo
 from . import contracts as contracts_demo
 from . import decisions as decisions_demo
@@ -131,6 +131,7 @@ def _make_accounts(regions: dict[str, Region]) -> dict[str, dict[str, User]]:
         )
         Role.objects.create(user=user, region=regions[account.region], kind=account.role)
         staff.setdefault(account.region, {})[account.role] = user
+    second_factor.set_up(User.objects.all())
     return staff
 
 

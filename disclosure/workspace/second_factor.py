@@ -9,8 +9,10 @@ same pause as wrong passwords (throttling), so every way in is slowed down the s
 from base64 import b32encode
 
 import django_otp
+from django.conf import settings
 from django.contrib import auth
 from django.db import transaction
+from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -68,6 +70,18 @@ def check_code(request, user, code: str):
             return device
     throttling.record_failure(user.username, client_ip(request))
     return None
+
+
+def demo_code(user) -> str | None:
+    """In demo mode only, the code the account's app would show now: the demo's accounts and
+    passwords are public, and whoever tries the demo has no phone set up for them."""
+    if not settings.DEMO:
+        return None
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        return None
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    return f"{code:0{device.digits}d}"
 
 
 def new_app_device(user) -> TOTPDevice:

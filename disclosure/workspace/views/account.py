@@ -40,7 +40,8 @@ def verify(request):
             return redirect(next_page(request))
         if not paused_until:
             form.add_error("code", _("This code is not right. Type the code the app shows now."))
-    return render(request, "workspace/verify.html", {"form": form})
+    context = {"form": form, "demo_code": second_factor.demo_code(user)}
+    return render(request, "workspace/verify.html", context)
 
 
 def _enrolling_user(request):
