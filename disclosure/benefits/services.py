@@ -97,6 +97,9 @@ def _write_recipients(revision: Revision, lines: list[Line]) -> None:
             benefit_type=line.benefit_type,
             amount=line.amount,
             period=line.period,
+            item=line.item,
+            quantity=line.quantity,
+            unit=line.unit,
             name_commitment=commitment(name_salt, line.name),
             identity_commitment=commitment(identity_salt, line.identity_number),
         )

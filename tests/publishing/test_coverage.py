@@ -40,6 +40,7 @@ OUTSIDE_THE_PROOF = {
     "regions.Region": "the region tree: names are administrative and may legitimately change",
     "finance.FinanceSettings": "a village's disclosure calendar: a rule, not content",
     "benefits.CountyPolicy": "how a county shows names and how long: a rule, not content",
+    "benefits.CountyBenefit": "a county's own benefits: rows chain the name and unit they used",
     # A rating is a secret vote: a leaf for each, appended when it is cast, would let anyone who
     # knows when a villager voted find the vote (a digest of one of three choices is undone by
     # trying the three). Pages show only the counts, read from the append-only table.

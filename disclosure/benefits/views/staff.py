@@ -23,7 +23,7 @@ from ..files import table_of
 from ..forms import ImportForm, ReimportForm, read_preview, sign_preview
 from ..imports import ImportRefused, read_lines
 from ..models import BenefitList
-from ..selectors import policy_for, totals_of, window_end
+from ..selectors import county_benefits, policy_for, totals_of, window_end
 
 LISTS = Revision.objects.filter(posting__kind=Kind.BENEFIT_LIST).select_related(
     "posting", "village"
@@ -65,7 +65,8 @@ def _import(request, form_class, context: dict, confirm):
         form = form_class(request.POST, request.FILES)
         if form.is_valid():
             try:
-                lines = read_lines(table_of(form.cleaned_data["file"]))
+                table = table_of(form.cleaned_data["file"])
+                lines = read_lines(table, county_benefits(context["village"]))
             except ImportRefused as refused:
                 context["problems"] = refused.problems
             else:
