@@ -233,3 +233,41 @@ class PersonalValues(VillageOwned):
     class Meta:
         verbose_name = _("personal values of a recipient")
         verbose_name_plural = _("personal values of recipients")
+
+
+class Slip(VillageOwned):
+    """What lets a household find and prove its own row: never public, never frozen.
+
+    `person_key` is a keyed pseudonym of the identity number; `sealed` holds the row's two salts,
+    readable only with the identity number and the household's slip code (benefits/slips.py).
+    Both stay when the list's personal values are removed, so the household still finds its row.
+    """
+
+    recipient = models.OneToOneField(
+        Recipient, on_delete=models.CASCADE, related_name="slip", verbose_name=_("recipient")
+    )
+    person_key = models.CharField(_("pseudonym of the identity number"), max_length=64)
+    sealed = models.TextField(_("sealed salts"))
+
+    class Meta:
+        indexes = [models.Index(fields=["person_key"])]
+        verbose_name = _("slip")
+        verbose_name_plural = _("slips")
+
+
+class NonReceipt(VillageOwned):
+    """A household said, from its own entries, that it did not receive this payment."""
+
+    recipient = models.ForeignKey(
+        Recipient, on_delete=models.PROTECT, related_name="non_receipts", verbose_name=_("entry")
+    )
+    report = models.OneToOneField(
+        "reports.Report",
+        on_delete=models.PROTECT,
+        related_name="non_receipt",
+        verbose_name=_("report"),
+    )
+
+    class Meta:
+        verbose_name = _("payment reported as not received")
+        verbose_name_plural = _("payments reported as not received")

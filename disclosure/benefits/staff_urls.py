@@ -10,4 +10,5 @@ urlpatterns = [
     path("v/<str:code>/import/", staff.new_list, name="new"),
     path("revisions/<int:pk>/", staff.revision, name="revision"),
     path("revisions/<int:pk>/import/", staff.reimport, name="reimport"),
+    path("revisions/<int:pk>/slips/", staff.slips, name="slips"),
 ]

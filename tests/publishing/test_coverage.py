@@ -78,6 +78,9 @@ NOT_PUBLIC = {
     "reports.ReportEvent": "handling of confidential reports",
     "reports.ReportNote": "handlers' notes",
     "reports.Attempt": "rate limiting of the report forms",
+    "benefits.Slip": "a household's lookup keys: never shown; each row found is proved against "
+    "the chained commitments",
+    "benefits.NonReceipt": "a household's report that it was not paid: a confidential report",
     "redflags.Cadre": "the township's register of cadres",
     "redflags.Relative": "declared relatives of cadres",
     "oversight.VillageSummary": "the township dashboard's daily summaries",

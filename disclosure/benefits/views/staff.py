@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from disclosure.publishing.audit import client_ip
+from disclosure.publishing.audit import client_ip, record
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
 from disclosure.publishing.services import EDITABLE
@@ -19,6 +19,7 @@ from disclosure.regions.access import Action, can, get_for_user, villages_for
 from disclosure.web.decorators import staff_required
 
 from .. import services
+from .. import slips as slip_codes
 from ..files import table_of
 from ..forms import ImportForm, ReimportForm, read_preview, sign_preview
 from ..imports import ImportRefused, read_lines
@@ -143,3 +144,26 @@ def revision(request, pk: int):
         "may_reimport": revision.state in EDITABLE and can(request.user, Action.DRAFT, revision),
     }
     return render(request, "benefits/staff/revision.html", context)
+
+
+@staff_required
+def slips(request, pk: int):
+    """The slips handed to each recipient: the entry and the household's code, to print."""
+    revision = get_for_user(LISTS, request.user, Action.VIEW_DRAFTS, pk=pk)
+    if not may_see_personal(request.user, revision.village):
+        raise PermissionDenied
+    recipients = revision.recipients.select_related("personal").order_by("position")
+    printed = [
+        (recipient, slip_codes.shown(slip_codes.slip_code(recipient.personal.identity_number)))
+        for recipient in recipients
+        if getattr(recipient, "personal", None) is not None
+    ]
+    record(
+        by=request.user,
+        action="benefits.slips_printed",
+        village=revision.village,
+        target=str(revision),
+        ip=client_ip(request),
+        slips=len(printed),
+    )
+    return render(request, "benefits/staff/slips.html", {"revision": revision, "slips": printed})
