@@ -204,7 +204,7 @@ def _read_line(
             % {"value": cells["identity_number"]},
         )
     item = cells["benefit_type"] if cells["benefit_type"] in county_benefits else ""
-    benefit_type = BenefitType.OTHER if item else _benefit_type(cells["benefit_type"])
+    benefit_type = BenefitType.OTHER if item else benefit_type_of(cells["benefit_type"])
     if benefit_type is None:
         problem(
             "benefit_type",
@@ -240,7 +240,7 @@ def _read_line(
     return line, []
 
 
-def _benefit_type(text: str) -> str | None:
+def benefit_type_of(text: str) -> str | None:
     for key, words in BENEFIT_WORDS.items():
         if text in words or text.lower() in (key, str(BenefitType(key).label).lower()):
             return key
