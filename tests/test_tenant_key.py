@@ -19,6 +19,8 @@ NOT_BY_VILLAGE = {
     "finance.MappingRule": "the account chart, per county: a reference table",
     "finance.StagedEntry": "rows of an import being checked, keyed by the import and deleted after",
     "benefits.CountyPolicy": "a county's display rule: a reference table",
+    "benefits.CountyBenefit": "a county's own benefits: a reference table",
+    "benefits.Disbursement": "one row per township file; its rows carry their village",
     "reports.Attempt": "rate limiting of the public report forms, per address",
     "transparency.Log": "one row per county: the county's Merkle log, shared by its villages",
     "transparency.Node": "hashes of the county log's tree, each over leaves of many villages",

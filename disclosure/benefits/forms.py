@@ -96,3 +96,21 @@ class NotReceivedForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class DisbursementForm(forms.Form):
+    file = forms.FileField(
+        label=_("Disbursement file (CSV or XLSX)"),
+        help_text=_(
+            "Columns: village, name, identity number, account, amount, date paid, item; "
+            "optionally the account holder."
+        ),
+    )
+    lists_from = forms.DateField(
+        label=_("Check against lists published from"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    lists_to = forms.DateField(
+        label=_("until"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )

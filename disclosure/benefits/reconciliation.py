@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import F
+from django.utils.translation import gettext_lazy
 
 from disclosure.publishing.models import PostingStatus
 
@@ -27,6 +28,13 @@ AMOUNT_DIFFERS = "amount_differs"
 ACCOUNT_HOLDER_DIFFERS = "account_holder_differs"
 PAID_LATE = "paid_late"
 KINDS = [LISTED_NOT_PAID, PAID_NOT_LISTED, AMOUNT_DIFFERS, ACCOUNT_HOLDER_DIFFERS, PAID_LATE]
+LABELS = {
+    LISTED_NOT_PAID: gettext_lazy("Listed but not paid"),
+    PAID_NOT_LISTED: gettext_lazy("Paid but not listed"),
+    AMOUNT_DIFFERS: gettext_lazy("Paid a different amount than listed"),
+    ACCOUNT_HOLDER_DIFFERS: gettext_lazy("Paid into an account not the payee's"),
+    PAID_LATE: gettext_lazy("Paid late"),
+}
 
 
 @dataclass(frozen=True)
@@ -63,6 +71,10 @@ class Mismatch:
     listed: Listed | None
     paid: Paid | None
     detail: str = ""
+
+    @property
+    def label(self) -> str:
+        return str(LABELS[self.kind])
 
 
 @dataclass

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import staff
+from .views import disbursements, staff
 
 app_name = "benefits_staff"
 urlpatterns = [
@@ -11,4 +11,7 @@ urlpatterns = [
     path("revisions/<int:pk>/", staff.revision, name="revision"),
     path("revisions/<int:pk>/import/", staff.reimport, name="reimport"),
     path("revisions/<int:pk>/slips/", staff.slips, name="slips"),
+    path("disbursements/", disbursements.index, name="disbursements"),
+    path("disbursements/t/<str:code>/import/", disbursements.new, name="disbursement_new"),
+    path("disbursements/<int:pk>/", disbursements.detail, name="disbursement"),
 ]

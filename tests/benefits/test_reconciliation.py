@@ -33,7 +33,7 @@ def july_list(village_a, clerk_a, supervisor_a):
         return publish(import_draft(village_a, clerk_a), clerk_a, supervisor_a)
 
 
-def _payments(township, rows, header=HEADER):
+def payments_of(township, rows, header=HEADER):
     table = table_of(csv_upload(*rows, header=header))
     villages = disbursements.villages_by_name_and_code(township)
     return read_payments(table, villages=villages, county_benefits={})
@@ -43,7 +43,7 @@ def _reconciled(township, official, rows):
     disbursement = disbursements.import_disbursement(
         township=township,
         filename="一卡通发放明细.csv",
-        payments=_payments(township, rows),
+        payments=payments_of(township, rows),
         lists_from=datetime.date(2026, 7, 1),
         lists_to=datetime.date(2026, 9, 30),
         by=official,
@@ -138,7 +138,7 @@ def test_the_file_is_read_all_or_nothing_with_numbered_rows(township):
     ]
 
     with pytest.raises(ImportRefused) as refused:
-        _payments(township, rows)
+        payments_of(township, rows)
 
     problems = [str(problem) for problem in refused.value.problems]
     assert any(text.startswith(("第 3 行", "Row 3")) for text in problems)

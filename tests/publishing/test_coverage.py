@@ -81,6 +81,8 @@ NOT_PUBLIC = {
     "benefits.Slip": "a household's lookup keys: never shown; each row found is proved against "
     "the chained commitments",
     "benefits.NonReceipt": "a household's report that it was not paid: a confidential report",
+    "benefits.Disbursement": "a township's 一卡通 file: staff-only",
+    "benefits.DisbursementRow": "payments of a 一卡通 file: staff-only",
     "redflags.Cadre": "the township's register of cadres",
     "redflags.Relative": "declared relatives of cadres",
     "oversight.VillageSummary": "the township dashboard's daily summaries",

@@ -15,7 +15,7 @@ from disclosure.publishing.audit import client_ip, record
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
 from disclosure.publishing.services import EDITABLE
-from disclosure.regions.access import Action, can, get_for_user, villages_for
+from disclosure.regions.access import Action, can, get_for_user, regions_for, villages_for
 from disclosure.web.decorators import staff_required
 
 from .. import services
@@ -46,6 +46,7 @@ def home(request):
     context = {
         "villages": [(v, can(request.user, Action.DRAFT, v)) for v in villages],
         "lists": lists,
+        "may_oversee": bool(regions_for(request.user, Action.OVERSEE)),
     }
     return render(request, "benefits/staff/home.html", context)
 

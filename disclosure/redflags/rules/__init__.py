@@ -7,6 +7,7 @@ whatever the number of villages.
 
 from django.utils.translation import gettext_lazy as _
 
+from .benefits import benefit_payments
 from .contracts import contract_without_competition, rent_in_arrears
 from .decisions import resolution_without_quorum, result_overdue
 from .money import large_expenditure_without_decision, split_purchases
@@ -31,4 +32,5 @@ RULES = {
     "result_overdue": (_("Result disclosure overdue"), result_overdue),
     "period_not_disclosed": (_("Finance period not disclosed"), period_not_disclosed),
     "related_party": (_("Contract or payment to a cadre or relative"), related_party),
+    "benefit_payments": (_("Benefit paid otherwise than listed"), benefit_payments),
 }
