@@ -7,7 +7,7 @@ from .models import CountyBenefit, CountyPolicy
 class CountyPolicyAdmin(admin.ModelAdmin):
     """Administrators set, per county, how names appear and how long lists stay public."""
 
-    list_display = ["county", "name_display", "window_days"]
+    list_display = ["county", "name_display", "window_days", "household_ceiling"]
     list_select_related = ["county"]
     autocomplete_fields = ["county"]
 

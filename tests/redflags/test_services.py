@@ -40,6 +40,7 @@ def troubles(village, clerk, supervisor, official):
         by=official,
     )
     cadres.add_relative(cadre=chair, name="王建国", relation="spouse", by=official)
+    cadres.add_relative(cadre=chair, name="王秀英", relation="sibling", by=official)
     contract(village, clerk, supervisor, matter=decided_by(village, clerk, present=10))
     finished_matter(village, clerk, supervisor)
     benefits_unpaid(village, clerk, supervisor, official)

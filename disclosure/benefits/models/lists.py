@@ -94,6 +94,14 @@ class CountyPolicy(models.Model):
         default=DEFAULT_WINDOW_DAYS,
         help_text=_("After this many days the recipients' names leave every public page."),
     )
+    household_ceiling = models.DecimalField(
+        _("most one household may draw in a year (yuan)"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text=_("A household listed for more in one year is flagged; empty: no ceiling."),
+    )
 
     class Meta:
         verbose_name = _("county benefit list policy")

@@ -12,6 +12,7 @@ from .contracts import contract_without_competition, rent_in_arrears
 from .decisions import resolution_without_quorum, result_overdue
 from .money import large_expenditure_without_decision, split_purchases
 from .periods import period_not_disclosed
+from .recipients import benefit_recipients
 from .related import related_party
 
 RULES = {
@@ -33,4 +34,8 @@ RULES = {
     "period_not_disclosed": (_("Finance period not disclosed"), period_not_disclosed),
     "related_party": (_("Contract or payment to a cadre or relative"), related_party),
     "benefit_payments": (_("Benefit paid otherwise than listed"), benefit_payments),
+    "benefit_recipients": (
+        _("Benefit listed for someone who should not receive it"),
+        benefit_recipients,
+    ),
 }
