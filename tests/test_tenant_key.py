@@ -21,6 +21,7 @@ NOT_BY_VILLAGE = {
     "benefits.CountyPolicy": "a county's display rule: a reference table",
     "benefits.CountyBenefit": "a county's own benefits: a reference table",
     "benefits.Disbursement": "one row per township file; its rows carry their village",
+    "benefits.Death": "a township's death register: it names no village",
     "reports.Attempt": "rate limiting of the public report forms, per address",
     "transparency.Log": "one row per county: the county's Merkle log, shared by its villages",
     "transparency.Node": "hashes of the county log's tree, each over leaves of many villages",

@@ -114,3 +114,10 @@ class DisbursementForm(forms.Form):
         label=_("until"),
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+
+class DeathsForm(forms.Form):
+    file = forms.FileField(
+        label=_("Death register (CSV or XLSX)"),
+        help_text=_("Columns: name, identity number, date of death."),
+    )

@@ -14,4 +14,5 @@ urlpatterns = [
     path("disbursements/", disbursements.index, name="disbursements"),
     path("disbursements/t/<str:code>/import/", disbursements.new, name="disbursement_new"),
     path("disbursements/<int:pk>/", disbursements.detail, name="disbursement"),
+    path("deaths/t/<str:code>/import/", disbursements.deaths, name="deaths_new"),
 ]

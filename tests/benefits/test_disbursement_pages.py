@@ -78,3 +78,18 @@ def test_each_mismatch_is_a_red_flag_of_its_village(
 
     assert [flag.village_id for flag in flags] == [village_a.pk]
     assert "690.00" in flags[0].explanation
+
+
+def test_the_official_imports_a_death_register(client, township, township_official):
+    from disclosure.benefits.models import Death
+
+    from .conftest import ZHAO
+
+    client.force_login(township_official)
+    text = f"姓名,身份证号,死亡日期\n赵桂兰,{ZHAO},2026-05-03\n".encode()
+    upload = SimpleUploadedFile("死亡.csv", text, content_type="text/csv")
+
+    response = client.post(f"/staff/benefits/deaths/t/{township.code}/import/", {"file": upload})
+
+    assert response.status_code == 302
+    assert Death.objects.get().died_on == datetime.date(2026, 5, 3)

@@ -83,6 +83,7 @@ NOT_PUBLIC = {
     "benefits.NonReceipt": "a household's report that it was not paid: a confidential report",
     "benefits.Disbursement": "a township's 一卡通 file: staff-only",
     "benefits.DisbursementRow": "payments of a 一卡通 file: staff-only",
+    "benefits.Death": "a township's death register: staff-only",
     "redflags.Cadre": "the township's register of cadres",
     "redflags.Relative": "declared relatives of cadres",
     "oversight.VillageSummary": "the township dashboard's daily summaries",

@@ -160,3 +160,44 @@ def test_after_the_names_are_removed_the_strong_matches_remain(
     benefits.expire_list(benefit_list=revision.benefit_list)
 
     assert [flag.strong for flag in _flags(village_a)] == [True]
+
+
+def _deaths(township, official, rows):
+    from disclosure.benefits.deaths import import_deaths, read_deaths
+    from disclosure.benefits.files import table_of
+
+    from ..benefits.conftest import csv_upload
+
+    table = table_of(csv_upload(*rows, header="姓名,身份证号,死亡日期"))
+    return import_deaths(township=township, lines=read_deaths(table), by=official)
+
+
+def test_an_allowance_listed_after_death_is_flagged(
+    village_a, clerk_a, supervisor_a, township, township_official
+):
+    _deaths(township, township_official, [f"赵桂兰,{ZHAO.lower()},2026-05-03"])
+    _list(village_a, clerk_a, supervisor_a, [_row("赵桂兰", ZHAO)])
+
+    [flag] = _flags(village_a)
+
+    assert "2026-05-03" in flag.explanation and "2026-07-01" in flag.explanation
+
+
+def test_a_death_after_the_list_went_public_is_not_flagged(
+    village_a, clerk_a, supervisor_a, township, township_official
+):
+    _deaths(township, township_official, [f"赵桂兰,{ZHAO},2026-08-20"])
+    _list(village_a, clerk_a, supervisor_a, [_row("赵桂兰", ZHAO)])
+
+    assert _flags(village_a) == []
+
+
+def test_a_death_register_with_a_bad_row_adds_nothing(township, township_official):
+    from disclosure.benefits.imports import ImportRefused
+    from disclosure.benefits.models import Death
+
+    with pytest.raises(ImportRefused) as refused:
+        _deaths(township, township_official, [f"赵桂兰,{ZHAO},2026-08-20", "某人,123,昨天"])
+
+    assert [problem.row for problem in refused.value.problems] == [3, 3]
+    assert not Death.objects.exists()

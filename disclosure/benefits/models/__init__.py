@@ -1,6 +1,6 @@
 """The benefits app's models: published lists (lists.py), disbursement files (disbursements.py)."""
 
-from .disbursements import Disbursement, DisbursementRow
+from .disbursements import Death, Disbursement, DisbursementRow
 from .lists import (
     DEFAULT_WINDOW_DAYS,
     UNITS,
@@ -24,6 +24,7 @@ __all__ = [
     "BenefitType",
     "CountyBenefit",
     "CountyPolicy",
+    "Death",
     "Disbursement",
     "DisbursementRow",
     "NameDisplay",

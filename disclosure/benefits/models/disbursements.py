@@ -71,3 +71,31 @@ class DisbursementRow(VillageOwned):
         indexes = [models.Index(fields=["disbursement", "village"])]
         verbose_name = _("disbursement row")
         verbose_name_plural = _("disbursement rows")
+
+
+class Death(models.Model):
+    """A death the township imported from the population register, to find allowances paid on.
+
+    Only a keyed pseudonym of the identity number is kept, never the number itself.
+    """
+
+    township = models.ForeignKey(
+        Region,
+        on_delete=models.PROTECT,
+        related_name="deaths",
+        limit_choices_to={"level": "township"},
+        verbose_name=_("township"),
+    )
+    person_key = models.CharField(_("pseudonym of the identity number"), max_length=64)
+    name = models.CharField(_("name"), max_length=50)
+    died_on = models.DateField(_("date of death"))
+    imported_at = clock.TimestampField(_("imported"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["township_id", "died_on"]
+        indexes = [models.Index(fields=["person_key"])]
+        constraints = [
+            models.UniqueConstraint(fields=["township", "person_key"], name="unique_death")
+        ]
+        verbose_name = _("death in the population register")
+        verbose_name_plural = _("deaths in the population register")

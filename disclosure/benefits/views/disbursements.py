@@ -13,9 +13,10 @@ from disclosure.web.decorators import staff_required
 from disclosure.web.forms import show_refusal
 
 from .. import disbursements
+from ..deaths import import_deaths, read_deaths
 from ..disbursement_files import read_payments
 from ..files import table_of
-from ..forms import DisbursementForm
+from ..forms import DeathsForm, DisbursementForm
 from ..imports import ImportRefused
 from ..models import Disbursement, NonReceipt
 from ..reconciliation import KINDS, reconcile
@@ -97,3 +98,26 @@ def detail(request, pk: int):
         "counts": {kind: sum(m.kind == kind for m in result.mismatches) for kind in KINDS},
     }
     return render(request, "benefits/staff/disbursement.html", context)
+
+
+@staff_required
+def deaths(request, code: str):
+    """The township adds deaths from the population register, to find allowances listed after."""
+    township = next((t for t in _townships(request.user) if t.code == code), None)
+    if township is None:
+        raise Http404
+    form = DeathsForm(request.POST or None, request.FILES or None)
+    problems = []
+    if request.method == "POST" and form.is_valid():
+        try:
+            lines = read_deaths(table_of(form.cleaned_data["file"]))
+        except ImportRefused as refused:
+            problems = refused.problems
+        else:
+            added = import_deaths(
+                township=township, lines=lines, by=request.user, ip=client_ip(request)
+            )
+            messages.success(request, _("%(count)d deaths added.") % {"count": added})
+            return redirect("benefits_staff:disbursements")
+    context = {"township": township, "form": form, "problems": problems, "deaths": True}
+    return render(request, "benefits/staff/disbursement_import.html", context)

@@ -5,7 +5,9 @@
   while the list keeps its names);
 - the same person on two lists that exclude each other (低保 and 特困) for the same period;
 - the same person listed for the same benefit and period in two villages of the county;
-- a household listed for more, in one year, than its county's ceiling (CountyPolicy).
+- a household listed for more, in one year, than its county's ceiling (CountyPolicy);
+- a person listed on a list that went public after the day the township's death register
+  (benefits.Death) says they died.
 """
 
 from collections import defaultdict
@@ -15,7 +17,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from disclosure.benefits.entries import ListedEntry, current_entries
-from disclosure.benefits.models import BenefitType, CountyPolicy
+from disclosure.benefits.models import BenefitType, CountyPolicy, Death
 from disclosure.benefits.slips import person_key
 from disclosure.regions.models import Region
 
@@ -136,6 +138,22 @@ def _ceiling_flags(entries, county_entries, ceilings: dict[str, Decimal]) -> lis
     return flags
 
 
+def _death_flags(entries) -> list[Flag]:
+    keys = {entry.person_key for entry in entries if entry.person_key}
+    died = dict(Death.objects.filter(person_key__in=keys).values_list("person_key", "died_on"))
+    flags = []
+    for entry in entries:
+        died_on = died.get(entry.person_key)
+        if died_on is not None and entry.start > died_on:
+            sentence = _(
+                "%(benefit)s of %(amount)s yuan for %(period)s is listed for a person the "
+                "population register records as dead since %(died)s; the list went public on "
+                "%(start)s."
+            ) % {**_describe(entry), "died": died_on.isoformat(), "start": entry.start.isoformat()}
+            flags.append(_flag(entry, sentence))
+    return flags
+
+
 def benefit_recipients(village_ids, today: date) -> list[Flag]:
     village_ids = list(village_ids)
     entries = current_entries(village_ids=village_ids)
@@ -158,4 +176,5 @@ def benefit_recipients(village_ids, today: date) -> list[Flag]:
     flags += _twice_flags(entries, county_entries, names)
     by_village = {pk: ceilings.get(code) for pk, code in county_of.items()}
     flags += _ceiling_flags(entries, county_entries, by_village)
+    flags += _death_flags(entries)
     return flags
