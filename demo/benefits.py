@@ -44,12 +44,15 @@ def identity_number(village_code: str, birth: str, sequence: int) -> str:
     return first_17 + check_character(first_17)
 
 
+def person_number(name: str) -> int:
+    """Sequences keep the demo's numbers apart; the same person keeps one number."""
+    return 100 + sum(ord(ch) for ch in name) % 800
+
+
 def _lines(village_code: str, people: list[tuple], period: str) -> list[Line]:
     lines = []
     for row, (name, group, birth, benefit, amount) in enumerate(people, start=2):
-        # Sequences keep the demo's numbers apart; the same person keeps one number.
-        sequence = 100 + sum(ord(ch) for ch in name) % 800
-        number = identity_number(village_code, birth, sequence)
+        number = identity_number(village_code, birth, person_number(name))
         lines.append(Line(row, name, number, group, benefit, Decimal(amount), period))
     return lines
 

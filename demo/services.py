@@ -22,7 +22,7 @@ from disclosure.publishing.services import Content
 from disclosure.regions.models import Region, Role, RoleKind, User
 
 from . import assets as assets_demo
-from . import baisha, exemplary, second_factor, taoyuan
+from . import baisha, benefit_checks, exemplary, second_factor, taoyuan
 from . import benefits as benefits_demo
 from . import contracts as contracts_demo
 from . import decisions as decisions_demo
@@ -49,6 +49,7 @@ APP_DEMOS = [
     participation_demo,
     reports_demo,
     redflags_demo,
+    benefit_checks,
     oversight_demo,
     flag_cases_demo,
 ]

@@ -218,6 +218,16 @@ QUESTIONS_PER_HOUR = env_int("QUESTIONS_PER_HOUR", 5)
 RATINGS_PER_HOUR = env_int("RATINGS_PER_HOUR", 10)
 # Reports (举报) accepted per address per hour.
 REPORTS_PER_HOUR = env_int("REPORTS_PER_HOUR", 3)
+# Benefits: the key of the households' slip codes (it must never change: every slip printed would
+# stop working), lookups one address may make per hour, wrong codes one identity number may take
+# per day, and days after its list's publicity starts by which a benefit should be paid.
+BENEFITS_SLIP_KEY = env_str("BENEFITS_SLIP_KEY")
+if PRODUCTION and len(BENEFITS_SLIP_KEY) < 32:
+    raise ImproperlyConfigured("PRODUCTION needs BENEFITS_SLIP_KEY of at least 32 characters")
+BENEFITS_SLIP_KEY = BENEFITS_SLIP_KEY or "slips-" + SECRET_KEY
+BENEFITS_LOOKUPS_PER_HOUR = env_int("BENEFITS_LOOKUPS_PER_HOUR", 10)
+BENEFITS_WRONG_CODES_PER_DAY = env_int("BENEFITS_WRONG_CODES_PER_DAY", 5)
+BENEFITS_PAYMENT_DUE_DAYS = env_int("BENEFITS_PAYMENT_DUE_DAYS", 30)
 # Red flags: thresholds in yuan and windows in days (redflags/rules.py explains each rule).
 FLAGS_DECISION_THRESHOLD = env_int("FLAGS_DECISION_THRESHOLD", 50000)
 FLAGS_SPLIT_THRESHOLD = env_int("FLAGS_SPLIT_THRESHOLD", 10000)

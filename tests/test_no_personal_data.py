@@ -21,6 +21,8 @@ from django.db import transaction
 from django.test import override_settings
 
 from demo.services import load_demo
+from disclosure.benefits import slips
+from disclosure.benefits.models import PersonalValues
 from disclosure.publishing.models import Posting
 from disclosure.regions.models import Region
 
@@ -30,6 +32,8 @@ from .conftest import ensure_default_chart
 # a decimal point before it, the fraction of an amount as a spreadsheet stores it (0.14999999999).
 IDENTITY_NUMBER = re.compile(r"(?<![0-9A-Za-z.])[1-9]\d{16}[\dXx](?![0-9A-Za-z])")
 MOBILE_NUMBER = re.compile(r"(?<![0-9A-Za-z.])1[3-9]\d{9}(?![0-9A-Za-z])")
+# A bank card or account number: 16 to 19 digits, spaces between groups of four allowed.
+BANK_ACCOUNT = re.compile(r"(?<![0-9A-Za-z.])\d{4}(?: ?\d{4}){2}(?: ?\d{4,7})(?![0-9A-Za-z])")
 LINK = re.compile(r"""(?:href|src)="([^"]+)\"""")
 NOT_PUBLIC = ("/staff/", "/admin/", "/i18n/", "/language/", "/text-size/", "/static/", "/t/")
 NOT_DATA = ("/api/v1/schema/", "/api/v1/docs/")
@@ -97,7 +101,7 @@ def _crawl(client) -> tuple[int, list[str]]:
         if response.status_code != 200:
             continue
         text = _text(response)
-        for pattern in (IDENTITY_NUMBER, MOBILE_NUMBER):
+        for pattern in (IDENTITY_NUMBER, MOBILE_NUMBER, BANK_ACCOUNT):
             findings += [f"{path}: {match}" for match in pattern.findall(text)]
         queue.extend(_links(response, text))
     return len(seen), findings
@@ -120,3 +124,30 @@ def test_the_crawl_reaches_the_benefit_lists_and_their_downloads(demo, client, d
     assert f"/benefits/{posting.code}/1/recipients.csv" in page
     assert "陈*" in page
     assert IDENTITY_NUMBER.search("990102194803121234") is not None
+
+
+def _personal_findings(text: str, values) -> list[str]:
+    found = [
+        match
+        for pattern in (IDENTITY_NUMBER, MOBILE_NUMBER, BANK_ACCOUNT)
+        for match in pattern.findall(text)
+    ]
+    return found + ([values.name] if values.name in text else [])
+
+
+def test_the_household_lookup_answers_without_a_name_or_number_of_anyone(demo, client, db):
+    findings, answered = [], 0
+    people = PersonalValues.objects.filter(recipient__revision__state="published")
+    for address, values in enumerate(people.order_by("pk")[:40]):
+        code = slips.shown(slips.slip_code(values.identity_number))
+        data = {"name": values.name, "identity_number": values.identity_number, "code": code}
+        response = client.post("/benefits/household/", data, REMOTE_ADDR=f"10.9.{address}.1")
+        text = response.content.decode()
+        answered += "¥" in text
+        findings += _personal_findings(text, values)
+        entry = values.recipient_id
+        reported = client.post("/benefits/household/not-received/", {"entry": entry})
+        findings += _personal_findings(reported.content.decode(), values)
+
+    assert answered > 0
+    assert findings == []

@@ -17,6 +17,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "cunwu.example.cn",
     "TRANSPARENCY_SIGNING_KEY": LOG_KEY,
     "PUBLIC_BASE_URL": "https://cunwu.example.cn",
+    "BENEFITS_SLIP_KEY": "slip-key-for-the-deploy-check-0123456789",
 }
 
 
@@ -25,7 +26,7 @@ def manage(*args, **env):
         key: value
         for key, value in os.environ.items()
         if key not in ("PRODUCTION", "SECRET_KEY", "ALLOWED_HOSTS", "DEMO", "DEBUG")
-        and not key.startswith(("TRANSPARENCY_", "PUBLIC_BASE_URL"))
+        and not key.startswith(("TRANSPARENCY_", "PUBLIC_BASE_URL", "BENEFITS_"))
     }
     # The project's own settings, as a deployment reads them, not the test run's.
     environment["DJANGO_SETTINGS_MODULE"] = "disclosure.settings"
@@ -57,6 +58,7 @@ def without(*names, **changes) -> dict:
         (without("ALLOWED_HOSTS"), "ALLOWED_HOSTS"),
         (without(SECRET_KEY="short"), "SECRET_KEY"),
         (without("TRANSPARENCY_SIGNING_KEY"), "TRANSPARENCY_SIGNING_KEY"),
+        (without("BENEFITS_SLIP_KEY"), "BENEFITS_SLIP_KEY"),
         (without("PUBLIC_BASE_URL"), "TRANSPARENCY_ORIGIN_HOST"),
     ],
 )

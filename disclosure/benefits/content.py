@@ -27,15 +27,17 @@ def copy_rows(source, target) -> None:
             public_from=source_list.start_date(),
             expired_at=source_list.expired_at,
         )
-    for recipient in source.recipients.select_related("personal"):
+    for recipient in source.recipients.select_related("personal", "slip"):
         personal = getattr(recipient, "personal", None)
+        slip = getattr(recipient, "slip", None)
         recipient.pk = None
         recipient.revision = target
         recipient.save()
-        if personal is not None:
-            personal.pk = None
-            personal.recipient = recipient
-            personal.save()
+        for row in (personal, slip):
+            if row is not None:
+                row.pk = None
+                row.recipient = recipient
+                row.save()
 
 
 def subject(revision) -> dict:

@@ -27,6 +27,7 @@ def document(revision, *, with_recipients: bool = True, policies: dict | None = 
         "totals": [
             {
                 "benefit_type": total.benefit_type,
+                "item": total.item,
                 "label": str(total.label),
                 "recipients": total.recipients,
                 "amount": f"{total.amount:.2f}",
@@ -39,8 +40,11 @@ def document(revision, *, with_recipients: bool = True, policies: dict | None = 
                 "name": person.name,
                 "identity_number": person.identity_number,
                 "benefit_type": person.benefit_type,
+                "benefit": str(person.benefit_label),
                 "period": person.period,
                 "amount": f"{person.amount:.2f}",
+                "quantity": None if person.quantity is None else f"{person.quantity:.2f}",
+                "unit": str(person.unit_label),
             }
             for person in listing.recipients
         ],
@@ -56,27 +60,27 @@ def _table(data: dict) -> list[list]:
             _("Identity number"),
             _("Benefit"),
             pgettext("benefit payment", "Period"),
+            _("Amount (yuan)"),
+            _("Quantity"),
+            _("Unit"),
         ]
         rows = [
             [
                 p["group"],
                 p["name"],
                 p["identity_number"],
-                _label(data, p),
+                p["benefit"],
                 p["period"],
                 Decimal(p["amount"]),
+                "" if p["quantity"] is None else Decimal(p["quantity"]),
+                p["unit"],
             ]
             for p in data["recipients"]
         ]
-        return [[*header, _("Amount (yuan)")], *rows]
+        return [header, *rows]
     rows = [[t["label"], t["recipients"], Decimal(t["amount"])] for t in data["totals"]]
     notice = _("The publicity window has ended; the recipients' names have been removed.")
     return [[notice], [_("Benefit"), _("Recipients"), _("Amount (yuan)")], *rows]
-
-
-def _label(data: dict, person: dict) -> str:
-    labels = {total["benefit_type"]: total["label"] for total in data["totals"]}
-    return labels[person["benefit_type"]]
 
 
 def as_json(data: dict) -> bytes:

@@ -1,8 +1,10 @@
-"""Forms of the benefits workspace pages; the rules live in services and imports."""
+"""Forms of the benefits pages; the rules live in services, imports and household."""
 
 from django import forms
 from django.core import signing
 from django.utils.translation import gettext_lazy as _
+
+from disclosure.web.forms import Honeypot
 
 from .imports import Line
 
@@ -66,3 +68,56 @@ def read_preview(payload: str) -> dict | None:
         return None
     data["lines"] = [Line.from_dict(line) for line in data["lines"]]
     return data
+
+
+class HouseholdForm(Honeypot):
+    """查询本户: what only the household holds together, the slip above all."""
+
+    name = forms.CharField(label=_("Name (yours or the household head's)"), max_length=50)
+    identity_number = forms.CharField(
+        label=_("Identity number"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "text"}),
+    )
+    code = forms.CharField(
+        label=_("Code on your slip"),
+        max_length=20,
+        help_text=_("The village hands out a slip with each list; the code is printed on it."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters"}),
+    )
+    field_order = ["name", "identity_number", "code"]
+
+
+class NotReceivedForm(forms.Form):
+    entry = forms.IntegerField(widget=forms.HiddenInput)
+    note = forms.CharField(
+        label=_("Anything the township should know (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DisbursementForm(forms.Form):
+    file = forms.FileField(
+        label=_("Disbursement file (CSV or XLSX)"),
+        help_text=_(
+            "Columns: village, name, identity number, account, amount, date paid, item; "
+            "optionally the account holder."
+        ),
+    )
+    lists_from = forms.DateField(
+        label=_("Check against lists published from"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    lists_to = forms.DateField(
+        label=_("until"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class DeathsForm(forms.Form):
+    file = forms.FileField(
+        label=_("Death register (CSV or XLSX)"),
+        help_text=_("Columns: name, identity number, date of death."),
+    )

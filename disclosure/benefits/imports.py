@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from disclosure.spreadsheets import normalise, parse_amount
 
-from .models import BenefitType
+from .models import UNITS, BenefitType
 from .personal import is_identity_number
 
 MAX_RECIPIENTS = 5000
@@ -26,6 +26,10 @@ COLUMNS = {
     "amount": ("金额", "金额（元）", "金额(元)", "发放金额", "amount"),
     "period": ("期间", "发放期间", "所属期间", "period"),
 }
+# Columns a list may have: the area or number of people the amount is paid for.
+OPTIONAL_COLUMNS = {
+    "quantity": ("数量", "面积", "面积（亩）", "面积(亩)", "亩数", "人数", "quantity"),
+}
 COLUMN_LABELS = {
     "name": gettext_lazy("name"),
     "identity_number": gettext_lazy("identity number"),
@@ -33,9 +37,17 @@ COLUMN_LABELS = {
     "benefit_type": gettext_lazy("benefit"),
     "amount": gettext_lazy("amount"),
     "period": gettext_lazy("period"),
+    "quantity": gettext_lazy("quantity"),
 }
 BENEFIT_WORDS = {
     BenefitType.FARMLAND: ("耕地地力保护补贴", "耕地地力补贴"),
+    BenefitType.GRAIN_ONE_OFF: ("种粮一次性补贴", "实际种粮农民一次性补贴"),
+    BenefitType.GRAIN_OTHER: ("其他种粮补贴", "稻谷补贴", "玉米大豆生产者补贴", "粮食补贴"),
+    BenefitType.MACHINERY: ("农机购置补贴", "农机补贴"),
+    BenefitType.COMPREHENSIVE: ("综合补贴", "农资综合补贴"),
+    BenefitType.INSURANCE_PREMIUM: ("农业保险保费补贴", "农险保费补贴"),
+    BenefitType.PENSION: ("养老金", "城乡居民基本养老保险", "城乡居民养老金"),
+    BenefitType.DISABILITY: ("残疾人两项补贴", "困难残疾人生活补贴", "重度残疾人护理补贴"),
     BenefitType.MINIMUM_LIVING: ("低保", "最低生活保障", "最低生活保障金"),
     BenefitType.EXTREME_POVERTY: ("特困供养", "特困人员供养"),
     BenefitType.MEDICAL: ("医疗救助",),
@@ -72,6 +84,9 @@ class Line:
     benefit_type: str
     amount: Decimal
     period: str
+    item: str = ""
+    quantity: Decimal | None = None
+    unit: str = ""
 
     def as_dict(self) -> dict:
         return {
@@ -82,11 +97,28 @@ class Line:
             "benefit_type": self.benefit_type,
             "amount": str(self.amount),
             "period": self.period,
+            "item": self.item,
+            "quantity": None if self.quantity is None else str(self.quantity),
+            "unit": self.unit,
         }
 
     @classmethod
     def from_dict(cls, data: dict) -> "Line":
-        return cls(**{**data, "amount": Decimal(data["amount"])})
+        quantity = data.get("quantity")
+        return cls(
+            **{
+                **data,
+                "amount": Decimal(data["amount"]),
+                "quantity": None if quantity is None else Decimal(quantity),
+            }
+        )
+
+    @property
+    def per_unit(self) -> Decimal | None:
+        """The amount per mu, person or household, to check against the county's rate."""
+        if not self.quantity:
+            return None
+        return (self.amount / self.quantity).quantize(Decimal("0.01"))
 
 
 class ImportRefused(Exception):
@@ -101,7 +133,8 @@ def _clean(value) -> str:
 
 def _find_header(table: list[list[str]]) -> tuple[int, dict[str, int]]:
     """The first row naming every column, and each column's index; title rows may come first."""
-    wanted = {word.lower(): key for key, words in COLUMNS.items() for word in words}
+    every = {**COLUMNS, **OPTIONAL_COLUMNS}
+    wanted = {word.lower(): key for key, words in every.items() for word in words}
     for index, row in enumerate(table[:10]):
         found = {}
         for position, cell in enumerate(row):
@@ -114,8 +147,11 @@ def _find_header(table: list[list[str]]) -> tuple[int, dict[str, int]]:
     return -1, {}
 
 
-def read_lines(table: list[list]) -> list[Line]:
-    """The recipients of a table of cells; raises ImportRefused listing every problem."""
+def read_lines(table: list[list], county_benefits: dict[str, str] | None = None) -> list[Line]:
+    """The recipients of a table of cells; raises ImportRefused listing every problem.
+
+    `county_benefits` maps the names of the benefits the county named itself to their units.
+    """
     header_index, columns = _find_header(table)
     missing = [key for key in COLUMNS if key not in columns]
     if header_index < 0 or missing:
@@ -129,7 +165,7 @@ def read_lines(table: list[list]) -> list[Line]:
         cells = {key: _clean(value) for key, value in raw.items()}
         if not any(cells.values()):
             continue
-        line, row_problems = _read_line(offset, cells, raw["amount"], columns)
+        line, row_problems = _read_line(offset, cells, raw, columns, county_benefits or {})
         problems.extend(row_problems)
         if line:
             lines.append(line)
@@ -148,7 +184,7 @@ def read_lines(table: list[list]) -> list[Line]:
 
 
 def _read_line(
-    row: int, cells: dict, raw_amount, columns: dict
+    row: int, cells: dict, raw: dict, columns: dict, county_benefits: dict[str, str]
 ) -> tuple[Line | None, list[Problem]]:
     problems = []
 
@@ -167,26 +203,44 @@ def _read_line(
             _("“%(value)s” is not a valid identity number (18 characters, last one a check digit).")
             % {"value": cells["identity_number"]},
         )
-    benefit_type = _benefit_type(cells["benefit_type"])
+    item = cells["benefit_type"] if cells["benefit_type"] in county_benefits else ""
+    benefit_type = BenefitType.OTHER if item else benefit_type_of(cells["benefit_type"])
     if benefit_type is None:
         problem(
             "benefit_type",
             _("Unknown benefit “%(value)s”; use one of: %(choices)s.")
             % {
                 "value": cells["benefit_type"],
-                "choices": "、".join(str(label) for label in BenefitType.labels),
+                "choices": "、".join([*map(str, BenefitType.labels), *county_benefits]),
             },
         )
-    amount, amount_problem = _amount(raw_amount)
+    amount, amount_problem = _amount(raw["amount"])
     if amount_problem:
         problem("amount", amount_problem)
+    quantity, quantity_problem = _quantity(raw.get("quantity"))
+    if quantity_problem:
+        problem("quantity", quantity_problem)
     if problems:
         return None, problems
-    line = Line(row, cells["name"], identity, cells["group"], benefit_type, amount, cells["period"])
+    unit = ""
+    if quantity is not None:
+        unit = county_benefits[item] if item else UNITS[benefit_type]
+    line = Line(
+        row,
+        cells["name"],
+        identity,
+        cells["group"],
+        benefit_type,
+        amount,
+        cells["period"],
+        item=item,
+        quantity=quantity,
+        unit=unit,
+    )
     return line, []
 
 
-def _benefit_type(text: str) -> str | None:
+def benefit_type_of(text: str) -> str | None:
     for key, words in BENEFIT_WORDS.items():
         if text in words or text.lower() in (key, str(BenefitType(key).label).lower()):
             return key
@@ -205,11 +259,22 @@ def _amount(value) -> tuple[Decimal | None, str]:
     return amount, ""
 
 
+def _quantity(value) -> tuple[Decimal | None, str]:
+    """The area in mu or number of people; an empty cell is no quantity."""
+    try:
+        quantity = parse_amount(value)
+    except ValueError as error:
+        return None, str(error)
+    if quantity is not None and quantity <= 0:
+        return None, _("A quantity is more than zero.")
+    return quantity, ""
+
+
 def _check_duplicates(lines: list[Line], columns: dict) -> list[Problem]:
     seen: dict[tuple, int] = {}
     problems = []
     for line in lines:
-        key = (line.identity_number, line.benefit_type, line.period)
+        key = (line.identity_number, line.benefit_type, line.item, line.period)
         if key in seen:
             problems.append(
                 Problem(

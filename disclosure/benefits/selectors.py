@@ -11,7 +11,16 @@ from decimal import Decimal
 from disclosure import clock
 from disclosure.regions.models import Level, Region
 
-from .models import DEFAULT_WINDOW_DAYS, BenefitList, BenefitType, CountyPolicy, NameDisplay
+from .models import (
+    DEFAULT_WINDOW_DAYS,
+    BenefitList,
+    BenefitType,
+    CountyBenefit,
+    CountyPolicy,
+    NameDisplay,
+    Unit,
+    benefit_label,
+)
 from .personal import public_identity_number, public_name
 
 
@@ -31,6 +40,13 @@ def policy_for(village: Region, policies: dict | None = None) -> CountyPolicy:
     else:
         policy = policies.get(county_code)
     return policy or CountyPolicy(name_display=NameDisplay.SURNAME, window_days=DEFAULT_WINDOW_DAYS)
+
+
+def county_benefits(village: Region) -> dict[str, str]:
+    """The benefits the village's county named itself, each with its unit."""
+    county_code = village.code[:6] + "000000"
+    rows = CountyBenefit.objects.filter(county__code=county_code).values_list("name", "unit")
+    return dict(rows)
 
 
 def window_end(
@@ -68,6 +84,7 @@ class Total:
     label: str
     recipients: int
     amount: Decimal
+    item: str = ""
 
 
 @dataclass(frozen=True)
@@ -80,6 +97,14 @@ class PublicRecipient:
     benefit_label: str
     amount: Decimal
     period: str
+    quantity: Decimal | None = None
+    unit_label: str = ""
+
+    @property
+    def per_unit(self) -> Decimal | None:
+        if not self.quantity:
+            return None
+        return (self.amount / self.quantity).quantize(Decimal("0.01"))
 
 
 @dataclass
@@ -95,18 +120,19 @@ class PublicView:
 
 
 def totals_of(revision) -> list[Total]:
-    """Recipients and amounts per benefit; reads prefetched recipients when there are any."""
-    counts: dict[str, int] = {}
-    amounts: dict[str, Decimal] = {}
+    """Recipients and amounts per benefit (a county's own benefits apart, by name); reads
+    prefetched recipients when there are any."""
+    counts: dict[tuple, int] = {}
+    amounts: dict[tuple, Decimal] = {}
     for recipient in revision.recipients.all():
-        kind = recipient.benefit_type
-        counts[kind] = counts.get(kind, 0) + 1
-        amounts[kind] = amounts.get(kind, Decimal("0.00")) + recipient.amount
-    return [
-        Total(kind, BenefitType(kind).label, counts[kind], amounts[kind])
-        for kind in BenefitType.values
-        if kind in counts
-    ]
+        key = (BenefitType.values.index(recipient.benefit_type), recipient.item)
+        counts[key] = counts.get(key, 0) + 1
+        amounts[key] = amounts.get(key, Decimal("0.00")) + recipient.amount
+    totals = []
+    for key in sorted(counts):
+        kind, item = BenefitType.values[key[0]], key[1]
+        totals.append(Total(kind, benefit_label(kind, item), counts[key], amounts[key], item))
+    return totals
 
 
 def _benefit_list_of(revision) -> BenefitList | None:
@@ -156,9 +182,11 @@ def _public_recipients(revision, policy: CountyPolicy) -> list[PublicRecipient]:
                 identity_number=public_identity_number(personal.identity_number),
                 group=recipient.group,
                 benefit_type=recipient.benefit_type,
-                benefit_label=BenefitType(recipient.benefit_type).label,
+                benefit_label=recipient.label,
                 amount=recipient.amount,
                 period=recipient.period,
+                quantity=recipient.quantity,
+                unit_label=Unit(recipient.unit).label if recipient.unit else "",
             )
         )
     return shown

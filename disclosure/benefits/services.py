@@ -17,8 +17,9 @@ from disclosure.publishing.models import Revision
 from disclosure.regions.access import Action, require
 from disclosure.regions.models import Region
 
+from . import slips
 from .imports import Line
-from .models import BenefitList, PersonalValues, Recipient
+from .models import BenefitList, PersonalValues, Recipient, Slip
 from .personal import commitment, new_salt
 from .selectors import due_for_expiry
 
@@ -97,6 +98,9 @@ def _write_recipients(revision: Revision, lines: list[Line]) -> None:
             benefit_type=line.benefit_type,
             amount=line.amount,
             period=line.period,
+            item=line.item,
+            quantity=line.quantity,
+            unit=line.unit,
             name_commitment=commitment(name_salt, line.name),
             identity_commitment=commitment(identity_salt, line.identity_number),
         )
@@ -107,6 +111,16 @@ def _write_recipients(revision: Revision, lines: list[Line]) -> None:
             name_salt=name_salt,
             identity_number=line.identity_number,
             identity_salt=identity_salt,
+        )
+        Slip.objects.create(
+            recipient=recipient,
+            village=revision.village,
+            person_key=slips.person_key(line.identity_number),
+            sealed=slips.seal(
+                name_salt=name_salt,
+                identity_salt=identity_salt,
+                identity_number=line.identity_number,
+            ),
         )
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import downloads
+from .views import downloads, household
 
 app_name = "benefits"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
         downloads.download,
         name="download",
     ),
+    path("benefits/household/", household.lookup, name="household"),
+    path("benefits/household/not-received/", household.not_received, name="not_received"),
 ]

@@ -30,8 +30,20 @@ def _key(ip: str | None) -> str | None:
     return hmac.new(secret, ip.encode(), hashlib.sha256).hexdigest()
 
 
-def _recent(kind: str, key: str, now) -> int:
-    return Attempt.objects.filter(kind=kind, address=key, at__gt=now - WINDOW).count()
+def _recent(kind: str, key: str, now, window: timedelta = WINDOW) -> int:
+    return Attempt.objects.filter(kind=kind, address=key, at__gt=now - window).count()
+
+
+def exceeded(kind: str, source: str | None, limit: int, window: timedelta = WINDOW) -> bool:
+    """Whether `limit` attempts of this kind came from `source` (an address, or any value
+    attempts are counted by, kept only as a keyed hash) within `window`, at most a day."""
+    key = _key(source)
+    return bool(key) and _recent(kind, key, timezone.now(), window) >= limit
+
+
+def note(kind: str, source: str | None) -> None:
+    """Count one attempt of this kind from `source`."""
+    _note(kind, _key(source), timezone.now())
 
 
 def _note(kind: str, key: str | None, now) -> None:

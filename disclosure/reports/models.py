@@ -137,6 +137,8 @@ class ReportNote(VillageOwned):
 class AttemptKind(models.TextChoices):
     FILE = "file", _("Report filed")
     TRACK = "track", _("Unknown tracking code")
+    LOOKUP = "lookup", _("Household lookup")
+    WRONG_SLIP = "wrong_slip", _("Household lookup that found nothing")
 
 
 class Attempt(models.Model):

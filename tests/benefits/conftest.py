@@ -37,11 +37,11 @@ def lines_of(*rows: str, **kwargs):
     return read_lines(table_of(csv_upload(*rows, **kwargs)))
 
 
-def import_draft(village, clerk, rows=ROWS, **kwargs):
+def import_draft(village, clerk, rows=ROWS, header=HEADER, **kwargs):
     return services.import_list(
         village=village,
         title="2026年第三季度惠农补贴发放名单",
-        lines=lines_of(*rows),
+        lines=lines_of(*rows, header=header),
         by=clerk,
         **kwargs,
     )

@@ -40,6 +40,7 @@ OUTSIDE_THE_PROOF = {
     "regions.Region": "the region tree: names are administrative and may legitimately change",
     "finance.FinanceRule": "a county's or village's disclosure calendar: a rule, not content",
     "benefits.CountyPolicy": "how a county shows names and how long: a rule, not content",
+    "benefits.CountyBenefit": "a county's own benefits: rows chain the name and unit they used",
     # A rating is a secret vote: a leaf for each, appended when it is cast, would let anyone who
     # knows when a villager voted find the vote (a digest of one of three choices is undone by
     # trying the three). Pages show only the counts, read from the append-only table.
@@ -77,6 +78,12 @@ NOT_PUBLIC = {
     "reports.ReportEvent": "handling of confidential reports",
     "reports.ReportNote": "handlers' notes",
     "reports.Attempt": "rate limiting of the report forms",
+    "benefits.Slip": "a household's lookup keys: never shown; each row found is proved against "
+    "the chained commitments",
+    "benefits.NonReceipt": "a household's report that it was not paid: a confidential report",
+    "benefits.Disbursement": "a township's 一卡通 file: staff-only",
+    "benefits.DisbursementRow": "payments of a 一卡通 file: staff-only",
+    "benefits.Death": "a township's death register: staff-only",
     "redflags.Cadre": "the township's register of cadres",
     "redflags.Relative": "declared relatives of cadres",
     "redflags.FlagCase": "the staff's case of a red flag; its public conclusions are records",

@@ -9,11 +9,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from disclosure.benefits import disbursements
+from disclosure.benefits.models import Disbursement
 from disclosure.contracts import services as contracts
 from disclosure.redflags import cadres
 from disclosure.redflags.rules import RULES
 from disclosure.redflags.services import flag_counts, flags_for
 
+from ..benefits.conftest import identity, import_draft, publish
+from ..benefits.test_reconciliation import payments_of
 from .builders import contract, decided_by, finished_matter, ledger, purchase, spend
 
 TODAY = datetime.date(2025, 6, 1)
@@ -48,8 +52,29 @@ def troubles(village, clerk, supervisor, official):
     cadres.add_relative(cadre=chair, name="王建国", relation="spouse", by=official)
     bids = [("青山建筑队", Decimal("90000.00"), True), ("王建国", Decimal("93000.00"), False)]
     purchase(village, clerk, supervisor, "90000.00", "public_bidding", bids=bids)
+    cadres.add_relative(cadre=chair, name="王秀英", relation="sibling", by=official)
     contract(village, clerk, supervisor, matter=decided_by(village, clerk, present=10))
     finished_matter(village, clerk, supervisor)
+    benefits_unpaid(village, clerk, supervisor, official)
+
+
+def benefits_unpaid(village, clerk, supervisor, official):
+    """A published benefit list, and the township's one 一卡通 file, which pays none of it."""
+    publish(import_draft(village, clerk), clerk, supervisor)
+    if Disbursement.objects.filter(township=village.parent).exists():
+        return
+    today = timezone.localdate()
+    stranger = (
+        f"清河村,钱多多,{identity('99010119900101004')},6230000000000000099,,800,{today},低保"
+    )
+    disbursements.import_disbursement(
+        township=village.parent,
+        filename="一卡通.csv",
+        payments=payments_of(village.parent, [stranger]),
+        lists_from=today - datetime.timedelta(days=1),
+        lists_to=today + datetime.timedelta(days=1),
+        by=official,
+    )
 
 
 def test_every_village_asked_for_has_a_count(village_a, village_b, village_c):

@@ -11,19 +11,20 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from disclosure.publishing.audit import client_ip
+from disclosure.publishing.audit import client_ip, record
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
 from disclosure.publishing.services import EDITABLE
-from disclosure.regions.access import Action, can, get_for_user, villages_for
+from disclosure.regions.access import Action, can, get_for_user, regions_for, villages_for
 from disclosure.web.decorators import staff_required
 
 from .. import services
+from .. import slips as slip_codes
 from ..files import table_of
 from ..forms import ImportForm, ReimportForm, read_preview, sign_preview
 from ..imports import ImportRefused, read_lines
 from ..models import BenefitList
-from ..selectors import policy_for, totals_of, window_end
+from ..selectors import county_benefits, policy_for, totals_of, window_end
 
 LISTS = Revision.objects.filter(posting__kind=Kind.BENEFIT_LIST).select_related(
     "posting", "village"
@@ -45,6 +46,7 @@ def home(request):
     context = {
         "villages": [(v, can(request.user, Action.DRAFT, v)) for v in villages],
         "lists": lists,
+        "may_oversee": bool(regions_for(request.user, Action.OVERSEE)),
     }
     return render(request, "benefits/staff/home.html", context)
 
@@ -65,7 +67,8 @@ def _import(request, form_class, context: dict, confirm):
         form = form_class(request.POST, request.FILES)
         if form.is_valid():
             try:
-                lines = read_lines(table_of(form.cleaned_data["file"]))
+                table = table_of(form.cleaned_data["file"])
+                lines = read_lines(table, county_benefits(context["village"]))
             except ImportRefused as refused:
                 context["problems"] = refused.problems
             else:
@@ -142,3 +145,26 @@ def revision(request, pk: int):
         "may_reimport": revision.state in EDITABLE and can(request.user, Action.DRAFT, revision),
     }
     return render(request, "benefits/staff/revision.html", context)
+
+
+@staff_required
+def slips(request, pk: int):
+    """The slips handed to each recipient: the entry and the household's code, to print."""
+    revision = get_for_user(LISTS, request.user, Action.VIEW_DRAFTS, pk=pk)
+    if not may_see_personal(request.user, revision.village):
+        raise PermissionDenied
+    recipients = revision.recipients.select_related("personal").order_by("position")
+    printed = [
+        (recipient, slip_codes.shown(slip_codes.slip_code(recipient.personal.identity_number)))
+        for recipient in recipients
+        if getattr(recipient, "personal", None) is not None
+    ]
+    record(
+        by=request.user,
+        action="benefits.slips_printed",
+        village=revision.village,
+        target=str(revision),
+        ip=client_ip(request),
+        slips=len(printed),
+    )
+    return render(request, "benefits/staff/slips.html", {"revision": revision, "slips": printed})

@@ -7,6 +7,7 @@ whatever the number of villages.
 
 from django.utils.translation import gettext_lazy as _
 
+from .benefits import benefit_payments
 from .bidders import related_bidder
 from .competition import same_counterparty_across_villages, single_bid
 from .contracts import contract_without_competition, rent_in_arrears
@@ -14,6 +15,7 @@ from .decisions import resolution_without_quorum, result_overdue
 from .money import large_expenditure_without_decision, split_purchases
 from .payments import paid_above_contract_value
 from .periods import period_not_disclosed
+from .recipients import benefit_recipients
 from .related import related_party
 
 RULES = {
@@ -43,5 +45,10 @@ RULES = {
     "paid_above_contract_value": (
         _("Paid above the contract's value"),
         paid_above_contract_value,
+    ),
+    "benefit_payments": (_("Benefit paid otherwise than listed"), benefit_payments),
+    "benefit_recipients": (
+        _("Benefit listed for someone who should not receive it"),
+        benefit_recipients,
     ),
 }

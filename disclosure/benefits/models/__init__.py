@@ -1,0 +1,37 @@
+"""The benefits app's models: published lists (lists.py), disbursement files (disbursements.py)."""
+
+from .disbursements import Death, Disbursement, DisbursementRow
+from .lists import (
+    DEFAULT_WINDOW_DAYS,
+    UNITS,
+    BenefitList,
+    BenefitType,
+    CountyBenefit,
+    CountyPolicy,
+    NameDisplay,
+    NonReceipt,
+    PersonalValues,
+    Recipient,
+    Slip,
+    Unit,
+    benefit_label,
+)
+
+__all__ = [
+    "DEFAULT_WINDOW_DAYS",
+    "UNITS",
+    "BenefitList",
+    "BenefitType",
+    "CountyBenefit",
+    "CountyPolicy",
+    "Death",
+    "Disbursement",
+    "DisbursementRow",
+    "NameDisplay",
+    "NonReceipt",
+    "PersonalValues",
+    "Recipient",
+    "Slip",
+    "Unit",
+    "benefit_label",
+]
