@@ -33,8 +33,8 @@ class DemoWitness:
 
 
 WITNESSES = (
-    DemoWitness("qingshan.demo.cn/witness", "青山镇人民政府"),
-    DemoWitness("archive.shifan.demo.cn/witness", "示范县档案馆"),
+    DemoWitness("taoyuan.demo.cn/witness", "桃源镇人民政府"),
+    DemoWitness("archive.yunxi.demo.cn/witness", "云溪县档案馆"),
 )
 
 

@@ -36,15 +36,15 @@ def test_both_witnesses_register_and_cosign_the_newest_checkpoint(
     output = cosign()
 
     assert sorted(Witness.objects.values_list("operator", flat=True)) == [
-        "示范县档案馆",
-        "青山镇人民政府",
+        "云溪县档案馆",
+        "桃源镇人民政府",
     ]
     assert Cosignature.objects.count() == 2
-    assert "青山镇人民政府" in output and "示范县档案馆" in output
+    assert "桃源镇人民政府" in output and "云溪县档案馆" in output
     proof = json.loads(client.get(f"/p/{posting.code}/proof.json").content)
     assert {cosigner["operator"] for cosigner in proof["log"]["cosigners"]} == {
-        "青山镇人民政府",
-        "示范县档案馆",
+        "桃源镇人民政府",
+        "云溪县档案馆",
     }
 
 
