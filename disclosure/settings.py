@@ -321,7 +321,7 @@ if PRODUCTION and not TRANSPARENCY_ORIGIN_HOST:
 TRANSPARENCY_ORIGIN_HOST = TRANSPARENCY_ORIGIN_HOST or "localhost"
 
 REST_FRAMEWORK = {
-    "DEFAULT_PERMISSION_CLASSES": ["disclosure.api.permissions.DenyAll"],
+    "DEFAULT_PERMISSION_CLASSES": ["disclosure.web.api.DenyAll"],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 50,

@@ -10,6 +10,7 @@ from disclosure.publishing import changes
 from disclosure.regions.models import Level, RoleKind
 
 from .factories import RegionFactory, make_staff
+from .watchdog import stop_watching, watching
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +23,17 @@ def _no_page_cache(request, settings):
     # Counts of changes are trusted for a second: one read by the test before must neither
     # key this test's pages nor hide a query this test counts.
     changes.forget_counts()
+
+
+@pytest.fixture(autouse=True)
+def _public_changes_are_counted(monkeypatch):
+    watchdog = watching(monkeypatch)
+    yield
+    stop_watching()
+    assert not watchdog.uncounted, (
+        "A public change was not counted (call changes.count for its village): "
+        f"{watchdog.uncounted}"
+    )
 
 
 @pytest.fixture(autouse=True)

@@ -2,8 +2,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework import routers
 
+from disclosure.web.api import PublicReadOnly
+
 from . import views
-from .permissions import PublicReadOnly
 
 app_name = "api"
 

@@ -14,10 +14,9 @@ from rest_framework.response import Response
 from disclosure.publishing import chain
 from disclosure.publishing.models import Attachment, Posting, Revision
 from disclosure.regions.models import Region
+from disclosure.web.api import PageNumbers, PublicReadOnly
 
 from . import filters, serializers
-from .pagination import PageNumbers
-from .permissions import PublicReadOnly
 
 CODE = r"\d{12}"
 

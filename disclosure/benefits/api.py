@@ -2,10 +2,9 @@
 
 from rest_framework import serializers, viewsets
 
-from disclosure.api.pagination import PageNumbers
-from disclosure.api.permissions import PublicReadOnly
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
+from disclosure.web.api import PageNumbers, PublicReadOnly
 
 from . import exports
 from .selectors import policies_by_county

@@ -11,9 +11,8 @@ from rest_framework.decorators import api_view, authentication_classes, permissi
 from rest_framework.response import Response
 
 from disclosure import clock
-from disclosure.api.pagination import PageNumbers
-from disclosure.api.permissions import PublicReadOnly
 from disclosure.regions.models import Region
+from disclosure.web.api import PageNumbers, PublicReadOnly
 
 from . import ocds, selectors, serializers
 

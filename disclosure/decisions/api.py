@@ -6,9 +6,8 @@ from django_filters import rest_framework as filters
 from rest_framework import viewsets
 
 from disclosure import clock
-from disclosure.api.pagination import PageNumbers
-from disclosure.api.permissions import PublicReadOnly
 from disclosure.publishing.models import PostingStatus, RevisionState
+from disclosure.web.api import PageNumbers, PublicReadOnly
 
 from . import selectors, serializers
 from .models import Matter, ResolutionStage

@@ -17,7 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from disclosure import clock
-from disclosure.publishing import records
+from disclosure.publishing import changes, records
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import PostingStatus
@@ -94,10 +94,10 @@ def record_progress(
     )
     update.full_clean()
     update.save()
-    records.publish("progress", update)
     if percent == 100:
         matter.implementation_ended_on = on
         matter.save(update_fields=["implementation_ended_on"])
+    records.publish("progress", update)
     record(by=by, action="matter.progress", village=matter.village, target=matter.title, ip=ip)
     return update
 
@@ -186,5 +186,7 @@ def add_link(
     link.save()
     if progress is not None:
         records.publish("progress", progress)
+    else:
+        changes.count(matter.village_id)
     record(by=by, action="matter.link", village=matter.village, target=link.reference, ip=ip)
     return link

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from disclosure import clock
+from disclosure.publishing import changes
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
 from disclosure.publishing.catalogue import Kind
@@ -202,6 +203,7 @@ def prepare_result(
     _attach_after_photos(matter, revision)
     matter.result = revision.posting
     matter.save(update_fields=["result"])
+    changes.count(matter.village_id)
     return revision
 
 

@@ -7,13 +7,9 @@ class OversightConfig(AppConfig):
     verbose_name = _("Township oversight")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
         from disclosure.publishing import records, tasks
-        from disclosure.redflags.models import Cadre, Relative
 
         from .models import CorrectionOrder
-        from .summaries import forget_village
         from .tasks import correction_orders
 
         tasks.register(correction_orders)
@@ -26,6 +22,3 @@ class OversightConfig(AppConfig):
             title=_("correction order"),
             related=["posting"],
         )
-        for register in (Cadre, Relative):
-            for signal in (post_save, post_delete):
-                signal.connect(forget_village, sender=register)

@@ -4,7 +4,8 @@ and computes again only those of villages that changed since, or that were compu
 A summary is stamped with the village's count of public changes (publishing.ChangeCount), read
 before computing: a change committed meanwhile leaves the stamp behind, so it is computed again.
 What the count does not see is dealt with apart: reports are counted on every request
-(services.with_reports), and a change to the register of cadres drops the village's summaries.
+(services.with_reports). The register of cadres is staff-only, yet the related-party flags read
+it: its services count a change of the village too (redflags/cadres.py).
 Stored figures hold numbers and dates, never words, so they read the same in every language.
 A daily job (manage.py summarise_villages) computes the day's summaries before anyone asks.
 """
@@ -12,9 +13,6 @@ A daily job (manage.py summarise_villages) computes the day's summaries before a
 from dataclasses import asdict
 from datetime import date
 from decimal import Decimal
-from functools import partial
-
-from django.db import transaction
 
 from disclosure.participation.services import QuestionCounts, RatingSummary
 from disclosure.publishing.models import ChangeCount
@@ -134,15 +132,3 @@ def _row(village: Region, figures: dict, year: int) -> VillageRow:
         strong_flags=figures["strong_flags"],
         open_orders=figures["open_orders"],
     )
-
-
-def forget_village(sender, instance, using=None, **kwargs) -> None:
-    """Drop a village's summaries once a change to its register of cadres commits.
-
-    The register is staff-only, so it is no public change, yet the related-party flags read it.
-    """
-    transaction.on_commit(partial(_forget, instance.village_id, using), using=using)
-
-
-def _forget(village_id: int, using) -> None:
-    VillageSummary.objects.using(using).filter(village_id=village_id).delete()

@@ -10,11 +10,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
 from disclosure import clock
-from disclosure.api.pagination import PageNumbers
-from disclosure.api.permissions import PublicReadOnly
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_name
 from disclosure.publishing.models import Posting, PostingStatus
+from disclosure.web.api import PageNumbers, PublicReadOnly
 
 from .models import Question
 from .services import period_ratings

@@ -14,6 +14,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from disclosure import clock
+from disclosure.publishing import changes
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import Posting, PostingStatus
@@ -94,7 +95,7 @@ def rate(
                     "please try later."
                 )
             )
-    return Rating.objects.create(
+    rating = Rating.objects.create(
         village=posting.village,
         posting=posting,
         choice=choice,
@@ -102,3 +103,5 @@ def rate(
         ip_hash=ip_hash,
         rated_at=now,
     )
+    changes.count(posting.village_id)
+    return rating

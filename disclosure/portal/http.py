@@ -48,14 +48,19 @@ _COUNT_OF_POSTING = (
 )
 
 
-def _count(sql: str, value) -> int:
+# A witness's cosignature shows on the 核验 pages of every village of its county without any
+# village changing: those pages are keyed by the newest cosignature too.
+_NEWEST_COSIGNATURE = "SELECT coalesce(max(id), 0) FROM transparency_cosignature"
+
+
+def _count(sql: str, *values) -> int:
     def read() -> int:
         with connection.cursor() as cursor:
-            cursor.execute(sql, [value])
+            cursor.execute(sql, values)
             row = cursor.fetchone()
         return row[0] if row else 0
 
-    return remembered((sql, value), read)
+    return remembered((sql, values), read)
 
 
 def site_changes(kwargs) -> int:
@@ -66,6 +71,10 @@ def village_changes(kwargs) -> int:
     """Changes of the village the URL names, by its region code or by one of its postings."""
     code = kwargs["code"]
     return _count(_COUNT_OF_REGION if REGION_CODE.fullmatch(code) else _COUNT_OF_POSTING, code)
+
+
+def proof_changes(kwargs) -> str:
+    return f"{village_changes(kwargs)}.{_count(_NEWEST_COSIGNATURE)}"
 
 
 def _shared(request) -> bool:
@@ -90,7 +99,7 @@ def _same_for_everyone(request, response) -> bool:
     )
 
 
-def _key(request, changes: int) -> str:
+def _key(request, changes) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
     size = request.COOKIES.get(TEXT_SIZE_COOKIE) == "large"
     gzip = re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")) is not None
@@ -145,6 +154,12 @@ def public_page(view):
 def village_page(view):
     """A public page of one village, named by the `code` of the village or of a posting in it."""
     return _public(view, village_changes)
+
+
+def proof_page(view):
+    """A village's 核验 page or proof bundle: cached until the village changes or a witness
+    cosigns anew."""
+    return _public(view, proof_changes)
 
 
 def absolute_url(request, path: str) -> str:

@@ -7,7 +7,6 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from . import changes, kinds
+        from . import kinds
 
-        changes.connect()
         kinds.register_power_list()

@@ -37,7 +37,7 @@ from django.utils.translation import gettext as _
 from disclosure.transparency import leaves
 from disclosure.transparency import services as log
 
-from . import chain
+from . import chain, changes
 
 # The version of the record documents, as `format` is for the revisions' documents.
 FORMAT = 1
@@ -117,6 +117,7 @@ def publish(name: str, row) -> None:
     if not kind.public().filter(pk=row.pk).exists():
         raise ValueError(f"{name} {row.pk} is not public: it has nothing to be logged")
     log.append(village=row.village, data=leaf_of(name, row))
+    changes.count(row.village_id)
 
 
 def unlogged():
@@ -136,6 +137,8 @@ def log_unlogged() -> int:
             # Only the digest is written: the tables' triggers allow filling an empty one.
             row.save(update_fields=["record_digest"])
             village_data.append((row.village, leaf_of(name, row)))
+    for village_id in {village.pk for village, _data in village_data}:
+        changes.count(village_id)
     return log.append_many(village_data=village_data)
 
 

@@ -16,7 +16,7 @@ from disclosure.transparency import leaves
 from disclosure.transparency import services as log
 
 from . import attachments as files
-from . import chain, kinds, search
+from . import chain, changes, kinds, search
 from .audit import record
 from .catalogue import Kind
 from .masking import mask_text
@@ -311,6 +311,7 @@ def _append_to_chain(revision: Revision, by) -> None:
     posting.first_published_at = posting.first_published_at or now
     posting.last_published_at = now
     posting.save()
+    changes.count(revision.village_id)
 
 
 def _leaf_of(revision: Revision) -> bytes:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from disclosure import clock
 from disclosure.benefits.personal import is_identity_number
+from disclosure.publishing import changes
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.regions.access import Action, require
@@ -56,6 +57,7 @@ def add_cadre(
     )
     cadre.full_clean()
     cadre.save()
+    _register_changed(cadre)
     record(by=by, action="redflags.cadre_added", village=village, target=cadre.name, ip=ip)
     return cadre
 
@@ -82,6 +84,7 @@ def update_cadre(
         raise ValidationError({"started_on": _("A term cannot start after it ended.")})
     cadre.full_clean()
     cadre.save()
+    _register_changed(cadre)
     record(by=by, action="redflags.cadre_changed", village=cadre.village, target=cadre.name, ip=ip)
     return cadre
 
@@ -99,6 +102,7 @@ def end_term(*, cadre: Cadre, ended_on: date, by, ip=None) -> Cadre:
         raise ValidationError({"ended_on": _("A term cannot be ended on a day still to come.")})
     cadre.ended_on = ended_on
     cadre.save(update_fields=["ended_on"])
+    _register_changed(cadre)
     record(
         by=by,
         action="redflags.cadre_ended",
@@ -108,6 +112,12 @@ def end_term(*, cadre: Cadre, ended_on: date, by, ip=None) -> Cadre:
         ended_on=ended_on.isoformat(),
     )
     return cadre
+
+
+def _register_changed(row) -> None:
+    # The register is staff-only, yet the township's summaries of related-party flags read it:
+    # counting a change of the village makes them be computed again.
+    changes.count(row.village_id)
 
 
 def _relation(value: str) -> str:
@@ -130,6 +140,7 @@ def add_relative(
     )
     relative.full_clean()
     relative.save()
+    _register_changed(relative)
     record(
         by=by, action="redflags.relative_added", village=cadre.village, target=relative.name, ip=ip
     )
@@ -148,6 +159,7 @@ def update_relative(
         relative.identity_number = _identity_number(identity_number)
     relative.full_clean()
     relative.save()
+    _register_changed(relative)
     record(
         by=by,
         action="redflags.relative_changed",

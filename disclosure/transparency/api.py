@@ -12,7 +12,7 @@ from rest_framework.exceptions import ParseError
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from disclosure.api.permissions import PublicReadOnly
+from disclosure.web.api import PublicReadOnly
 
 from . import proofs, services
 from .errors import LogError

@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 from .. import proofs, selectors
-from ..http import absolute_url, village_page
+from ..http import absolute_url, proof_page
 
 
 def _revision(code, number):
@@ -13,7 +13,7 @@ def _revision(code, number):
     return posting, selectors.published_revision(posting, number or posting.current.number)
 
 
-@village_page
+@proof_page
 def verify(request, code, number=None):
     posting, revision = _revision(code, number)
     check = proofs.check_of(revision)
@@ -61,7 +61,7 @@ def _words() -> dict:
     }
 
 
-@village_page
+@proof_page
 def proof_json(request, code, number=None):
     _posting, revision = _revision(code, number)
     check = proofs.check_of(revision)

@@ -1,3 +1,6 @@
+"""What every API endpoint shares: who may call it, and how long lists are cut into pages."""
+
+from rest_framework.pagination import PageNumberPagination
 from rest_framework.permissions import SAFE_METHODS, BasePermission
 
 
@@ -16,3 +19,9 @@ class PublicReadOnly(BasePermission):
 
     def has_permission(self, request, view):
         return request.method in SAFE_METHODS
+
+
+class PageNumbers(PageNumberPagination):
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 200
