@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from disclosure import clock
+from disclosure.publishing import changes
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
 from disclosure.publishing.catalogue import Kind
@@ -139,6 +140,7 @@ def expire_list(*, benefit_list: BenefitList, by=None, ip=None) -> int:
     removed, _details = PersonalValues.objects.filter(recipient__revision=revision).delete()
     benefit_list.expired_at = clock.now()
     benefit_list.save(update_fields=["expired_at"])
+    changes.count(benefit_list.village_id)
     record(
         by=by,
         action="benefits.expire",

@@ -130,6 +130,8 @@ def record_stage(
         attempt=stage.attempt,
         passed=stage.passed,
     )
+    # The village's page of matters follows each discussion of the four.
+    changes.count(matter.village_id)
     return stage
 
 
