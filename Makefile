@@ -19,6 +19,9 @@ demo: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DEMO=true $(BIN)/python manage.py load_demo
 	@echo "村务公开平台: http://127.0.0.1:$(PORT)/  (staff: http://127.0.0.1:$(PORT)/staff/)"
+	@# The task queue's worker runs beside the web server and stops with it.
+	DEMO=true $(BIN)/python manage.py procrastinate worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEMO=true $(BIN)/gunicorn disclosure.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 test: install

@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Before the apps, whose tasks.py modules it finds and whose ready() may defer jobs.
+    "procrastinate.contrib.django",
     "disclosure.regions",
     "disclosure.publishing",
     "disclosure.spreadsheets",
@@ -309,6 +311,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
+
+# The task queue (Procrastinate, in this database): each app's jobs.py holds its jobs and its
+# periodic jobs; `manage.py procrastinate worker` runs them (docs/deploy.md). Periodic jobs'
+# cron times are in UTC.
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "jobs"
+PROCRASTINATE_IMPORT_PATHS = ["disclosure.queue"]
 
 LOGGING = {
     "version": 1,

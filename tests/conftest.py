@@ -5,11 +5,14 @@ township 白水镇; both townships lie in the county 示范县. Each named perso
 """
 
 import pytest
+from procrastinate.contrib.django import app
+from procrastinate.testing import InMemoryConnector
 
 from disclosure.publishing import changes
 from disclosure.regions.models import Level, RoleKind
 
 from .factories import RegionFactory, make_staff
+from .queue import Queue
 
 
 @pytest.fixture(autouse=True)
@@ -22,6 +25,14 @@ def _no_page_cache(request, settings):
     # Counts of changes are trusted for a second: one read by the test before must neither
     # key this test's pages nor hide a query this test counts.
     changes.forget_counts()
+
+
+@pytest.fixture(autouse=True)
+def task_queue():
+    """Jobs a test defers wait in memory; `task_queue.run()` runs them, as a worker would."""
+    connector = InMemoryConnector()
+    with app.replace_connector(connector):
+        yield Queue(connector)
 
 
 @pytest.fixture(autouse=True)

@@ -1,18 +1,13 @@
 """Email to the staff whom something needs: SMTP when configured, the console otherwise."""
 
-import logging
-import smtplib
-
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from disclosure.regions.access import ABOVE_VILLAGE_ONLY, ROLE_ACTIONS, Action
 from disclosure.regions.models import Region, Role
 
-logger = logging.getLogger(__name__)
+from .jobs import send_email
 
 
 def people_who_may(action: Action, village: Region) -> list:
@@ -29,7 +24,7 @@ def notify(action: Action, village: Region, template: str, context: dict) -> Non
     """Email everyone who may take the action on the village, once the transaction commits.
 
     The template's first line is the subject, the rest the body, rendered in the site's language.
-    A mail server that fails is logged and never undoes the work that caused the message.
+    The task queue sends it (publishing/jobs.py).
     """
     recipients = [user.email for user in people_who_may(action, village) if user.email]
     if not recipients:
@@ -37,10 +32,6 @@ def notify(action: Action, village: Region, template: str, context: dict) -> Non
     with translation.override(settings.LANGUAGE_CODE):
         subject, _, body = render_to_string(template, context).strip().partition("\n")
 
-    def send():
-        try:
-            send_mail(subject.strip(), body.strip(), None, recipients)
-        except (OSError, smtplib.SMTPException):
-            logger.warning("Could not send %r to %s", subject, recipients, exc_info=True)
-
-    transaction.on_commit(send)
+    # Deferred in the caller's transaction: the message goes out only if the work is kept, and
+    # a mail server that is down delays it (the job is retried) without failing the request.
+    send_email.defer(subject=subject.strip(), body=body.strip(), recipients=recipients)

@@ -208,24 +208,24 @@ def test_the_township_readers_are_emailed_without_text_identity_or_code(
     supervisor_a,
     administrator,
     village_report_handler,
-    django_capture_on_commit_callbacks,
+    task_queue,
 ):
     for person in (township_official, report_handler, clerk_a, supervisor_a, administrator):
         person.email = f"{person.username}@example.org"
         person.save()
     village_report_handler.email = "inspector_a@example.org"
     village_report_handler.save()
-    with django_capture_on_commit_callbacks(execute=True):
-        post(
-            client,
-            village_a,
-            files=[SimpleUploadedFile("现场.jpg", photo())],
-            **{
-                "identity": "named",
-                "name": NAME,
-                "contact": PHONE,
-            },
-        )
+    post(
+        client,
+        village_a,
+        files=[SimpleUploadedFile("现场.jpg", photo())],
+        **{
+            "identity": "named",
+            "name": NAME,
+            "contact": PHONE,
+        },
+    )
+    task_queue.run()
     code = code_on_receipt(client)
 
     [message] = mail.outbox
