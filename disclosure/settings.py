@@ -4,6 +4,7 @@ Every variable is parsed strictly: a value that cannot be understood stops the
 start with a clear message instead of being silently replaced by a default.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -44,6 +45,13 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str) -> list[str]:
     return [item.strip() for item in env_str(name).split(",") if item.strip()]
+
+
+def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    try:
+        return [ipaddress.ip_network(item) for item in env_list(name)]
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
 
 
 PRODUCTION = env_bool("PRODUCTION", False)
@@ -170,6 +178,10 @@ LOGIN_URL = "workspace:login"
 LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 # Failed logins allowed per account and per address before a pause.
+# The proxies in front of the portal (addresses or networks, comma-separated). A request from
+# one of them is taken to come from the address it puts in X-Forwarded-For; any other request
+# from its own address, whatever its headers say (disclosure/web/addresses.py).
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW_MINUTES = env_int("LOGIN_FAILURE_WINDOW_MINUTES", 15)
 

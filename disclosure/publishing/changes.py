@@ -16,7 +16,7 @@ SITE = 0
 NOT_PUBLIC = {
     "publishing.AuditEntry",
     "publishing.ChangeCount",
-    "regions.FailedLogin",
+    "web.Attempt",
     "regions.User",
     "regions.Role",
     "finance.StagedEntry",

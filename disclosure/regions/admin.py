@@ -9,7 +9,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from .models import FailedLogin, Region, Role, User
+from .models import Region, Role, User
 from .services import level_of, parent_code_of
 
 
@@ -83,16 +83,3 @@ class UserAdmin(BaseUserAdmin):
             {"classes": ["wide"], "fields": ["username", "display_name", "password1", "password2"]},
         )
     ]
-
-
-@admin.register(FailedLogin)
-class FailedLoginAdmin(admin.ModelAdmin):
-    list_display = ["at", "username", "ip_address"]
-    search_fields = ["username", "ip_address"]
-    date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -39,10 +40,13 @@ def test_numbers_typed_into_a_question_are_masked_before_it_is_kept(about_notice
 
 def test_one_address_may_ask_again_an_hour_later(settings, about_notice_a):
     settings.QUESTIONS_PER_HOUR = 1
-    ask(about_notice_a, now=at(2026, 3, 1, hour=9))
-    with pytest.raises(ValidationError, match="请稍后再试"):
-        ask(about_notice_a, now=at(2026, 3, 1, hour=9) + datetime.timedelta(minutes=59))
-    ask(about_notice_a, now=at(2026, 3, 1, hour=10) + datetime.timedelta(minutes=1))
+    with time_machine.travel(at(2026, 3, 1, hour=9), tick=False):
+        ask(about_notice_a)
+    with time_machine.travel(at(2026, 3, 1, hour=9) + datetime.timedelta(minutes=59), tick=False):
+        with pytest.raises(ValidationError, match="请稍后再试"):
+            ask(about_notice_a)
+    with time_machine.travel(at(2026, 3, 1, hour=10) + datetime.timedelta(minutes=1), tick=False):
+        ask(about_notice_a)
     assert Question.objects.count() == 2
 
 

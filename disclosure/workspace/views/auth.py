@@ -2,7 +2,7 @@
 
 from django.contrib.auth import views as auth_views
 
-from disclosure.publishing.audit import client_ip
+from disclosure.web.addresses import client_ip
 
 from .. import throttling
 from ..forms import LoginForm
