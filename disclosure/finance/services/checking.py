@@ -303,6 +303,7 @@ def _row_problem(message) -> dict:
     return {"row": 0, "column": "", "header": "", "message": str(message)}
 
 
+@transaction.atomic
 def check_in_background(*, ledger_import: LedgerImport, by) -> None:
     """Check a large file in the task queue, once this request's transaction commits; the
     wizard page refreshes itself and shows the rows read so far until the check is done."""
