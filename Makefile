@@ -19,9 +19,12 @@ demo: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DEMO=true $(BIN)/python manage.py load_demo
 	@echo "村务公开平台: http://127.0.0.1:$(PORT)/  (staff: http://127.0.0.1:$(PORT)/staff/)"
-	# The demo's two witnesses cosign the county log beside the portal, and stop with it.
+	@# The task queue's worker and the demo's two witnesses of the county log run beside the web
+	@# server, and stop with it.
+	DEMO=true $(BIN)/python manage.py procrastinate worker & worker=$$!; \
 	DEMO=true $(BIN)/python manage.py demo_witnesses --url http://127.0.0.1:$(PORT) --every 60 & \
-	trap "kill $$! 2>/dev/null" EXIT INT TERM; \
+	witnesses=$$!; \
+	trap 'kill $$worker $$witnesses 2>/dev/null' EXIT INT TERM; \
 	DEMO=true $(BIN)/gunicorn disclosure.wsgi --bind 127.0.0.1:$(PORT) --workers 2 --access-logfile -
 
 test: install

@@ -4,6 +4,7 @@ Every variable is parsed strictly: a value that cannot be understood stops the
 start with a clear message instead of being silently replaced by a default.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -46,6 +47,13 @@ def env_list(name: str) -> list[str]:
     return [item.strip() for item in env_str(name).split(",") if item.strip()]
 
 
+def env_networks(name: str) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
+    try:
+        return [ipaddress.ip_network(item) for item in env_list(name)]
+    except ValueError as error:
+        raise ImproperlyConfigured(f"{name}: {error}") from None
+
+
 PRODUCTION = env_bool("PRODUCTION", False)
 DEMO = env_bool("DEMO", False)
 DEBUG = env_bool("DEBUG", False)
@@ -78,6 +86,8 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    # Before the apps, whose tasks.py modules it finds and whose ready() may defer jobs.
+    "procrastinate.contrib.django",
     "disclosure.regions",
     "disclosure.publishing",
     "disclosure.spreadsheets",
@@ -174,6 +184,10 @@ LOGIN_URL = "workspace:login"
 LOGIN_REDIRECT_URL = "workspace:home"
 LOGOUT_REDIRECT_URL = "portal:home"
 # Failed logins allowed per account and per address before a pause.
+# The proxies in front of the portal (addresses or networks, comma-separated). A request from
+# one of them is taken to come from the address it puts in X-Forwarded-For; any other request
+# from its own address, whatever its headers say (disclosure/web/addresses.py).
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES")
 LOGIN_FAILURE_LIMIT = env_int("LOGIN_FAILURE_LIMIT", 5)
 LOGIN_FAILURE_WINDOW_MINUTES = env_int("LOGIN_FAILURE_WINDOW_MINUTES", 15)
 # Only staff have sessions; one ends after this many minutes without a request.
@@ -343,6 +357,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
 }
+
+# The task queue (Procrastinate, in this database): each app's jobs.py holds its jobs and its
+# periodic jobs; `manage.py procrastinate worker` runs them (docs/deploy.md). Periodic jobs'
+# cron times are in UTC.
+PROCRASTINATE_AUTODISCOVER_MODULE_NAME = "jobs"
+PROCRASTINATE_IMPORT_PATHS = ["disclosure.queue"]
 
 LOGGING = {
     "version": 1,

@@ -86,7 +86,6 @@ def _question(sink, village: Village, post, posting_type: int, asked) -> None:
             rng.choice(("", "", "村民")),
             "",
             rng.choice(QUESTIONS.get(post.kind, OTHER_QUESTIONS)),
-            "",
             asked,
             status,
             village.supervisor.id if moderated else None,
@@ -114,7 +113,7 @@ def _ratings(sink, village: Village, post, published, until: datetime.date) -> N
         choice = rng.choices(choices, weights=weights)[0]
         sink.add(
             Rating,
-            (sink.new_id(Rating), village.id, post.id, choice, "", "", moment(rng, rated.date())),
+            (sink.new_id(Rating), village.id, post.id, choice, "", moment(rng, rated.date())),
         )
 
 
@@ -132,7 +131,6 @@ TABLES = (
             "name",
             "phone",
             "text",
-            "ip_hash",
             "asked_at",
             "status",
             "moderated_by_id",
@@ -147,5 +145,5 @@ TABLES = (
             "record_digest",
         ),
     ),
-    (Rating, ("id", "village_id", "posting_id", "choice", "comment", "ip_hash", "rated_at")),
+    (Rating, ("id", "village_id", "posting_id", "choice", "comment", "rated_at")),
 )

@@ -277,7 +277,7 @@ def _write_audit(sink: Sink, village: Village, rev: Rev) -> None:
             action,
             village.id,
             target,
-            None,
+            "",
             json.dumps(detail, ensure_ascii=False),
         ),
     )
@@ -361,7 +361,7 @@ TABLES = (
             "action",
             "village_id",
             "target",
-            "ip_address",
+            "address",
             "detail",
         ),
     ),

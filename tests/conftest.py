@@ -5,11 +5,14 @@ township 白水镇; both townships lie in the county 示范县. Each named perso
 """
 
 import pytest
+from procrastinate.contrib.django import app
+from procrastinate.testing import InMemoryConnector
 
 from disclosure.publishing import changes
 from disclosure.regions.models import Level, RoleKind
 
 from .factories import RegionFactory, make_staff
+from .queue import Queue
 from .watchdog import stop_watching, watching
 
 
@@ -34,6 +37,14 @@ def _public_changes_are_counted(monkeypatch):
         "A public change was not counted (call changes.count for its village): "
         f"{watchdog.uncounted}"
     )
+
+
+@pytest.fixture(autouse=True)
+def task_queue():
+    """Jobs a test defers wait in memory; `task_queue.run()` runs them, as a worker would."""
+    connector = InMemoryConnector()
+    with app.replace_connector(connector):
+        yield Queue(connector)
 
 
 @pytest.fixture(autouse=True)

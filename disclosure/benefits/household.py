@@ -21,15 +21,19 @@ from django.utils.translation import gettext as _
 
 from disclosure.publishing.audit import record
 from disclosure.publishing.models import PostingStatus
-from disclosure.reports import limits
 from disclosure.reports import services as reports
-from disclosure.reports.models import AttemptKind, ReportCategory
+from disclosure.reports.models import ReportCategory
+from disclosure.web import limits
 
 from . import slips
 from .models import NonReceipt, Recipient, Slip, Unit
 from .personal import commitment
 
 WRONG_CODES_WINDOW = datetime.timedelta(days=1)
+# Kinds of attempts the limiter (web/limits.py) counts: lookups by address, and lookups that found
+# nothing by the identity number tried, so that nobody can guess a household's code.
+LOOKUP = "household lookup"
+WRONG_SLIP = "household lookup found nothing"
 
 
 @dataclass(frozen=True)
@@ -66,12 +70,12 @@ def _checked_inputs(identity_number: str, code: str) -> tuple[str, str]:
 
 
 def _refuse_when_over_limits(ip: str | None, identity: str) -> None:
-    if limits.exceeded(AttemptKind.LOOKUP, ip, settings.BENEFITS_LOOKUPS_PER_HOUR):
+    if limits.free_at(kind=LOOKUP, who=ip, limit=settings.BENEFITS_LOOKUPS_PER_HOUR):
         raise ValidationError(
             _("Too many lookups were made from your network in the last hour; try again later.")
         )
     wrong = settings.BENEFITS_WRONG_CODES_PER_DAY
-    if limits.exceeded(AttemptKind.WRONG_SLIP, identity, wrong, WRONG_CODES_WINDOW):
+    if limits.free_at(kind=WRONG_SLIP, who=identity, limit=wrong, window=WRONG_CODES_WINDOW):
         raise ValidationError(
             _("Too many lookups with this identity number found nothing today; try tomorrow.")
         )
@@ -81,7 +85,7 @@ def find_household(*, name: str, identity_number: str, code: str, ip=None) -> li
     """The household's entries in current published lists, newest first; [] for any wrong answer."""
     identity, normalised_code = _checked_inputs(identity_number, code)
     _refuse_when_over_limits(ip, identity)
-    limits.note(AttemptKind.LOOKUP, ip)
+    limits.note(kind=LOOKUP, who=ip)
     name = unicodedata.normalize("NFKC", name or "").strip()
     entries = [
         _entry(slip.recipient)
@@ -89,7 +93,7 @@ def find_household(*, name: str, identity_number: str, code: str, ip=None) -> li
         if _proves(slip, name, identity, normalised_code)
     ]
     if not entries:
-        limits.note(AttemptKind.WRONG_SLIP, identity)
+        limits.note(kind=WRONG_SLIP, who=identity)
     record(by=None, action="benefits.lookup", ip=ip, found=len(entries))
     return sorted(entries, key=lambda entry: entry.published_on, reverse=True)
 

@@ -45,7 +45,7 @@ class MatterAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 @admin.register(Objection)
 class ObjectionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["matter", "village", "status", "lodged_at", "ip_address", "answered_at"]
+    list_display = ["matter", "village", "status", "lodged_at", "answered_at"]
     list_filter = ["status"]
     list_select_related = ["matter", "village"]
-    search_fields = ["matter__title", "village__name", "ip_address"]
+    search_fields = ["matter__title", "village__name"]

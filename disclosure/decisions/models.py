@@ -442,7 +442,6 @@ class Objection(VillageOwned):
     )
     name = models.CharField(_("name (optional)"), max_length=50, blank=True)
     text = models.TextField(_("objection"))
-    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     lodged_at = clock.TimestampField(_("lodged"), auto_now_add=True, db_index=True)
     status = models.CharField(
         _("status"), max_length=10, choices=ObjectionStatus.choices, default=ObjectionStatus.PENDING

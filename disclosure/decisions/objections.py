@@ -7,8 +7,6 @@ listed objection is a public record (publishing/records.py): listing it and answ
 append its leaf to the county's transparency log.
 """
 
-from datetime import timedelta
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -18,6 +16,7 @@ from disclosure.publishing import records
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.regions.access import Action, can, require
+from disclosure.web import limits
 
 from . import rules
 from .models import Matter, Objection, ObjectionStatus
@@ -54,21 +53,15 @@ def lodge_objection(*, matter: Matter, text: str, name: str = "", ip=None) -> Ob
         }
     if errors:
         raise ValidationError(errors)
-    _check_rate(ip)
-    return Objection.objects.create(
-        matter=matter, village=matter.village, name=name, text=text, ip_address=ip
+    limits.check(
+        kind="objection",
+        who=ip,
+        limit=rules.objections_per_hour(),
+        message=_(
+            "Too many objections were sent from your network in the last hour; please try later."
+        ),
     )
-
-
-def _check_rate(ip) -> None:
-    if ip is None:
-        return
-    since = clock.now() - timedelta(hours=1)
-    recent = Objection.objects.filter(ip_address=ip, lodged_at__gte=since).count()
-    if recent >= rules.objections_per_hour():
-        raise ValidationError(
-            _("Too many objections were sent from your network in the last hour; please try later.")
-        )
+    return Objection.objects.create(matter=matter, village=matter.village, name=name, text=text)
 
 
 def _lock(objection: Objection) -> Objection:

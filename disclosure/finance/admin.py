@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from disclosure.publishing.audit import client_ip
+from disclosure.web.addresses import client_ip
 
 from .models import FinanceRule, MappingRule
 from .services import rules

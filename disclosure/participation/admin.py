@@ -13,12 +13,11 @@ class QuestionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["subject_label", "village", "status", "asked_at", "due_on", "answered_at"]
     list_filter = ["status"]
     search_fields = ["subject_label", "text", "village__name"]
-    # The phone and the hashed address stay out of the admin's view.
-    exclude = ["phone", "ip_hash"]
+    # The phone stays out of the admin's view.
+    exclude = ["phone"]
 
 
 @admin.register(Rating)
 class RatingAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["posting", "village", "choice", "rated_at"]
     list_filter = ["choice"]
-    exclude = ["ip_hash"]

@@ -61,7 +61,6 @@ class Question(VillageOwned):
     name = models.CharField(_("name (optional)"), max_length=30, blank=True)
     phone = models.CharField(_("phone (optional, never shown)"), max_length=11, blank=True)
     text = models.TextField(_("question"))
-    ip_hash = models.CharField(_("hashed network address"), max_length=64, blank=True)
     asked_at = models.DateTimeField(_("asked"), default=timezone.now)
     status = models.CharField(
         _("status"), max_length=10, choices=QuestionStatus.choices, default=QuestionStatus.PENDING
@@ -101,7 +100,6 @@ class Question(VillageOwned):
             models.Index(fields=["village", "status", "due_on"]),
             models.Index(fields=["posting", "status"]),
             models.Index(fields=["subject_type", "subject_id", "status"]),
-            models.Index(fields=["ip_hash", "asked_at"]),
         ]
         verbose_name = _("question")
         verbose_name_plural = _("questions")
@@ -158,14 +156,12 @@ class Rating(VillageOwned):
     choice = models.CharField(_("rating"), max_length=20, choices=RatingChoice.choices)
     # Seen only by the village's staff and the township, masked; never public.
     comment = models.TextField(_("comment (optional)"), blank=True)
-    ip_hash = models.CharField(_("hashed network address"), max_length=64, blank=True)
     rated_at = models.DateTimeField(_("rated"), default=timezone.now)
 
     class Meta:
         ordering = ["-rated_at", "-pk"]
         indexes = [
             models.Index(fields=["village", "rated_at"]),
-            models.Index(fields=["posting", "ip_hash", "rated_at"]),
         ]
         verbose_name = _("rating")
         verbose_name_plural = _("ratings")

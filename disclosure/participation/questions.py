@@ -24,8 +24,8 @@ from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.notify import notify
 from disclosure.regions.access import Action, require
+from disclosure.web import limits
 
-from .addresses import hash_address
 from .models import Question, QuestionStatus
 from .subjects import LABEL_MAX, Subject
 
@@ -75,14 +75,15 @@ def _check_text(text: str, name: str) -> None:
         raise ValidationError(errors)
 
 
-def _check_rate(ip_hash: str, now: datetime) -> None:
-    if not ip_hash:
-        return
-    recent = Question.objects.filter(ip_hash=ip_hash, asked_at__gte=now - timedelta(hours=1))
-    if recent.count() >= settings.QUESTIONS_PER_HOUR:
-        raise ValidationError(
-            _("Too many questions were sent from your network in the last hour; please try later.")
-        )
+def _check_rate(ip: str | None) -> None:
+    limits.check(
+        kind="question",
+        who=ip,
+        limit=settings.QUESTIONS_PER_HOUR,
+        message=_(
+            "Too many questions were sent from your network in the last hour; please try later."
+        ),
+    )
 
 
 def staff_url(question: Question) -> str:
@@ -99,8 +100,7 @@ def ask(
     text, name = _clean(text), _clean(name)
     _check_text(text, name)
     phone = clean_phone(phone)
-    ip_hash = hash_address(ip)
-    _check_rate(ip_hash, now)
+    _check_rate(ip)
     question = Question.objects.create(
         village=subject.village,
         subject_type=subject.content_type,
@@ -111,7 +111,6 @@ def ask(
         name=name,
         phone=phone,
         text=text,
-        ip_hash=ip_hash,
         asked_at=now,
     )
     notify(

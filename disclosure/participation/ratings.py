@@ -5,8 +5,6 @@ one rating per browser per period (remembered in a signed cookie), at most RATIN
 ratings of one period from one address in an hour, and a honeypot field in the form.
 """
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,8 +16,8 @@ from disclosure.publishing import changes
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import Posting, PostingStatus
+from disclosure.web import limits
 
-from .addresses import hash_address
 from .models import Rating, RatingChoice
 
 COMMENT_MAX_CHARS = 500
@@ -81,26 +79,20 @@ def rate(
             }
         )
     now = now or clock.now()
-    ip_hash = hash_address(ip)
-    if ip_hash:
-        # Locks the period so two ratings from one address cannot both pass the count.
-        Posting.objects.select_for_update().filter(pk=posting.pk).first()
-        recent = Rating.objects.filter(
-            posting=posting, ip_hash=ip_hash, rated_at__gte=now - timedelta(hours=1)
-        )
-        if recent.count() >= settings.RATINGS_PER_HOUR:
-            raise ValidationError(
-                _(
-                    "Too many ratings of this period came from your network in the last hour; "
-                    "please try later."
-                )
-            )
+    limits.check(
+        kind=f"rating {posting.pk}",
+        who=ip,
+        limit=settings.RATINGS_PER_HOUR,
+        message=_(
+            "Too many ratings of this period came from your network in the last hour; "
+            "please try later."
+        ),
+    )
     rating = Rating.objects.create(
         village=posting.village,
         posting=posting,
         choice=choice,
         comment=comment,
-        ip_hash=ip_hash,
         rated_at=now,
     )
     changes.count(posting.village_id)

@@ -62,8 +62,8 @@ class RevisionAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
-    list_display = ["at", "username", "action", "village", "target", "ip_address"]
+    list_display = ["at", "username", "action", "village", "target", "address"]
     list_filter = ["action"]
     list_select_related = ["village"]
-    search_fields = ["username", "action", "target", "village__name", "ip_address"]
+    search_fields = ["username", "action", "target", "village__name", "address"]
     date_hierarchy = "at"

@@ -1,3 +1,5 @@
+from disclosure.web.addresses import keyed
+
 from .models import AuditEntry
 
 
@@ -9,10 +11,6 @@ def record(*, by, action: str, village=None, target: str = "", ip=None, **detail
         action=action,
         village=village,
         target=target[:200],
-        ip_address=ip,
+        address=keyed(ip),
         detail=detail,
     )
-
-
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None

@@ -327,7 +327,8 @@ class AuditEntry(models.Model):
         verbose_name=_("village"),
     )
     target = models.CharField(_("target"), max_length=200, blank=True)
-    ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    # The keyed hash of the client's address (web/addresses.py), never the address.
+    address = models.CharField(_("network address (keyed hash)"), max_length=64, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
 
     class Meta:

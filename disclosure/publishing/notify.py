@@ -1,12 +1,7 @@
 """Email to the staff whom something needs (SMTP when configured, the console otherwise), and
 the same news as a short message through the providers a deployment plugs in (messaging.py)."""
 
-import logging
-import smtplib
-
 from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -14,8 +9,7 @@ from disclosure.regions.access import ABOVE_VILLAGE_ONLY, ROLE_ACTIONS, Action
 from disclosure.regions.models import Region, Role
 
 from . import messaging
-
-logger = logging.getLogger(__name__)
+from .jobs import send_email
 
 
 def people_who_may(action: Action, village: Region) -> list:
@@ -37,7 +31,7 @@ def notify_people(people, template: str, context: dict) -> None:
     """Email the people and send them the subject as a short message (messaging.py).
 
     The template's first line is the subject, the rest the body, rendered in the site's language.
-    A mail server that fails is logged and never undoes the work that caused the message.
+    The task queue sends it (publishing/jobs.py).
     """
     people = list(people)
     if not people:
@@ -49,10 +43,6 @@ def notify_people(people, template: str, context: dict) -> None:
     if not recipients:
         return
 
-    def send():
-        try:
-            send_mail(subject.strip(), body.strip(), None, recipients)
-        except (OSError, smtplib.SMTPException):
-            logger.warning("Could not send %r to %s", subject, recipients, exc_info=True)
-
-    transaction.on_commit(send)
+    # Deferred in the caller's transaction: the message goes out only if the work is kept, and
+    # a mail server that is down delays it (the job is retried) without failing the request.
+    send_email.defer(subject=subject.strip(), body=body.strip(), recipients=recipients)

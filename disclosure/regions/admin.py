@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure import clock
 
-from .models import FailedLogin, Region, Role, User
+from .models import Region, Role, User
 from .services import level_of, parent_code_of
 
 
@@ -91,16 +91,3 @@ class UserAdmin(BaseUserAdmin):
             {"classes": ["wide"], "fields": ["username", "display_name", "password1", "password2"]},
         )
     ]
-
-
-@admin.register(FailedLogin)
-class FailedLoginAdmin(admin.ModelAdmin):
-    list_display = ["at", "username", "ip_address"]
-    search_fields = ["username", "ip_address"]
-    date_hierarchy = "at"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

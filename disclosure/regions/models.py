@@ -156,15 +156,3 @@ class Role(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.get_kind_display()} · {self.region}"
-
-
-class FailedLogin(models.Model):
-    """A failed staff login, kept to slow down password guessing."""
-
-    username = models.CharField(_("user name"), max_length=150, db_index=True)
-    ip_address = models.GenericIPAddressField(_("IP address"), null=True)
-    at = models.DateTimeField(_("time"), auto_now_add=True, db_index=True)
-
-    class Meta:
-        verbose_name = _("failed login")
-        verbose_name_plural = _("failed logins")

@@ -132,27 +132,3 @@ class ReportNote(VillageOwned):
         ordering = ["at", "pk"]
         verbose_name = _("internal note")
         verbose_name_plural = _("internal notes")
-
-
-class AttemptKind(models.TextChoices):
-    FILE = "file", _("Report filed")
-    TRACK = "track", _("Unknown tracking code")
-    LOOKUP = "lookup", _("Household lookup")
-    WRONG_SLIP = "wrong_slip", _("Household lookup that found nothing")
-
-
-class Attempt(models.Model):
-    """A report filed or a wrong code tried, by a keyed hash of the address, for rate limits.
-
-    Kept apart from the reports on purpose: no report row records where it came from, so an
-    anonymous report stays anonymous even to those who read the database.
-    """
-
-    kind = models.CharField(_("kind"), max_length=10, choices=AttemptKind.choices)
-    address = models.CharField(_("address hash"), max_length=64)
-    at = models.DateTimeField(_("time"), auto_now_add=True)
-
-    class Meta:
-        indexes = [models.Index(fields=["kind", "address", "at"])]
-        verbose_name = _("rate-limit attempt")
-        verbose_name_plural = _("rate-limit attempts")

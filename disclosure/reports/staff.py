@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.publishing.attachments import blob_path
-from disclosure.publishing.audit import client_ip
 from disclosure.publishing.serving import serve_blob
 from disclosure.regions.access import Action, regions_for
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 from disclosure.web.forms import show_refusal
 

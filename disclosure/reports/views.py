@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from disclosure.portal.http import absolute_url
-from disclosure.publishing.audit import client_ip
 from disclosure.regions.models import Level, Region
+from disclosure.web.addresses import client_ip
 from disclosure.web.forms import show_refusal
 
 from . import codes, services

@@ -3,6 +3,6 @@ from django.utils.translation import gettext_lazy as _
 
 
 class WebConfig(AppConfig):
-    # An app for its translations only: it has no models, views or templates.
+    # Its one model is the limiter's table of attempts (limits.py).
     name = "disclosure.web"
     verbose_name = _("Shared web code")

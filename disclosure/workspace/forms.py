@@ -11,10 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
 
-from disclosure.publishing.audit import client_ip
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.services import Content
 from disclosure.regions.models import Region
+from disclosure.web.addresses import client_ip
 from disclosure.web.forms import show_refusal
 
 from . import throttling

@@ -16,9 +16,10 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from disclosure.publishing.audit import client_ip, record
+from disclosure.publishing.audit import record
 from disclosure.regions.accounts import second_factor_required
 from disclosure.regions.models import User
+from disclosure.web.addresses import client_ip
 
 from . import throttling
 

@@ -97,3 +97,12 @@ def test_drafts_are_not_expired(draft_list):
         call_command("expire_benefit_lists")
 
     assert draft_list.recipients.get(position=1).personal.identity_number == WANG
+
+
+def test_the_portal_ends_the_window_itself_every_night(published_list):
+    from disclosure.benefits.jobs import expire_benefit_lists
+
+    with _days_later(91):
+        expire_benefit_lists(timestamp=0)
+
+    assert not PersonalValues.objects.exists()

@@ -5,6 +5,8 @@ import time_machine
 
 from disclosure.decisions.models import Objection, ObjectionStatus
 from disclosure.decisions.states import notice_ends_at
+from disclosure.web.addresses import keyed
+from disclosure.web.models import Attempt
 
 from .builders import resolved_matter
 
@@ -31,7 +33,8 @@ def test_an_objection_is_received_and_waits_for_the_committee(client, matter):
     objection = Objection.objects.get()
     assert objection.status == ObjectionStatus.PENDING
     assert objection.name == "二组 张大爷"
-    assert objection.ip_address == "127.0.0.1"
+    assert "127.0.0.1" not in str(Objection.objects.values().get())
+    assert Attempt.objects.get().key == keyed("127.0.0.1")
 
 
 def test_a_name_is_not_needed(client, matter):

@@ -30,3 +30,16 @@ def test_imports_left_for_a_week_are_removed_with_their_files(quarter_a, clerk_a
     assert not rows_path(old).exists()
     assert stored_path(recent).exists()
     assert not StagedEntry.objects.filter(ledger_import_id=old.pk).exists()
+
+
+def test_the_portal_clears_abandoned_imports_itself_every_night(quarter_a, clerk_a):
+    from disclosure.finance.jobs import clear_abandoned_imports
+
+    old = checked(quarter_a, clerk_a)
+    LedgerImport.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - datetime.timedelta(days=8)
+    )
+
+    clear_abandoned_imports(timestamp=0)
+
+    assert not LedgerImport.objects.filter(pk=old.pk).exists()

@@ -169,14 +169,12 @@ def test_an_order_drops_the_cached_pages_of_its_village(
     assert after.count > (before.count if before else 0)
 
 
-def test_the_village_clerks_are_emailed(
-    notice, township_official, clerk_a, clerk_b, django_capture_on_commit_callbacks
-):
+def test_the_village_clerks_are_emailed(task_queue, notice, township_official, clerk_a, clerk_b):
     clerk_a.email, clerk_b.email = "clerk_a@example.cn", "clerk_b@example.cn"
     clerk_a.save()
     clerk_b.save()
-    with django_capture_on_commit_callbacks(execute=True):
-        order(notice, township_official)
+    order(notice, township_official)
+    task_queue.run()
     (message,) = mail.outbox
     assert message.to == ["clerk_a@example.cn"]
     assert REASON in message.body

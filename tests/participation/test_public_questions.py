@@ -6,6 +6,8 @@ from django.test import Client
 from disclosure.finance.models import LedgerEntry
 from disclosure.participation import subjects
 from disclosure.participation.models import Question, QuestionStatus
+from disclosure.web.addresses import keyed
+from disclosure.web.models import Attempt
 
 from ..decisions.builders import discussed_matter, resolved_matter
 from ..factories import draft_posting
@@ -34,7 +36,8 @@ def test_a_question_is_received_and_waits_for_the_supervision_committee(client, 
         "13812345678",
         notice_a.village,
     )
-    assert question.ip_hash and "10.1.1.1" not in question.ip_hash
+    assert "10.1.1.1" not in str(Question.objects.values().get())
+    assert Attempt.objects.get().key == keyed("10.1.1.1")
 
 
 def test_a_listed_question_and_its_answer_show_with_the_name_masked_and_no_phone(

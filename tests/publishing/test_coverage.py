@@ -62,7 +62,7 @@ PROOF = {
 NOT_PUBLIC = {
     "regions.User": "staff accounts; revisions copy the public name of each signer",
     "regions.Role": "staff roles",
-    "regions.FailedLogin": "login throttling",
+    "web.Attempt": "the rate limiter of the public forms and the staff login",
     "publishing.ReviewEvent": "the staff's review history",
     "publishing.AuditEntry": "the append-only audit log, for staff and verify_chain",
     "publishing.ChangeCount": "counts of changes that key the page cache",
@@ -77,7 +77,6 @@ NOT_PUBLIC = {
     "reports.ReportFile": "files of confidential reports",
     "reports.ReportEvent": "handling of confidential reports",
     "reports.ReportNote": "handlers' notes",
-    "reports.Attempt": "rate limiting of the report forms",
     "benefits.Slip": "a household's lookup keys: never shown; each row found is proved against "
     "the chained commitments",
     "benefits.NonReceipt": "a household's report that it was not paid: a confidential report",
@@ -139,7 +138,6 @@ UNCHECKED_COLUMNS = {
         "name": "shown only masked (王*): the document holds the masked name, and a change "
         "behind the mask shows nothing (tests/publishing/test_records.py changes what shows)",
         "phone": "never shown: only the village's staff may call back",
-        "ip_hash": "a keyed hash of the asker's address, to limit how often one address asks",
         "moderated_by": "the account that listed it: shown to staff only",
         "rejected_at": "only a question not listed has it, and that one is never public",
         "reject_reason": "only a question not listed has it, and that one is never public",
@@ -147,7 +145,6 @@ UNCHECKED_COLUMNS = {
     },
     "decisions.Objection": {
         "name": "shown only masked (王*), like an asker's: the document holds the masked name",
-        "ip_address": "the objector's address, to limit how often one address objects",
         "moderated_by": "the account that listed it: shown to staff only",
         "moderated_at": "when it was listed: shown to staff only",
         "answered_by": "the account; its public name at the time is in the document",

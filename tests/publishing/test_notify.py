@@ -36,8 +36,8 @@ def test_reports_reach_the_township_never_a_role_held_on_the_village(
     assert names(people_who_may(Action.HANDLE_REPORTS, village_a)) == ["inspector"]
 
 
-def test_notify_sends_one_mail_after_commit_to_those_with_an_address(
-    village_a, supervisor_a, township_official, report_handler
+def test_notify_queues_one_mail_to_those_with_an_address(
+    task_queue, village_a, supervisor_a, township_official, report_handler
 ):
     report_handler.email = "jijian@example.cn"
     report_handler.save()
@@ -50,6 +50,8 @@ def test_notify_sends_one_mail_after_commit_to_those_with_an_address(
         "publishing/email/test_message.txt",
         {"village": village_a},
     )
+    assert mail.outbox == []
+    task_queue.run()
 
     assert len(mail.outbox) == 1
     assert mail.outbox[0].to == ["jijian@example.cn"]
@@ -57,8 +59,10 @@ def test_notify_sends_one_mail_after_commit_to_those_with_an_address(
     assert "请登录工作台查看。" in mail.outbox[0].body
 
 
-def test_notify_sends_nothing_when_nobody_has_an_address(village_a, supervisor_a):
+def test_notify_sends_nothing_when_nobody_has_an_address(task_queue, village_a, supervisor_a):
     notify(Action.REVIEW, village_a, "publishing/email/test_message.txt", {"village": village_a})
+
+    assert task_queue.waiting() == []
 
     assert mail.outbox == []
 

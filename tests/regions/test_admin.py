@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from disclosure.regions.models import FailedLogin, Level, Region, User
+from disclosure.regions.models import Level, Region, User
 
 
 @pytest.fixture
@@ -125,16 +125,3 @@ def test_an_administrator_gives_a_role_on_a_village(admin_client, village_b, cle
         ("清河村", "clerk"),
         ("柳树村", "supervisor"),
     }
-
-
-def test_failed_logins_are_listed_and_can_be_cleared_to_unlock_an_account(admin_client):
-    attempt = FailedLogin.objects.create(username="clerk_a", ip_address="10.0.0.9")
-
-    listing = admin_client.get(reverse("admin:regions_failedlogin_changelist"))
-    cleared = admin_client.post(
-        reverse("admin:regions_failedlogin_delete", args=[attempt.pk]), {"post": "yes"}
-    )
-
-    assert "10.0.0.9" in listing.content.decode()
-    assert cleared.status_code == 302
-    assert not FailedLogin.objects.exists()

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from disclosure.publishing.models import AuditEntry
-from disclosure.regions.models import FailedLogin
+from disclosure.web.addresses import keyed
+from disclosure.web.models import Attempt
 
 from ..factories import UserFactory
 
@@ -36,7 +37,7 @@ def test_a_clerk_logs_in_to_the_workspace_and_it_is_logged(client, clerk_a):
     assert response.status_code == 302
     assert response.url == reverse("workspace:home")
     entry = AuditEntry.objects.get(action="staff.login")
-    assert (entry.user, entry.ip_address) == (clerk_a, "10.0.0.1")
+    assert (entry.user, entry.address) == (clerk_a, keyed("10.0.0.1"))
 
 
 def test_a_wrong_password_is_refused_counted_and_logged(client, clerk_a):
@@ -44,7 +45,10 @@ def test_a_wrong_password_is_refused_counted_and_logged(client, clerk_a):
 
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
-    assert FailedLogin.objects.filter(username="clerk_a", ip_address="10.0.0.1").count() == 1
+    assert set(Attempt.objects.values_list("kind", "key")) == {
+        ("failed login: account", keyed("clerk_a")),
+        ("failed login: address", keyed("10.0.0.1")),
+    }
     assert AuditEntry.objects.get(action="staff.login_failed").target == "clerk_a"
 
 
@@ -141,5 +145,7 @@ def test_an_overlong_username_is_refused_and_counted_like_any_other(db, client, 
         response = log_in(client, username="张" * 300, password="wrong password", ip="10.0.0.9")
         assert response.status_code == 200
 
-    assert FailedLogin.objects.count() == settings.LOGIN_FAILURE_LIMIT
+    assert Attempt.objects.filter(kind="failed login: account").count() == (
+        settings.LOGIN_FAILURE_LIMIT
+    )
     assert "登录失败次数过多" in log_in(client, username="张" * 300, ip="10.0.0.8").content.decode()

@@ -5,8 +5,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, require
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 
 from ..forms import ImportForm

@@ -6,10 +6,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from disclosure.publishing.audit import client_ip
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
 from disclosure.regions.access import Action, can, get_for_user, villages_for
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 
 from .. import services

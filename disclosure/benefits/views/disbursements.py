@@ -6,9 +6,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, can, regions_for
 from disclosure.regions.models import Level, Region
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 from disclosure.web.forms import show_refusal
 

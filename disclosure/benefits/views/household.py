@@ -9,9 +9,9 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from disclosure.publishing.audit import client_ip
 from disclosure.reports import codes
 from disclosure.reports.web import private
+from disclosure.web.addresses import client_ip
 from disclosure.web.forms import show_refusal
 
 from .. import household

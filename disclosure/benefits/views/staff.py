@@ -11,11 +11,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from disclosure.publishing.audit import client_ip, record
+from disclosure.publishing.audit import record
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, can, get_for_user, regions_for, villages_for
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 
 from .. import services

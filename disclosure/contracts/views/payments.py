@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure import clock
-from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import Posting
 from disclosure.regions.access import Action, can, get_for_user
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 from disclosure.web.forms import show_refusal
 

@@ -6,11 +6,11 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from disclosure.publishing.audit import client_ip
 from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Posting, Revision
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, can, get_for_user, require, villages_for
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 from disclosure.web.forms import show_refusal
 

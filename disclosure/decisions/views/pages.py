@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from disclosure.portal.http import PAGE_MAX_AGE, village_page
 from disclosure.portal.selectors import get_village
-from disclosure.publishing.audit import client_ip
+from disclosure.web.addresses import client_ip
 from disclosure.web.forms import show_refusal
 
 from .. import selectors

@@ -7,8 +7,6 @@ is kept with its row and column. A file with any problem leaves nothing staged; 
 a good file wait in StagedEntry until the clerk commits, so the preview reads them from there.
 """
 
-import logging
-import threading
 from collections import defaultdict
 from dataclasses import asdict
 
@@ -41,12 +39,11 @@ STAGED_FINGERPRINT = (
 )
 PREVIEW_ROWS = 20
 PROGRESS_EVERY = 10_000
-# Files larger than this are checked in the background, with a progress page.
+# Files larger than this are checked by the task queue, with a progress page.
 BACKGROUND_FROM_BYTES = 2 * 1024 * 1024
 # A voucher's first row and day, packed in one int to keep a million vouchers small.
 _DAY_BITS = 24
 _DAY_MASK = (1 << _DAY_BITS) - 1
-logger = logging.getLogger(__name__)
 
 
 def _bare(name: str) -> str:
@@ -352,29 +349,33 @@ def _row_problem(message) -> dict:
     return {"row": 0, "column": "", "header": "", "message": str(message)}
 
 
+@transaction.atomic
 def check_in_background(*, ledger_import: LedgerImport, by) -> None:
-    """Check a large file in a thread, after this request's transaction commits; the wizard
-    page refreshes itself and shows the rows read so far until the check is done."""
+    """Check a large file in the task queue, once this request's transaction commits; the
+    wizard page refreshes itself and shows the rows read so far until the check is done."""
+    from ..jobs import check_ledger_import
+
     require(by, Action.DRAFT, ledger_import.village)
     LedgerImport.objects.filter(pk=ledger_import.pk).update(
         status=ImportStatus.CHECKING, rows_parsed=0, problems=[]
     )
-    language = translation.get_language()
+    # Deferred in this transaction: the job exists exactly when the import says "checking".
+    check_ledger_import.defer(
+        import_id=str(ledger_import.pk), user_id=by.pk, language=translation.get_language()
+    )
 
-    def run():
+
+def check_queued(*, ledger_import: LedgerImport, by, language: str) -> None:
+    """The queued check of a large file. A refused file, or one that cannot be read, is shown
+    on the import with its reason; anything else also fails the job, for the worker's log."""
+    with translation.override(language):
         try:
-            with translation.override(language):
-                try:
-                    check_import(ledger_import=ledger_import, by=by)
-                except ValidationError as error:
-                    _failed(ledger_import, " ".join(error.messages))
-                except Exception:
-                    logger.exception("checking ledger import %s failed", ledger_import.pk)
-                    _failed(ledger_import, _("The file could not be checked; upload it again."))
-        finally:
-            connection.close()
-
-    transaction.on_commit(threading.Thread(target=run, daemon=True).start)
+            check_import(ledger_import=ledger_import, by=by)
+        except ValidationError as error:
+            _failed(ledger_import, " ".join(error.messages))
+        except Exception:
+            _failed(ledger_import, _("The file could not be checked; upload it again."))
+            raise
 
 
 def _failed(ledger_import: LedgerImport, message) -> None:

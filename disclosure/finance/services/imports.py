@@ -4,6 +4,7 @@ Nothing reaches the period until `commit_import` (in committing.py); each step b
 updates the LedgerImport, so a clerk can go back, change the mapping and check again.
 """
 
+import datetime
 import itertools
 import pickle
 from pathlib import Path
@@ -13,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from disclosure import clock
 from disclosure.publishing.models import Posting, PostingStatus
 from disclosure.regions.access import Action, require
 
@@ -201,6 +203,23 @@ def remember_mapping(ledger_import: LedgerImport) -> None:
         signature=parsing.header_signature(ledger_import.header),
         defaults={"mapping": ledger_import.mapping},
     )
+
+
+# Uncommitted imports older than this are abandoned: their files and staged entries go.
+ABANDONED_AFTER = datetime.timedelta(days=7)
+
+
+def clear_abandoned(*, older_than: datetime.timedelta = ABANDONED_AFTER) -> int:
+    """Remove imports started but never committed; how many."""
+    abandoned = LedgerImport.objects.filter(created_at__lt=clock.now() - older_than).exclude(
+        status=ImportStatus.COMMITTED
+    )
+    count = 0
+    for ledger_import in abandoned:
+        discard_file(ledger_import)
+        ledger_import.delete()
+        count += 1
+    return count
 
 
 def discard_file(ledger_import: LedgerImport) -> None:

@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import Posting
 from disclosure.regions.access import Action, get_for_user, scope, villages_for
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 from disclosure.web.forms import show_refusal
 

@@ -7,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.views.decorators.http import require_http_methods
 
-from disclosure.publishing.audit import client_ip
+from disclosure.web.addresses import client_ip
 from disclosure.web.forms import show_refusal
 
 from .. import questions, ratings, selectors, subjects

@@ -8,9 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure import clock
-from disclosure.publishing.audit import client_ip
 from disclosure.publishing.masking import mask_phone
 from disclosure.regions.access import Action, can, get_for_user, regions_for
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 
 from .. import questions, selectors

@@ -9,8 +9,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from disclosure import clock
-from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, can, scope
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 from disclosure.web.forms import show_refusal
 

@@ -10,8 +10,9 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from disclosure.publishing.audit import client_ip, record
+from disclosure.publishing.audit import record
 from disclosure.regions.accounts import second_factor_required
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 
 from .. import second_factor, throttling

@@ -9,9 +9,9 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from disclosure.publishing import services
-from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import Attachment
 from disclosure.regions.access import Action, get_for_user
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 
 from ..forms import AttachmentForm

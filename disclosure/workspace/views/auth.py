@@ -5,7 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 
-from disclosure.publishing.audit import client_ip
+from disclosure.web.addresses import client_ip
 
 from .. import second_factor, throttling
 from ..forms import LoginForm

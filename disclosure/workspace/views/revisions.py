@@ -6,10 +6,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from disclosure.publishing import chain, diff, services
-from disclosure.publishing.audit import client_ip
 from disclosure.publishing.models import PostingStatus, Revision, RevisionAction, RevisionState
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, can, get_for_user
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 
 from ..forms import AttachmentForm, OpinionForm, PostingEditor, ReturnForm

@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from disclosure.publishing import services
-from disclosure.publishing.audit import client_ip
 from disclosure.regions.access import Action, get_for_user
+from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 from disclosure.web.forms import show_refusal
 
