@@ -25,6 +25,10 @@ PROJECT_CODE = tuple(f"{ROOT / package}/" for package in ("disclosure", "demo", 
 # Model methods are how tests set up rows, too: a save reached only through them is the test's.
 MODEL_CODE = ("/models.py", "/managers.py")
 ABOVE_VILLAGES = None
+PUBLICATIONS = {
+    Revision: lambda: Revision.objects.published(),
+    Posting: lambda: Posting.objects.public(),
+}
 SHOWN_THROUGH_OTHERS = {
     "publishing.Blob": "a stored file is shown through the published revisions that cite it",
 }
@@ -83,28 +87,38 @@ def _record_types() -> dict:
     return {kind.model._meta.label: kind for kind in records.registered().values()}
 
 
+def _foreign_keys(model) -> list:
+    return [key for key in model._meta.concrete_fields if key.many_to_one or key.one_to_one]
+
+
 def _keys_to_publications(instance) -> list:
-    """The row's foreign keys to revisions and postings: a row that has some is shown only
+    """The row's foreign keys to a revision or a posting, directly or through the row it points
+    at (a recipient's personal values, through the recipient): a row that has some is shown only
     through them."""
     return [
         key
-        for key in instance._meta.concrete_fields
-        if (key.many_to_one or key.one_to_one) and key.related_model in (Revision, Posting)
+        for key in _foreign_keys(type(instance))
+        if key.related_model in PUBLICATIONS
+        or any(sub.related_model in PUBLICATIONS for sub in _foreign_keys(key.related_model))
     ]
 
 
 def _ties(instance, keys) -> list:
-    """Querysets finding the published revision or public posting each key points at."""
+    """Querysets finding what each key leads to, if it is a published revision or a public
+    posting."""
     ties = []
     for key in keys:
         pk = getattr(instance, key.attname)
         if pk is None:
             continue
         target = key.related_model
-        if target is Revision:
-            ties.append(Revision.objects.published().filter(pk=pk))
-        else:
-            ties.append(Posting.objects.public().filter(pk=pk))
+        if target in PUBLICATIONS:
+            ties.append(PUBLICATIONS[target]().filter(pk=pk))
+            continue
+        for sub in _foreign_keys(target):
+            if sub.related_model in PUBLICATIONS:
+                shown = PUBLICATIONS[sub.related_model]()
+                ties.append(target.objects.filter(pk=pk, **{f"{sub.name}__in": shown}))
     return ties
 
 
