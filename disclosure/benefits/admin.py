@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from disclosure.web.admin import CountsPublicChanges
+
 from .models import CountyBenefit, CountyPolicy
 
 
 @admin.register(CountyPolicy)
-class CountyPolicyAdmin(admin.ModelAdmin):
+class CountyPolicyAdmin(CountsPublicChanges, admin.ModelAdmin):
     """Administrators set, per county, how names appear and how long lists stay public."""
 
     list_display = ["county", "name_display", "window_days", "household_ceiling"]
@@ -13,7 +15,7 @@ class CountyPolicyAdmin(admin.ModelAdmin):
 
 
 @admin.register(CountyBenefit)
-class CountyBenefitAdmin(admin.ModelAdmin):
+class CountyBenefitAdmin(CountsPublicChanges, admin.ModelAdmin):
     """A county names its own benefits (imported as "other") and what each is paid per."""
 
     list_display = ["name", "county", "unit"]

@@ -7,6 +7,9 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from . import kinds
+        from disclosure.web.admin import CountsPublicChanges
 
+        from . import changes, kinds
+
+        CountsPublicChanges.count_row = staticmethod(changes.count_row)
         kinds.register_power_list()

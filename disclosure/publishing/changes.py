@@ -31,6 +31,34 @@ def count(village_id: int | None) -> None:
     forget_counts()
 
 
+def count_region(region) -> None:
+    """Count a change that shows on the pages of every village at or below `region` (a county's
+    rule, a township's name); None: every village."""
+    prefix = "" if region is None else region.prefix
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO publishing_changecount (scope, count) "
+            "SELECT unnest(ARRAY[%s]::bigint[] || ARRAY(SELECT id FROM regions_region "
+            "WHERE level = 'village' AND code LIKE %s)), 1 "
+            "ON CONFLICT (scope) DO UPDATE SET count = publishing_changecount.count + 1",
+            [SITE, prefix + "%"],
+        )
+    forget_counts()
+
+
+def count_row(row) -> None:
+    """Count the change of a row made outside a service (an administrator in the admin): its
+    village's, or that of every village of the region it belongs to."""
+    village_id = getattr(row, "village_id", None)
+    if village_id is not None:
+        count(village_id)
+        return
+    if row._meta.label == "regions.Region":
+        count_region(row)
+        return
+    count_region(getattr(row, "county", None) or getattr(row, "region", None))
+
+
 def forget_counts() -> None:
     _trusted.clear()
 

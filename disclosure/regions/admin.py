@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from disclosure import clock
+from disclosure.web.admin import CountsPublicChanges
 
 from .models import Region, Role, User
 from .services import level_of, parent_code_of
@@ -49,7 +50,7 @@ class RegionForm(forms.ModelForm):
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(CountsPublicChanges, admin.ModelAdmin):
     form = RegionForm
     list_display = ["code", "name", "level", "parent"]
     list_filter = ["level"]
