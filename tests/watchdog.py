@@ -52,6 +52,19 @@ class Watchdog:
         self.uncounted.pop(village_id, None)
         self.uncounted.pop(ABOVE_VILLAGES, None)
 
+    def counted_region(self, region) -> None:
+        prefix = "" if region is None else region.prefix
+        for village_id in list(self.uncounted):
+            if village_id is None or _code_of(village_id).startswith(prefix):
+                self.counted(village_id)
+
+
+def _code_of(region_id: int) -> str:
+    with connection.connection.cursor() as cursor:
+        cursor.execute("SELECT code FROM regions_region WHERE id = %s", [region_id])
+        row = cursor.fetchone()
+    return row[0] if row else ""
+
 
 def _project_caller() -> str | None:
     frame = sys._getframe(2)
@@ -140,7 +153,14 @@ def watching(monkeypatch):
         count(village_id)
         watchdog.counted(village_id)
 
+    count_region = changes.count_region
+
+    def counting_region(region):
+        count_region(region)
+        watchdog.counted_region(region)
+
     monkeypatch.setattr(changes, "count", counting)
+    monkeypatch.setattr(changes, "count_region", counting_region)
     post_save.connect(watchdog.changed, weak=False, dispatch_uid="tests.watchdog.save")
     post_delete.connect(watchdog.changed, weak=False, dispatch_uid="tests.watchdog.delete")
     return watchdog
