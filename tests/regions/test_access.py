@@ -46,6 +46,8 @@ clerk_a                  order_correction   - - - -
 clerk_a                  manage_cadres      - - - -
 clerk_a                  view_flags         Y - - -
 clerk_a                  set_rules          - - - -
+clerk_a                  explain_flags      Y - - -
+clerk_a                  resolve_flags      - - - -
 supervisor_a             view_drafts        Y - - -
 supervisor_a             draft              - - - -
 supervisor_a             submit             - - - -
@@ -63,6 +65,8 @@ supervisor_a             order_correction   - - - -
 supervisor_a             manage_cadres      - - - -
 supervisor_a             view_flags         Y - - -
 supervisor_a             set_rules          - - - -
+supervisor_a             explain_flags      - - - -
+supervisor_a             resolve_flags      - - - -
 clerk_b                  view_drafts        - Y - -
 clerk_b                  draft              - Y - -
 clerk_b                  submit             - Y - -
@@ -80,6 +84,8 @@ clerk_b                  order_correction   - - - -
 clerk_b                  manage_cadres      - - - -
 clerk_b                  view_flags         - Y - -
 clerk_b                  set_rules          - - - -
+clerk_b                  explain_flags      - Y - -
+clerk_b                  resolve_flags      - - - -
 supervisor_b             view_drafts        - Y - -
 supervisor_b             draft              - - - -
 supervisor_b             submit             - - - -
@@ -97,6 +103,8 @@ supervisor_b             order_correction   - - - -
 supervisor_b             manage_cadres      - - - -
 supervisor_b             view_flags         - Y - -
 supervisor_b             set_rules          - - - -
+supervisor_b             explain_flags      - - - -
+supervisor_b             resolve_flags      - - - -
 township_official        view_drafts        Y Y - Y
 township_official        draft              - - - -
 township_official        submit             - - - -
@@ -114,6 +122,8 @@ township_official        order_correction   Y Y - Y
 township_official        manage_cadres      Y Y - Y
 township_official        view_flags         Y Y - Y
 township_official        set_rules          - - - -
+township_official        explain_flags      - - - -
+township_official        resolve_flags      Y Y - Y
 other_township_official  view_drafts        - - Y -
 other_township_official  draft              - - - -
 other_township_official  submit             - - - -
@@ -131,6 +141,8 @@ other_township_official  order_correction   - - Y -
 other_township_official  manage_cadres      - - Y -
 other_township_official  view_flags         - - Y -
 other_township_official  set_rules          - - - -
+other_township_official  explain_flags      - - - -
+other_township_official  resolve_flags      - - Y -
 report_handler           view_drafts        - - - -
 report_handler           draft              - - - -
 report_handler           submit             - - - -
@@ -148,6 +160,8 @@ report_handler           order_correction   - - - -
 report_handler           manage_cadres      - - - -
 report_handler           view_flags         Y Y - Y
 report_handler           set_rules          - - - -
+report_handler           explain_flags      - - - -
+report_handler           resolve_flags      - - - -
 village_report_handler   view_drafts        - - - -
 village_report_handler   draft              - - - -
 village_report_handler   submit             - - - -
@@ -165,6 +179,8 @@ village_report_handler   order_correction   - - - -
 village_report_handler   manage_cadres      - - - -
 village_report_handler   view_flags         Y - - -
 village_report_handler   set_rules          - - - -
+village_report_handler   explain_flags      - - - -
+village_report_handler   resolve_flags      - - - -
 administrator            view_drafts        Y Y Y Y
 administrator            draft              - - - -
 administrator            submit             - - - -
@@ -182,6 +198,8 @@ administrator            order_correction   - - - -
 administrator            manage_cadres      Y Y Y Y
 administrator            view_flags         Y Y Y Y
 administrator            set_rules          Y Y Y Y
+administrator            explain_flags      - - - -
+administrator            resolve_flags      - - - -
 """
 
 
