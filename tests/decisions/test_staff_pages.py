@@ -165,6 +165,7 @@ def test_progress_after_the_notice_period_shows_on_the_matter(
 ):
     matter = resolved_matter(village_a, clerk_a, supervisor_a)
     with time_machine.travel(after_notice(matter)):
+        as_clerk_a.force_login(clerk_a)  # days later: a staff session ends after idle minutes
         response = as_clerk_a.post(
             reverse("decisions_staff:record_progress", args=[matter.pk]),
             {
