@@ -113,7 +113,10 @@
   }
 
   function cosigned(note, log, results) {
-    var witnesses = (log.cosigners || []).map(function (w) { return { name: w.name, key: parseKey(w.key) }; });
+    // Who runs the witness first (a township, an archive), then its key's name.
+    var witnesses = (log.cosigners || []).map(function (w) {
+      return { name: w.operator ? w.operator + " (" + w.name + ")" : w.name, key: parseKey(w.key) };
+    });
     if (!witnesses.length) {
       results.push({ ok: null, text: words.no_witness });
       return results;
