@@ -123,7 +123,7 @@ def _unique_name(rng: random.Random, taken: set[str], suffix: str) -> str:
 
 def _region(sink: Sink, code: str, name: str, level: str, parent_id: int) -> int:
     region_id = sink.new_id(Region)
-    sink.add(Region, (region_id, code, name, level, parent_id))
+    sink.add(Region, (region_id, code, name, level, parent_id, False))
     return region_id
 
 
@@ -138,7 +138,7 @@ def staff_member(sink: Sink, place: Place, kind: str, name: str) -> Person:
 
 
 TABLES = (
-    (Region, ("id", "code", "name", "level", "parent_id")),
+    (Region, ("id", "code", "name", "level", "parent_id", "second_factor_for_all_staff")),
     (
         User,
         (

@@ -105,14 +105,15 @@ def _foreign_keys(model) -> list:
 
 
 def _keys_to_publications(instance) -> list:
-    """The row's foreign keys to a revision or a posting, directly or through the row it points
-    at (a recipient's personal values, through the recipient): a row that has some is shown only
-    through them."""
-    return [
+    """The row's foreign keys to a revision or a posting, or else those through the row it
+    points at (a recipient's personal values, through the recipient): a row that has some is
+    shown only through them."""
+    keys = _foreign_keys(type(instance))
+    direct = [key for key in keys if key.related_model in PUBLICATIONS]
+    return direct or [
         key
-        for key in _foreign_keys(type(instance))
-        if key.related_model in PUBLICATIONS
-        or any(sub.related_model in PUBLICATIONS for sub in _foreign_keys(key.related_model))
+        for key in keys
+        if any(sub.related_model in PUBLICATIONS for sub in _foreign_keys(key.related_model))
     ]
 
 

@@ -97,13 +97,14 @@ def test_two_related_party_flags_on_one_contract_are_two_cases(
 
 
 def test_a_new_strong_flag_is_announced_to_the_village_and_the_township_once(
-    village_a, clerk_a, supervisor_a, addresses, django_capture_on_commit_callbacks
+    village_a, clerk_a, supervisor_a, addresses, django_capture_on_commit_callbacks, task_queue
 ):
     large_payment(village_a, clerk_a, supervisor_a)
     with django_capture_on_commit_callbacks(execute=True):
         cases.track(flags=expenditure_flags(village_a), today=TODAY)
     with django_capture_on_commit_callbacks(execute=True):
         cases.track(flags=expenditure_flags(village_a), today=TODAY + datetime.timedelta(days=1))
+    task_queue.run()
 
     assert len(mail.outbox) == 1
     assert sorted(mail.outbox[0].to) == [

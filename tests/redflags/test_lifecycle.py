@@ -203,7 +203,7 @@ def test_personal_numbers_typed_into_a_conclusion_are_masked(case, clerk_a, town
 
 
 def test_an_overdue_rectification_is_announced_once_to_the_person_and_the_township(
-    case, clerk_a, township_official, django_capture_on_commit_callbacks
+    case, clerk_a, township_official, django_capture_on_commit_callbacks, task_queue
 ):
     for user in (clerk_a, township_official):
         user.email = f"{user.username}@example.cn"
@@ -214,6 +214,7 @@ def test_an_overdue_rectification_is_announced_once_to_the_person_and_the_townsh
     with django_capture_on_commit_callbacks(execute=True):
         assert cases.announce_overdue(village_ids=[case.village_id], today=late) == 1
         assert cases.announce_overdue(village_ids=[case.village_id], today=late) == 0
+    task_queue.run()
 
     assert len(mail.outbox) == 1
     assert sorted(mail.outbox[0].to) == ["clerk_a@example.cn", "official@example.cn"]
