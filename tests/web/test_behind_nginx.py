@@ -136,6 +136,7 @@ def site(tmp_path, settings, village_a):
         "DJANGO_SETTINGS_MODULE": "tests.settings",
         "PRODUCTION": "true",
         "SECRET_KEY": "behind-nginx-" * 5,
+        "BENEFITS_SLIP_KEY": "behind-nginx-slips-" * 3,
         "ALLOWED_HOSTS": "localhost",
         "TRUSTED_PROXIES": "127.0.0.1",
         "LOGIN_FAILURE_LIMIT": "2",
