@@ -157,6 +157,9 @@ def test_a_major_matter_goes_from_proposal_to_result_before_the_villagers_eyes(
 
     matter.refresh_from_db()
     with time_machine.travel(notice_ends_at(matter) + timedelta(hours=1)):
+        # Days later: staff sessions end when idle, so both log in again.
+        log_in(clerk, "clerk_a")
+        log_in(supervisor, "supervisor_a")
         clerk.goto(f"/staff/decisions/{matter.pk}/")
         before = photo_file(tmp_path, "施工前.jpg")
         after = photo_file(tmp_path, "完工后.jpg")
