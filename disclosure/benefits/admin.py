@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from disclosure.web.admin import CountsPublicChanges
+from disclosure.regions.admin import CountsPublicChanges
 
 from .models import CountyBenefit, CountyPolicy
 

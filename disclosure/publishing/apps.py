@@ -7,7 +7,7 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Publishing")
 
     def ready(self):
-        from disclosure.web.admin import CountsPublicChanges
+        from disclosure.regions.admin import CountsPublicChanges
 
         from . import changes, kinds
 
