@@ -14,11 +14,11 @@ from django.conf import settings
 from django.utils import timezone
 
 from disclosure import clock
+from disclosure.contracts.models import ContractsKind
 from disclosure.decisions.selectors import public_matters
-from disclosure.finance.models import LedgerEntry
+from disclosure.finance.models import FinanceKind, LedgerEntry
 from disclosure.participation import questions, ratings, subjects
 from disclosure.participation.models import RatingChoice
-from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Posting, PostingStatus
 from disclosure.regions.models import RoleKind
 
@@ -73,7 +73,7 @@ def load(*, regions, staff, today: datetime.date) -> None:
 
 def _periods(village):
     return Posting.objects.filter(
-        village=village, kind=Kind.FINANCE_PERIOD, status=PostingStatus.PUBLISHED
+        village=village, kind=FinanceKind.FINANCE_PERIOD, status=PostingStatus.PUBLISHED
     ).order_by("-first_published_at", "-pk")
 
 
@@ -118,7 +118,7 @@ def _xinghua(demo: Asking) -> None:
             question=advert, reason="广告，与村务无关。", by=demo.supervisor, now=demo.ago(3)
         )
     contract = Posting.objects.filter(
-        village=demo.village, kind=Kind.CONTRACT, status=PostingStatus.PUBLISHED
+        village=demo.village, kind=ContractsKind.CONTRACT, status=PostingStatus.PUBLISHED
     ).first()
     if contract is not None:
         question = demo.ask(

@@ -97,10 +97,12 @@ INSTALLED_APPS = [
     "disclosure.decisions",
     "disclosure.assets",
     "disclosure.contracts",
-    "disclosure.participation",
     "disclosure.reports",
-    "disclosure.redflags",
+    # Their parts beside a posting (portal.slots) come in this order: correction orders and
+    # red-flag conclusions, then villagers' questions.
     "disclosure.oversight",
+    "disclosure.redflags",
+    "disclosure.participation",
     "disclosure.transparency",
     "disclosure.portal",
     "disclosure.workspace",

@@ -4,9 +4,15 @@ year as a snapshot (rows as assets/snapshots.py reads them back).
 
 import datetime
 
-from disclosure.assets.models import Asset, Resource, Snapshot, SnapshotAsset, SnapshotResource
+from disclosure.assets.models import (
+    Asset,
+    AssetsKind,
+    Resource,
+    Snapshot,
+    SnapshotAsset,
+    SnapshotResource,
+)
 from disclosure.assets.snapshots import ASSET_FIELDS, RESOURCE_FIELDS
-from disclosure.publishing.catalogue import Kind
 
 from . import words
 from .ledger import yuan
@@ -102,7 +108,7 @@ def _snapshot(sink, codes, village, taken_on, assets, resources) -> None:
         sink,
         codes,
         village,
-        kind=Kind.ASSET_REGISTER,
+        kind=AssetsKind.ASSET_REGISTER,
         title=f"{village.name}集体资产资源登记表（截至{date}）",
         published_at=moment(village.rng, published),
         rows=rows,

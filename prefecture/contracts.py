@@ -5,8 +5,7 @@ payments recorded since (some late or missing: arrears are what villagers look f
 
 import datetime
 
-from disclosure.contracts.models import Bid, Contract, Instalment, Payment
-from disclosure.publishing.catalogue import Kind
+from disclosure.contracts.models import Bid, Contract, ContractsKind, Instalment, Payment
 
 from . import words
 from .ledger import yuan
@@ -136,7 +135,7 @@ def _contract(sink, codes, village, terms: dict, until: datetime.date) -> None:
         sink,
         codes,
         village,
-        kind=Kind.CONTRACT,
+        kind=ContractsKind.CONTRACT,
         title=terms["title"],
         body="合同已按程序签订，现予公示，接受村民监督。",
         published_at=moment(rng, published),

@@ -11,6 +11,7 @@ from django.conf import settings
 
 from disclosure.decisions.models import (
     Body,
+    DecisionsKind,
     Matter,
     ProgressUpdate,
     ResolutionStage,
@@ -19,7 +20,6 @@ from disclosure.decisions.models import (
     StageFigures,
 )
 from disclosure.decisions.rules import Figures, judge
-from disclosure.publishing.catalogue import Kind
 
 from . import words
 from .ledger import yuan
@@ -55,7 +55,7 @@ def _matter(sink, codes, village: Village, year: int, until: datetime.date) -> N
         sink,
         codes,
         village,
-        kind=Kind.RESOLUTION,
+        kind=DecisionsKind.RESOLUTION,
         title=title,
         body=description,
         published_at=moment(rng, published),
@@ -208,7 +208,7 @@ def _carry_out(sink, codes, village, title, amount, published, until):
         sink,
         codes,
         village,
-        kind=Kind.DECISION_RESULT,
+        kind=DecisionsKind.DECISION_RESULT,
         title=title,
         body=f"{title}已实施完毕，现将实施结果公开如下。",
         published_at=moment(rng, disclosed),

@@ -19,6 +19,7 @@ from disclosure.finance.models import (
     Balance,
     Budget,
     BudgetLine,
+    FinanceKind,
     FinanceRule,
     Frequency,
     LedgerEntry,
@@ -32,7 +33,6 @@ from disclosure.finance.services.publication import (
     TOTAL_FIELDS,
 )
 from disclosure.finance.services.rules import BEGINNING
-from disclosure.publishing.catalogue import Kind
 
 from . import ledger, words
 from .ledger import yuan
@@ -81,7 +81,7 @@ def _period(sink, codes, village, year, month, due_days, entries, balances) -> N
         sink,
         codes,
         village,
-        kind=Kind.FINANCE_PERIOD,
+        kind=FinanceKind.FINANCE_PERIOD,
         title=f"{village.name}{year}年{month}月财务收支公开",
         published_at=moment(rng, end + datetime.timedelta(days=delay)),
         rows=rows,
@@ -241,7 +241,7 @@ def _budget(sink, codes, village, books: ledger.Books, year: int) -> None:
         sink,
         codes,
         village,
-        kind=Kind.BUDGET,
+        kind=FinanceKind.BUDGET,
         title=f"{village.name}{year}年度财务预算",
         published_at=moment(rng, datetime.date(year, 1, rng.randint(8, 25))),
         rows=[{"category": str(category), "amount": yuan(amount)} for category, amount in lines],

@@ -10,8 +10,10 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
+from disclosure.contracts.models import ContractsKind
+from disclosure.finance.models import FinanceKind
 from disclosure.participation.models import Question, QuestionStatus, Rating, RatingChoice
-from disclosure.publishing.catalogue import Kind
+from disclosure.publishing import kinds
 
 from .publications import UNLOGGED, Village
 from .timing import moment
@@ -29,13 +31,13 @@ RATINGS = (
     (RatingChoice.NOT_SATISFIED, 8),
 )
 QUESTIONS = {
-    Kind.FINANCE_PERIOD: (
+    FinanceKind.FINANCE_PERIOD: (
         "这个月的招待费是接待哪些人的？",
         "村道维修这笔支出是哪家施工的，有没有验收？",
         "保洁员工资为什么比上个月多？",
         "上级转移支付补助都用在哪些地方了？",
     ),
-    Kind.CONTRACT: (
+    ContractsKind.CONTRACT: (
         "这份合同是怎么选定承包人的？",
         "承包费是否已经按时收齐？",
         "合同到期后是否还继续发包？",
@@ -59,7 +61,7 @@ def load(sink, village: Village, posting_type: int, until: datetime.date) -> Non
             asked = published + datetime.timedelta(days=rng.randint(1, 40), hours=rng.randint(1, 9))
             if asked.date() <= until:
                 _question(sink, village, post, posting_type, asked)
-        if post.kind == Kind.FINANCE_PERIOD:
+        if post.kind == FinanceKind.FINANCE_PERIOD:
             _ratings(sink, village, post, published, until)
 
 
@@ -81,7 +83,7 @@ def _question(sink, village: Village, post, posting_type: int, asked) -> None:
             posting_type,
             post.id,
             post.id,
-            f"{Kind(post.kind).label} · {title}"[:200],
+            f"{kinds.label_of(post.kind)} · {title}"[:200],
             f"/p/{post.code}/",
             rng.choice(("", "", "村民")),
             "",

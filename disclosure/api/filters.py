@@ -7,7 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import IsoDateTimeField
 
-from disclosure.publishing.catalogue import SECTION_OF_KIND, Kind, Section
+from disclosure.publishing import kinds
+from disclosure.publishing.catalogue import Section
 from disclosure.publishing.models import (
     Posting,
     PostingStatus,
@@ -48,10 +49,6 @@ class TimeFilter(django_filters.IsoDateTimeFilter):
 PUBLIC_STATUSES = [(s.value, s.label) for s in (PostingStatus.PUBLISHED, PostingStatus.WITHDRAWN)]
 
 
-def kinds_of(section: str) -> list[str]:
-    return [kind for kind, owner in SECTION_OF_KIND.items() if owner == section]
-
-
 class RegionFilter(django_filters.FilterSet):
     level = django_filters.ChoiceFilter(choices=Level.choices, label=_("Level"))
     parent = django_filters.CharFilter(
@@ -89,12 +86,12 @@ class PublishedFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label=_("Words to search for"))
 
     def filter_section(self, queryset, name, value):
-        return queryset.filter(**{f"{self.kind_field}__in": kinds_of(value)})
+        return queryset.filter(**{f"{self.kind_field}__in": kinds.of_section(value)})
 
 
 class PostingFilter(PublishedFilter):
     kind_field = "kind"
-    kind = django_filters.ChoiceFilter(choices=Kind.choices, label=_("Kind"))
+    kind = django_filters.ChoiceFilter(choices=kinds.choices, label=_("Kind"))
     status = django_filters.ChoiceFilter(choices=PUBLIC_STATUSES, label=_("Status"))
     published_after = TimeFilter(
         field_name="last_published_at",
@@ -123,7 +120,7 @@ class RevisionFilter(PublishedFilter):
         field_name="posting__code", label=_("Permalink code of the posting")
     )
     kind = django_filters.ChoiceFilter(
-        field_name="posting__kind", choices=Kind.choices, label=_("Kind")
+        field_name="posting__kind", choices=kinds.choices, label=_("Kind")
     )
     action = django_filters.ChoiceFilter(choices=RevisionAction.choices, label=_("Action"))
     published_after = TimeFilter(

@@ -148,7 +148,7 @@ class PostingSerializer(serializers.ModelSerializer):
     permalink = serializers.SerializerMethodField(help_text=_("The posting's page on the portal."))
     village = serializers.SlugRelatedField(slug_field="code", read_only=True)
     village_name = serializers.CharField(source="village.name")
-    kind_label = serializers.CharField(source="get_kind_display")
+    kind_label = serializers.CharField(read_only=True)
     section = serializers.CharField()
     section_label = serializers.CharField(source="section.label")
     title = MaskedCharField(source="current.title")

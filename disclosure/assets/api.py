@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from disclosure.api.views import PublicViewSet
-from disclosure.publishing.catalogue import Kind
+from disclosure.assets.models import AssetsKind
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import PostingStatus, Revision, RevisionState
 from disclosure.regions.models import Region
@@ -17,7 +17,7 @@ from .models import Category, ResourceStatus, ResourceType, SnapshotAsset, Snaps
 from .snapshots import ASSET_FIELDS, RESOURCE_FIELDS, latest_two
 
 PUBLISHED = {
-    "posting__kind": Kind.ASSET_REGISTER,
+    "posting__kind": AssetsKind.ASSET_REGISTER,
     "posting__status": PostingStatus.PUBLISHED,
     "posting__current": F("pk"),
     "state": RevisionState.PUBLISHED,
@@ -27,7 +27,7 @@ PUBLISHED = {
 def _published_rows(model):
     return model.objects.filter(
         revision__state=RevisionState.PUBLISHED,
-        revision__posting__kind=Kind.ASSET_REGISTER,
+        revision__posting__kind=AssetsKind.ASSET_REGISTER,
         revision__posting__status=PostingStatus.PUBLISHED,
         revision__posting__current=F("revision"),
     ).select_related("village", "revision__posting")

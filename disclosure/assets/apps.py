@@ -7,12 +7,15 @@ class AssetsConfig(AppConfig):
     verbose_name = _("Assets, resources and contracts")
 
     def ready(self):
+        from disclosure.portal import slots
         from disclosure.publishing import kinds
+        from disclosure.publishing.catalogue import Section
 
         from . import models, snapshots
 
         kinds.register(
-            "asset_register",
+            models.AssetsKind.ASSET_REGISTER,
+            section=Section.ASSETS,
             rows=snapshots.canonical_rows,
             template="assets/kinds/asset_register.html",
             check=snapshots.check_ready,
@@ -20,3 +23,4 @@ class AssetsConfig(AppConfig):
             row_key=snapshots.row_key,
             content=[models.Snapshot, models.SnapshotAsset, models.SnapshotResource],
         )
+        slots.add("section_end", "assets/includes/village_link.html", section=Section.ASSETS)

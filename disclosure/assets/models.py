@@ -22,6 +22,12 @@ number_validator = RegexValidator(
 )
 
 
+class AssetsKind(models.TextChoices):
+    """The kinds of posting this app publishes (registered in apps.py)."""
+
+    ASSET_REGISTER = "asset_register", _("Register of assets and resources")
+
+
 class Category(models.TextChoices):
     BUILDINGS = "buildings", _("Buildings")
     EQUIPMENT = "equipment", _("Equipment")

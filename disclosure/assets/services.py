@@ -14,10 +14,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from disclosure import clock
+from disclosure.assets.models import AssetsKind
 from disclosure.publishing import attachments as files
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
-from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import Attachment, Revision
 from disclosure.regions.access import Action, require
@@ -221,7 +221,7 @@ def take_snapshot(*, village: Region, by, ip=None, today: datetime.date | None =
     taken_on = today or clock.today()
     content = publishing.Content(title=_snapshot_title(village, taken_on))
     revision = publishing.create_posting(
-        village=village, kind=Kind.ASSET_REGISTER, content=content, by=by, ip=ip
+        village=village, kind=AssetsKind.ASSET_REGISTER, content=content, by=by, ip=ip
     )
     _copy_register(revision, taken_on)
     record(by=by, action="asset.snapshot", village=village, target=revision.posting.code, ip=ip)
@@ -235,7 +235,7 @@ def refresh_snapshot(
     """Take the register again into a draft (after a return, or to start a correction afresh)."""
     revision = Revision.objects.select_for_update().select_related("posting").get(pk=revision.pk)
     require(by, Action.DRAFT, revision)
-    if revision.posting.kind != Kind.ASSET_REGISTER:
+    if revision.posting.kind != AssetsKind.ASSET_REGISTER:
         raise ValidationError(_("Only a register of assets and resources can be taken again."))
     if revision.state not in publishing.EDITABLE:
         raise ValidationError(_("Only a draft or a returned register can be taken again."))

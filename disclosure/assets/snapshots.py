@@ -10,7 +10,7 @@ from django.db.models import F, Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
-from disclosure.publishing.catalogue import Kind
+from disclosure.assets.models import AssetsKind
 from disclosure.publishing.models import Attachment, PostingStatus, Revision
 
 from .models import Category, ResourceType, Snapshot, SnapshotAsset, SnapshotResource
@@ -92,7 +92,7 @@ def published_snapshots(village):
         Revision.objects.published()
         .filter(
             village=village,
-            posting__kind=Kind.ASSET_REGISTER,
+            posting__kind=AssetsKind.ASSET_REGISTER,
             posting__status=PostingStatus.PUBLISHED,
             posting__current=F("pk"),
         )

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers, viewsets
 
-from disclosure.publishing.catalogue import Kind
+from disclosure.benefits.models import BenefitsKind
 from disclosure.publishing.models import Revision
 from disclosure.web.api import PageNumbers, PublicReadOnly
 
@@ -34,7 +34,7 @@ class BenefitListViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return (
             Revision.objects.published()
-            .filter(posting__kind=Kind.BENEFIT_LIST)
+            .filter(posting__kind=BenefitsKind.BENEFIT_LIST)
             .select_related("posting", "village", "benefit_list")
             .prefetch_related("recipients")
             .order_by("-published_at", "-pk")

@@ -7,12 +7,15 @@ class BenefitsConfig(AppConfig):
     verbose_name = _("Policy benefits")
 
     def ready(self):
+        from disclosure.portal import slots
         from disclosure.publishing import kinds
+        from disclosure.publishing.catalogue import Section
 
         from . import content, models
 
         kinds.register(
-            "benefit_list",
+            models.BenefitsKind.BENEFIT_LIST,
+            section=Section.BENEFITS,
             rows=content.canonical_rows,
             subject=content.subject,
             template="benefits/kinds/benefit_list.html",
@@ -23,3 +26,4 @@ class BenefitsConfig(AppConfig):
             live=True,
             content=[models.Recipient, models.BenefitList],
         )
+        slots.add("section_end", "benefits/includes/village_link.html", section=Section.BENEFITS)

@@ -10,10 +10,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from disclosure import clock
+from disclosure.benefits.models import BenefitsKind
 from disclosure.publishing import changes
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
-from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
 from disclosure.regions.access import Action, require
 from disclosure.regions.models import Region
@@ -46,7 +46,7 @@ def import_list(
     _check_start(public_from)
     content = publishing.Content(title=title, body=body)
     revision = publishing.create_posting(
-        village=village, kind=Kind.BENEFIT_LIST, content=content, by=by, ip=ip
+        village=village, kind=BenefitsKind.BENEFIT_LIST, content=content, by=by, ip=ip
     )
     BenefitList.objects.create(revision=revision, village=village, public_from=public_from)
     _write_recipients(revision, lines)
@@ -68,7 +68,10 @@ def replace_recipients(
     """Import the list again into a draft (a returned one, or a correction)."""
     revision = Revision.objects.select_for_update().select_related("posting").get(pk=revision.pk)
     require(by, Action.DRAFT, revision)
-    if revision.state not in publishing.EDITABLE or revision.posting.kind != Kind.BENEFIT_LIST:
+    if (
+        revision.state not in publishing.EDITABLE
+        or revision.posting.kind != BenefitsKind.BENEFIT_LIST
+    ):
         raise ValidationError(_("Only a draft benefit list can be imported again."))
     _check_start(public_from)
     BenefitList.objects.update_or_create(

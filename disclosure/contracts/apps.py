@@ -7,12 +7,15 @@ class ContractsConfig(AppConfig):
     verbose_name = _("Contracts and projects")
 
     def ready(self):
+        from disclosure.portal import slots
         from disclosure.publishing import kinds, records
+        from disclosure.publishing.catalogue import Section
 
         from . import models, projects, services
 
         kinds.register(
-            "contract",
+            models.ContractsKind.CONTRACT,
+            section=Section.CONTRACTS,
             rows=services.contract_rows,
             subject=services.contract_subject,
             template="contracts/kinds/contract.html",
@@ -23,7 +26,8 @@ class ContractsConfig(AppConfig):
             content=[models.Contract, models.Instalment, models.Bid],
         )
         kinds.register(
-            "project",
+            models.ContractsKind.PROJECT,
+            section=Section.CONTRACTS,
             rows=projects.project_rows,
             template="contracts/kinds/project.html",
             check=projects.check_project,
@@ -41,3 +45,4 @@ class ContractsConfig(AppConfig):
             posting="posting",
             related=["posting"],
         )
+        slots.add("section_end", "contracts/includes/village_link.html", section=Section.CONTRACTS)

@@ -19,6 +19,13 @@ from disclosure.regions.models import VillageOwned
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
+class ContractsKind(models.TextChoices):
+    """The kinds of posting this app publishes (registered in apps.py)."""
+
+    CONTRACT = "contract", _("Contract")
+    PROJECT = "project", _("Construction or purchase project")
+
+
 class CounterpartyKind(models.TextChoices):
     PERSON = "person", _("Person")
     ORGANISATION = "organisation", _("Organisation")

@@ -16,8 +16,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from disclosure.contracts.models import ContractsKind
 from disclosure.publishing import services as publishing
-from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import Posting, PostingStatus, Revision
 from disclosure.regions.access import Action, require
@@ -38,7 +38,7 @@ class StageReport:
 def create_project(*, village, title: str, body: str = "", first: StageReport, by, ip=None):
     content = publishing.Content(title=title, body=body)
     revision = publishing.create_posting(
-        village=village, kind=Kind.PROJECT, content=content, by=by, ip=ip
+        village=village, kind=ContractsKind.PROJECT, content=content, by=by, ip=ip
     )
     _add_stage(revision, first)
     return revision
@@ -49,7 +49,7 @@ def add_stage(*, posting: Posting, report: StageReport, by, ip=None) -> Revision
     """Add a stage to the open draft, or start an update of the published project for it."""
     require(by, Action.DRAFT, posting)
     posting = Posting.objects.select_for_update().get(pk=posting.pk)
-    if posting.kind != Kind.PROJECT:
+    if posting.kind != ContractsKind.PROJECT:
         raise ValidationError(_("Stages belong to a project."))
     revision = posting.revisions.open().first()
     if revision is None:

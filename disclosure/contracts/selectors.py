@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import DecimalField, F, OuterRef, Prefetch, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
 
-from disclosure.publishing.catalogue import Kind
+from disclosure.contracts.models import ContractsKind
 from disclosure.publishing.models import PostingStatus, Revision
 
 from . import arrears
@@ -81,7 +81,7 @@ def paid_for(posting) -> Decimal:
 def current_projects(village=None):
     """Current published revisions of projects, with their stages and bids."""
     revisions = Revision.objects.published().filter(
-        posting__kind=Kind.PROJECT,
+        posting__kind=ContractsKind.PROJECT,
         posting__status=PostingStatus.PUBLISHED,
         posting__current=F("pk"),
     )

@@ -15,11 +15,11 @@ from django.db.models import F
 from django.utils.translation import gettext as _
 
 from disclosure import clock
+from disclosure.contracts.models import ContractsKind
 from disclosure.finance.models import LedgerEntry
 from disclosure.publishing import records
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
-from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import Posting, PostingStatus, Revision, RevisionState
 from disclosure.regions.access import Action, require
@@ -55,7 +55,7 @@ class Terms:
 def create_contract(*, village, title: str, body: str = "", terms: Terms, by, ip=None) -> Revision:
     content = publishing.Content(title=title, body=body)
     revision = publishing.create_posting(
-        village=village, kind=Kind.CONTRACT, content=content, by=by, ip=ip
+        village=village, kind=ContractsKind.CONTRACT, content=content, by=by, ip=ip
     )
     _write_terms(revision, terms)
     return revision
@@ -207,7 +207,7 @@ def contract_row_key(row: dict) -> tuple:
 
 def _published_contract(posting: Posting) -> Posting:
     posting = Posting.objects.select_for_update().get(pk=posting.pk)
-    if posting.kind != Kind.CONTRACT or posting.status != PostingStatus.PUBLISHED:
+    if posting.kind != ContractsKind.CONTRACT or posting.status != PostingStatus.PUBLISHED:
         raise ValidationError(_("Payments are recorded against a published contract."))
     return posting
 

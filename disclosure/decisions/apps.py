@@ -9,7 +9,9 @@ class DecisionsConfig(AppConfig):
     def ready(self):
         from django.core import checks
 
+        from disclosure.portal import slots
         from disclosure.publishing import records
+        from disclosure.publishing.catalogue import Section
 
         from . import kinds, rules
         from .models import ImplementationLink, MatterFile, Objection, ProgressUpdate
@@ -35,4 +37,7 @@ class DecisionsConfig(AppConfig):
             parts={MatterFile: "progress", ImplementationLink: "progress"},
             files=ProgressUpdate.stored_files,
             related=["matter"],
+        )
+        slots.add(
+            "section_end", "decisions/public/includes/village_link.html", section=Section.DECISIONS
         )

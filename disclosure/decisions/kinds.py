@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from disclosure.publishing import kinds
+from disclosure.publishing.catalogue import Section
 
 
 def _stages(revision) -> list[dict]:
@@ -72,10 +73,11 @@ def _copy(related_name: str):
 
 
 def register() -> None:
-    from .models import ResolutionStage, ResultRow
+    from .models import DecisionsKind, ResolutionStage, ResultRow
 
     kinds.register(
-        "resolution",
+        DecisionsKind.RESOLUTION,
+        section=Section.DECISIONS,
         rows=_stages,
         subject=_matter_subject,
         verify=_matter_problem,
@@ -86,7 +88,8 @@ def register() -> None:
         content=[ResolutionStage],
     )
     kinds.register(
-        "decision_result",
+        DecisionsKind.DECISION_RESULT,
+        section=Section.DECISIONS,
         rows=_results,
         subject=_matter_subject,
         verify=_matter_problem,

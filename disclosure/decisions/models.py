@@ -21,6 +21,13 @@ from disclosure.publishing.models import Blob, Posting, PostingStatus, Revision
 from disclosure.regions.models import Region, VillageOwned
 
 
+class DecisionsKind(models.TextChoices):
+    """The kinds of posting this app publishes (registered in apps.py)."""
+
+    RESOLUTION = "resolution", _("Resolution of a major matter")
+    DECISION_RESULT = "decision_result", _("Result of a major matter")
+
+
 class Category(models.TextChoices):
     """The matters art. 24 of the Organic Law of Villagers' Committees puts before the villagers."""
 

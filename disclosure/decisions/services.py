@@ -14,10 +14,10 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from disclosure import clock
+from disclosure.decisions.models import DecisionsKind
 from disclosure.publishing import changes
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
-from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import Attachment, Revision
 from disclosure.regions.access import Action, require
@@ -149,7 +149,7 @@ def prepare_resolution(*, matter: Matter, body: str = "", by, ip=None) -> Revisi
         )
     content = publishing.Content(title=matter.title, body=body or matter.description)
     revision = publishing.create_posting(
-        village=matter.village, kind=Kind.RESOLUTION, content=content, by=by, ip=ip
+        village=matter.village, kind=DecisionsKind.RESOLUTION, content=content, by=by, ip=ip
     )
     for stage in stages:
         ResolutionStage.objects.create(
@@ -198,7 +198,7 @@ def prepare_result(
     check_result_row(row)
     content = publishing.Content(title=matter.title, body=body)
     revision = publishing.create_posting(
-        village=matter.village, kind=Kind.DECISION_RESULT, content=content, by=by, ip=ip
+        village=matter.village, kind=DecisionsKind.DECISION_RESULT, content=content, by=by, ip=ip
     )
     row.revision = revision
     row.save()

@@ -7,13 +7,16 @@ class FinanceConfig(AppConfig):
     verbose_name = _("Finances")
 
     def ready(self):
+        from disclosure.portal import slots
         from disclosure.publishing import kinds
+        from disclosure.publishing.catalogue import Section
 
         from . import models
         from .services import content, publication
 
         kinds.register(
-            "finance_period",
+            models.FinanceKind.FINANCE_PERIOD,
+            section=Section.FINANCE,
             rows=content.period_rows,
             subject=content.period_subject,
             template="finance/period.html",
@@ -26,7 +29,8 @@ class FinanceConfig(AppConfig):
             derived=[models.PeriodTotal, models.PeriodSummary],
         )
         kinds.register(
-            "budget",
+            models.FinanceKind.BUDGET,
+            section=Section.FINANCE,
             rows=content.budget_rows,
             subject=content.budget_subject,
             template="finance/budget.html",
@@ -36,3 +40,4 @@ class FinanceConfig(AppConfig):
             row_key=content.budget_row_key,
             content=[models.BudgetLine],
         )
+        slots.add("section_top", "finance/includes/village_link.html", section=Section.FINANCE)

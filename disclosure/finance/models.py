@@ -18,6 +18,13 @@ from disclosure.regions.models import Region, VillageOwned
 MONEY = {"max_digits": 14, "decimal_places": 2}
 
 
+class FinanceKind(models.TextChoices):
+    """The kinds of posting this app publishes (registered in apps.py)."""
+
+    FINANCE_PERIOD = "finance_period", _("Income and expenditure of a period")
+    BUDGET = "budget", _("Annual budget")
+
+
 class Frequency(models.TextChoices):
     MONTHLY = "monthly", _("Monthly")
     QUARTERLY = "quarterly", _("Quarterly")

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from django.http import Http404
 
-from disclosure.publishing.catalogue import Kind
+from disclosure.finance.models import FinanceKind
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import Posting, Revision
 
@@ -17,7 +17,7 @@ def period_revision(code: str, number: int | None = None) -> Revision:
     """A published revision of a public finance-period posting: the current one by default."""
     posting = (
         Posting.objects.public()
-        .filter(code=code, kind=Kind.FINANCE_PERIOD)
+        .filter(code=code, kind=FinanceKind.FINANCE_PERIOD)
         .select_related("village", "current", "finance_period")
         .first()
     )

@@ -7,6 +7,7 @@ class OversightConfig(AppConfig):
     verbose_name = _("Township oversight")
 
     def ready(self):
+        from disclosure.portal import slots
         from disclosure.publishing import records, tasks
 
         from .models import CorrectionOrder
@@ -22,3 +23,4 @@ class OversightConfig(AppConfig):
             title=_("correction order"),
             related=["posting"],
         )
+        slots.add("beside_posting", "oversight/includes/posting_note.html")

@@ -35,7 +35,8 @@ from disclosure.decisions.models import Matter
 from disclosure.decisions.states import result_due_on
 from disclosure.finance.models import Frequency, Period
 from disclosure.finance.services.rules import bounds, rules_of
-from disclosure.publishing.catalogue import SECTION_OF_KIND, Kind, Section
+from disclosure.publishing import kinds
+from disclosure.publishing.catalogue import Kind, Section
 from disclosure.publishing.models import Posting, PostingStatus
 from disclosure.regions.models import Region
 
@@ -71,8 +72,10 @@ SECTION_LABELS = {
     DueSection.POWERS: Section.POWERS.label,
 }
 
+
 # Every section of the catalogue but finances holds general village affairs (村务).
-GENERAL_KINDS = [kind for kind, section in SECTION_OF_KIND.items() if section != Section.FINANCE]
+def general_kinds() -> list[str]:
+    return [kind for kind in kinds.codes() if kinds.section_of(kind) != Section.FINANCE]
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,7 @@ def _general_items(ids, codes, today, year, joined) -> dict[int, list[DueItem]]:
         Posting.objects.filter(
             village_id__in=ids,
             status=PostingStatus.PUBLISHED,
-            kind__in=GENERAL_KINDS,
+            kind__in=general_kinds(),
             first_published_at__date__range=(first, last),
         )
         .order_by("village_id", "first_published_at")

@@ -10,7 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
 from disclosure import clock
-from disclosure.publishing.catalogue import Kind
+from disclosure.finance.models import FinanceKind
 from disclosure.publishing.masking import mask_name
 from disclosure.publishing.models import Posting, PostingStatus
 from disclosure.web.api import PageNumbers, PublicReadOnly
@@ -127,7 +127,7 @@ class PeriodRatingViewSet(PublicViewSet):
 
     def get_queryset(self):
         return (
-            Posting.objects.filter(kind=Kind.FINANCE_PERIOD, status=PostingStatus.PUBLISHED)
+            Posting.objects.filter(kind=FinanceKind.FINANCE_PERIOD, status=PostingStatus.PUBLISHED)
             .select_related("village", "current")
             .order_by("-first_published_at", "-pk")
         )

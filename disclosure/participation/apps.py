@@ -7,6 +7,7 @@ class ParticipationConfig(AppConfig):
     verbose_name = _("Questions and ratings")
 
     def ready(self):
+        from disclosure.portal import slots
         from disclosure.publishing import records, tasks
 
         from .models import Question
@@ -22,3 +23,4 @@ class ParticipationConfig(AppConfig):
             title=_("question"),
             related=["posting", "subject_type"],
         )
+        slots.add("beside_posting", "participation/includes/beside_posting.html")

@@ -12,8 +12,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 
 from disclosure import clock
+from disclosure.finance.models import FinanceKind
 from disclosure.publishing import changes
-from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import Posting, PostingStatus
 from disclosure.web import limits
@@ -32,7 +32,7 @@ def rateable_period(code: str) -> Posting:
     """A published (not withdrawn) finance period posting, or 404."""
     posting = (
         Posting.objects.filter(
-            code=code.upper(), kind=Kind.FINANCE_PERIOD, status=PostingStatus.PUBLISHED
+            code=code.upper(), kind=FinanceKind.FINANCE_PERIOD, status=PostingStatus.PUBLISHED
         )
         .select_related("village", "current")
         .first()

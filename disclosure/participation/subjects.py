@@ -52,7 +52,7 @@ def _posting(code: str) -> Subject:
     )
     if posting is None:
         raise Http404
-    label = f"{posting.get_kind_display()} · {posting.current.title}"
+    label = f"{posting.kind_label} · {posting.current.title}"
     return Subject(
         POSTING, posting.code, posting, posting.village, posting, label, posting.get_absolute_url()
     )

@@ -16,7 +16,8 @@ from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 
-from disclosure.publishing.catalogue import SECTION_OF_KIND, Section
+from disclosure.publishing import kinds
+from disclosure.publishing.catalogue import Section
 from disclosure.publishing.models import Attachment, Posting, Revision, RevisionState
 from disclosure.publishing.search import matching
 from disclosure.regions.models import LEVEL_ORDER, Level, Region
@@ -35,10 +36,6 @@ def get_village(code: str) -> Region:
     if village is None:
         raise Http404
     return village
-
-
-def kinds_of(section: str) -> list[str]:
-    return [kind for kind, of in SECTION_OF_KIND.items() if of == section]
 
 
 @dataclass
@@ -74,7 +71,7 @@ def latest_by_section(village: Region) -> list[SectionListing]:
     listings = {value: SectionListing(Section(value)) for value in Section.values}
     counted = set()
     for posting in postings:
-        listing = listings[SECTION_OF_KIND[posting.kind]]
+        listing = listings[kinds.section_of(posting.kind)]
         if len(listing.postings) < LATEST_PER_SECTION:
             listing.postings.append(posting)
         if posting.kind not in counted:
@@ -86,7 +83,7 @@ def latest_by_section(village: Region) -> list[SectionListing]:
 def section_postings(village: Region, section: str):
     return (
         Posting.objects.public()
-        .filter(village=village, kind__in=kinds_of(section))
+        .filter(village=village, kind__in=kinds.of_section(section))
         .select_related("current")
         .order_by("-last_published_at", "-pk")
     )

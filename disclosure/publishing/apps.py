@@ -12,4 +12,4 @@ class PublishingConfig(AppConfig):
         from . import changes, kinds
 
         CountsPublicChanges.count_row = staticmethod(changes.count_row)
-        kinds.register_power_list()
+        kinds.register_own_kinds()

@@ -1,7 +1,7 @@
-"""The disclosure catalogue (村务公开目录): the sections a village publishes and their kinds.
+"""The disclosure catalogue (村务公开目录): the sections a village publishes.
 
-Later apps (finance, assets, decisions) publish their kinds through the same lifecycle; the
-catalogue names every section the law asks for so the village page can show what is missing.
+The catalogue names every section the law asks for, so the village page can show what is
+missing. Each app registers its kinds of posting under a section (publishing.kinds).
 """
 
 from django.db import models
@@ -19,33 +19,8 @@ class Section(models.TextChoices):
 
 
 class Kind(models.TextChoices):
+    """The kinds publishing holds itself; each domain app registers its own (publishing.kinds)."""
+
     NOTICE = "notice", _("Notice")
     AUDIT_REPORT = "audit_report", _("Audit report")
     POWER_LIST = "power_list", _("List of small powers")
-    FINANCE_PERIOD = "finance_period", _("Income and expenditure of a period")
-    BUDGET = "budget", _("Annual budget")
-    BENEFIT_LIST = "benefit_list", _("List of benefit recipients")
-    ASSET_REGISTER = "asset_register", _("Register of assets and resources")
-    CONTRACT = "contract", _("Contract")
-    PROJECT = "project", _("Construction or purchase project")
-    RESOLUTION = "resolution", _("Resolution of a major matter")
-    DECISION_RESULT = "decision_result", _("Result of a major matter")
-
-
-SECTION_OF_KIND = {
-    Kind.NOTICE: Section.NOTICES,
-    Kind.AUDIT_REPORT: Section.NOTICES,
-    Kind.POWER_LIST: Section.POWERS,
-    Kind.FINANCE_PERIOD: Section.FINANCE,
-    Kind.BUDGET: Section.FINANCE,
-    Kind.BENEFIT_LIST: Section.BENEFITS,
-    Kind.ASSET_REGISTER: Section.ASSETS,
-    Kind.CONTRACT: Section.CONTRACTS,
-    Kind.PROJECT: Section.CONTRACTS,
-    Kind.RESOLUTION: Section.DECISIONS,
-    Kind.DECISION_RESULT: Section.DECISIONS,
-}
-
-
-def section_of(kind: str) -> Section:
-    return SECTION_OF_KIND[kind]

@@ -1,7 +1,10 @@
-"""What each kind of posting carries beyond its title, text and attachments.
+"""The kinds of posting and what each carries beyond its title, text and attachments.
 
-A kind with structured rows (the list of small powers here; ledger entries, benefit lists or
-decisions in their own apps) registers, once, when its app is ready:
+Every kind registers itself, once, when its app is ready (the notice, the audit report and the
+list of small powers here; finance periods, benefit lists, contracts or decisions in their own
+apps), so that publishing and the portal know no domain app by name. A kind gives:
+- its code and `label` (a choices member) and the catalogue `section` it is listed under;
+- `write`: stores its structured rows from a posting form's content, where the form has them;
 - `rows`: reads a revision's rows in canonical form, for the chain and the API;
 - `subject`: the facts about what the posting discloses that pages show beside its rows (the
   month of a finance period, the year of a budget), in canonical form: they enter the digest;
@@ -26,9 +29,14 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from .catalogue import Kind, Section
+
 
 @dataclass(frozen=True)
 class KindContent:
+    label: str
+    section: Section
+    write: Callable | None = None
     rows: Callable | None = None
     subject: Callable | None = None
     template: str | None = None
@@ -45,14 +53,35 @@ class KindContent:
 _CONTENT: dict[str, KindContent] = {}
 
 
-def register(kind: str, **hooks) -> None:
+def register(kind, *, section: Section, **hooks) -> None:
+    """Register `kind`, a member of its app's choices, whose label villagers read."""
     hooks["content"] = tuple(hooks.get("content", ()))
     hooks["derived"] = tuple(hooks.get("derived", ()))
-    _CONTENT[kind] = KindContent(**hooks)
+    _CONTENT[str(kind)] = KindContent(label=kind.label, section=section, **hooks)
 
 
 def registered() -> dict[str, KindContent]:
     return dict(_CONTENT)
+
+
+def codes() -> list[str]:
+    return list(_CONTENT)
+
+
+def choices() -> list[tuple[str, str]]:
+    return [(kind, hooks.label) for kind, hooks in _CONTENT.items()]
+
+
+def label_of(kind: str) -> str:
+    return _content(kind).label
+
+
+def section_of(kind: str) -> Section:
+    return _content(kind).section
+
+
+def of_section(section: str) -> list[str]:
+    return [kind for kind, hooks in _CONTENT.items() if hooks.section == section]
 
 
 def tables() -> dict:
@@ -61,10 +90,9 @@ def tables() -> dict:
     Attachments belong to every kind; the rest are the `content` and `derived` models the kinds
     registered.
     """
-    from .catalogue import Kind
     from .models import Attachment
 
-    owners: dict = {Attachment: set(Kind.values)}
+    owners: dict = {Attachment: set(_CONTENT)}
     for kind, hooks in _CONTENT.items():
         for model in (*hooks.content, *hooks.derived):
             owners.setdefault(model, set()).add(kind)
@@ -72,7 +100,15 @@ def tables() -> dict:
 
 
 def _content(kind: str) -> KindContent:
-    return _CONTENT.get(kind, KindContent())
+    # A kind no app registered can only come from a row changed behind the services' back:
+    # pages show it as a plain notice under its code, and verify_chain names the change.
+    return _CONTENT.get(kind) or KindContent(label=kind, section=Section.NOTICES)
+
+
+def write_rows(revision, content) -> None:
+    write = _content(revision.posting.kind).write
+    if write:
+        write(revision, content)
 
 
 def rows_of(revision) -> list[dict]:
@@ -144,11 +180,17 @@ def _power_name(row: dict) -> str:
     return row["name"]
 
 
-def register_power_list() -> None:
+def register_own_kinds() -> None:
+    """The kinds publishing itself holds: free text, the audit report, the small powers."""
     from .models import PowerItem
+    from .services import write_power_items
 
+    register(Kind.NOTICE, section=Section.NOTICES)
+    register(Kind.AUDIT_REPORT, section=Section.NOTICES)
     register(
-        "power_list",
+        Kind.POWER_LIST,
+        section=Section.POWERS,
+        write=write_power_items,
         rows=_power_items,
         template="portal/kinds/power_list.html",
         check=_check_power_list,

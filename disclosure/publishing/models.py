@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from disclosure import clock
 from disclosure.regions.models import Region, VillageOwned
 
-from .catalogue import Kind, section_of
+from . import kinds
 
 # Permalink codes are printed on paper: no 0/O, 1/I/L to misread.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -39,7 +39,9 @@ class Posting(models.Model):
     village = models.ForeignKey(
         Region, on_delete=models.PROTECT, related_name="postings", verbose_name=_("village")
     )
-    kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
+    # The kinds are registered by their apps (publishing.kinds), so the column keeps no choices of
+    # its own: services accept registered kinds only.
+    kind = models.CharField(_("kind"), max_length=30)
     code = models.CharField(_("code"), max_length=12, unique=True, default=new_posting_code)
     status = models.CharField(
         _("status"), max_length=12, choices=PostingStatus.choices, default=PostingStatus.UNPUBLISHED
@@ -78,13 +80,11 @@ class Posting(models.Model):
 
     @property
     def section(self):
-        return section_of(self.kind)
+        return kinds.section_of(self.kind)
 
     @property
     def kind_label(self):
-        # get_kind_display() translates every kind's label to build its lookup: too slow for
-        # listings of many postings.
-        return Kind(self.kind).label
+        return kinds.label_of(self.kind)
 
     def get_absolute_url(self):
         return reverse("portal:posting", args=[self.code])

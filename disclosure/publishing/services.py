@@ -18,7 +18,6 @@ from disclosure.transparency import services as log
 from . import attachments as files
 from . import chain, changes, kinds, search
 from .audit import record
-from .catalogue import Kind
 from .masking import mask_text
 from .models import (
     Attachment,
@@ -59,13 +58,12 @@ def _write_content(revision: Revision, content: Content) -> None:
         raise ValidationError({"title": _("A posting needs a title.")})
     revision.full_clean(exclude=["posting", "village", "author"])
     revision.save()
-    if revision.posting.kind == Kind.POWER_LIST:
-        _write_power_items(revision, content.power_items or [])
+    kinds.write_rows(revision, content)
 
 
-def _write_power_items(revision: Revision, items: list[dict]) -> None:
+def write_power_items(revision: Revision, content: Content) -> None:
     revision.power_items.all().delete()
-    for position, values in enumerate(items, start=1):
+    for position, values in enumerate(content.power_items or [], start=1):
         item = PowerItem(
             revision=revision,
             village=revision.village,
@@ -81,7 +79,7 @@ def create_posting(*, village: Region, kind: str, content: Content, by, ip=None)
     require(by, Action.DRAFT, village)
     if not village.is_village:
         raise ValidationError(_("Postings belong to a village."))
-    if kind not in Kind.values:
+    if kind not in kinds.codes():
         raise ValidationError({"kind": _("Choose a kind from the disclosure catalogue.")})
     posting = Posting.objects.create(village=village, kind=kind, created_by=by)
     revision = Revision(

@@ -7,6 +7,7 @@ class RedflagsConfig(AppConfig):
     verbose_name = _("Red flags and declared relatives")
 
     def ready(self):
+        from disclosure.portal import slots
         from disclosure.publishing import records, tasks
 
         from .models import Conclusion
@@ -22,3 +23,4 @@ class RedflagsConfig(AppConfig):
             title=_("conclusion on a red flag"),
             related=["posting"],
         )
+        slots.add("beside_posting", "redflags/includes/posting_note.html")

@@ -7,8 +7,10 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
+        from disclosure.portal import slots
         from disclosure.publishing.tasks import register
 
         from .tasks import new_reports
 
         register(new_reports)
+        slots.add("village_end", "reports/includes/village_link.html")

@@ -3,9 +3,9 @@
 from django.utils import timezone
 
 from demo.places import LONGQUAN, SHIQIAO, VILLAGES, XINGHUA
+from disclosure.finance.models import FinanceKind
 from disclosure.participation.models import Question, QuestionStatus, Rating
 from disclosure.participation.services import question_counts
-from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Posting, PostingStatus
 
 
@@ -31,7 +31,7 @@ def test_each_township_sees_an_overdue_question(db, demo_regions):
 
 def test_every_published_period_has_a_mix_of_ratings(db, demo_regions):
     periods = Posting.objects.filter(
-        kind=Kind.FINANCE_PERIOD,
+        kind=FinanceKind.FINANCE_PERIOD,
         status=PostingStatus.PUBLISHED,
         village__code__in=[place.code for place in VILLAGES],
     )

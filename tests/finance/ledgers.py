@@ -9,11 +9,10 @@ from decimal import Decimal
 from django.test import Client
 from PIL import Image
 
-from disclosure.finance.models import Balance, Fund, LedgerEntry, Voucher
+from disclosure.finance.models import Balance, FinanceKind, Fund, LedgerEntry, Voucher
 from disclosure.finance.services.periods import get_or_create_period
 from disclosure.publishing import services as publishing
 from disclosure.publishing.attachments import store_blob, thumbnail_of
-from disclosure.publishing.catalogue import Kind
 
 from ..factories import signed_off
 
@@ -90,7 +89,7 @@ def draft_period(village, clerk, *, year=2025, number=1, lines=DEFAULT_LINES):
     period = get_or_create_period(village=village, year=year, number=number, by=clerk)
     content = publishing.Content(title=f"{village.name}{year}年第{number}期财务公开")
     revision = publishing.create_posting(
-        village=village, kind=Kind.FINANCE_PERIOD, content=content, by=clerk
+        village=village, kind=FinanceKind.FINANCE_PERIOD, content=content, by=clerk
     )
     period.posting = revision.posting
     period.save(update_fields=["posting"])

@@ -6,7 +6,13 @@ import pytest
 from django.db import connection, transaction
 from django.db.utils import IntegrityError, InternalError
 
-from disclosure.finance.models import LedgerEntry, LedgerImport, PeriodSummary, PeriodTotal
+from disclosure.finance.models import (
+    FinanceKind,
+    LedgerEntry,
+    LedgerImport,
+    PeriodSummary,
+    PeriodTotal,
+)
 from disclosure.finance.services import committing
 from disclosure.finance.services.diff import ledger_diff
 from disclosure.publishing import services
@@ -61,11 +67,13 @@ def test_a_draft_has_no_stored_totals(quarter_a, clerk_a):
 def test_submitting_a_period_without_a_ledger_is_refused(quarter_a, clerk_a):
     from django.core.exceptions import ValidationError
 
-    from disclosure.publishing.catalogue import Kind
     from disclosure.publishing.services import Content
 
     revision = services.create_posting(
-        village=quarter_a.village, kind=Kind.FINANCE_PERIOD, content=Content(title="空"), by=clerk_a
+        village=quarter_a.village,
+        kind=FinanceKind.FINANCE_PERIOD,
+        content=Content(title="空"),
+        by=clerk_a,
     )
 
     with pytest.raises(ValidationError):

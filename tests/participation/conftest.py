@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
+from disclosure.finance.models import FinanceKind
 from disclosure.participation import questions, subjects
-from disclosure.publishing.catalogue import Kind
 
 from ..factories import published_posting
 from ..finance.ledgers import published_period
@@ -48,5 +48,5 @@ def about_notice_a(notice_a):
 def period_a(village_a, clerk_a, supervisor_a):
     """清河村's first period of 2025, published, with the road works of ¥38,000.00 as line 3."""
     revision = published_period(village_a, clerk_a, supervisor_a)
-    assert revision.posting.kind == Kind.FINANCE_PERIOD
+    assert revision.posting.kind == FinanceKind.FINANCE_PERIOD
     return revision

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from disclosure.publishing.catalogue import Kind
+from disclosure.assets.models import AssetsKind
 from disclosure.publishing.models import Revision
 from disclosure.regions.access import Action, can, get_for_user, villages_for
 from disclosure.web.addresses import client_ip
@@ -31,7 +31,7 @@ def index(request):
 def register(request, code: str):
     village = village_for(request, code)
     snapshots = (
-        Revision.objects.filter(village=village, posting__kind=Kind.ASSET_REGISTER)
+        Revision.objects.filter(village=village, posting__kind=AssetsKind.ASSET_REGISTER)
         .select_related("posting", "asset_snapshot")
         .order_by("-created_at")[:20]
     )

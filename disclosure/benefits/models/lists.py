@@ -18,6 +18,12 @@ from disclosure.regions.models import Region, VillageOwned
 DEFAULT_WINDOW_DAYS = 90
 
 
+class BenefitsKind(models.TextChoices):
+    """The kinds of posting this app publishes (registered in apps.py)."""
+
+    BENEFIT_LIST = "benefit_list", _("List of benefit recipients")
+
+
 class BenefitType(models.TextChoices):
     FARMLAND = "farmland", _("Farmland protection subsidy")
     GRAIN_ONE_OFF = "grain_one_off", _("One-off grain-growing subsidy")

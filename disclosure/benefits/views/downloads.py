@@ -4,7 +4,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
-from disclosure.publishing.catalogue import Kind
+from disclosure.benefits.models import BenefitsKind
 from disclosure.publishing.models import Revision
 
 from .. import exports
@@ -25,7 +25,10 @@ def download(request, code: str, number: int, fmt: str):
         raise Http404
     revisions = Revision.objects.published().select_related("posting", "village")
     revision = get_object_or_404(
-        revisions, posting__code=code.upper(), posting__kind=Kind.BENEFIT_LIST, number=number
+        revisions,
+        posting__code=code.upper(),
+        posting__kind=BenefitsKind.BENEFIT_LIST,
+        number=number,
     )
     write, content_type = FORMATS[fmt]
     response = HttpResponse(write(exports.document(revision)), content_type=content_type)

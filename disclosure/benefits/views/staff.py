@@ -11,8 +11,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from disclosure.benefits.models import BenefitsKind
 from disclosure.publishing.audit import record
-from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, can, get_for_user, regions_for, villages_for
@@ -27,7 +27,7 @@ from ..imports import ImportRefused, read_lines
 from ..models import BenefitList
 from ..selectors import county_benefits, policy_for, totals_of, window_end
 
-LISTS = Revision.objects.filter(posting__kind=Kind.BENEFIT_LIST).select_related(
+LISTS = Revision.objects.filter(posting__kind=BenefitsKind.BENEFIT_LIST).select_related(
     "posting", "village"
 )
 

@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from disclosure.publishing.catalogue import Kind
+from disclosure.contracts.models import ContractsKind
 from disclosure.publishing.models import Posting, Revision
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, can, get_for_user, require, villages_for
@@ -36,7 +36,9 @@ def index(request):
 def village(request, code: str):
     place = staff_village(request.user, code)
     postings = (
-        Posting.objects.filter(village=place, kind__in=[Kind.CONTRACT, Kind.PROJECT])
+        Posting.objects.filter(
+            village=place, kind__in=[ContractsKind.CONTRACT, ContractsKind.PROJECT]
+        )
         .select_related("current")
         .prefetch_related(Prefetch("revisions", to_attr="all_revisions"))
         .order_by("kind", "-created_at")

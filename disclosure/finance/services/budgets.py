@@ -8,9 +8,9 @@ from django.db import transaction
 from django.db.models import F, Sum
 from django.utils.translation import gettext as _
 
+from disclosure.finance.models import FinanceKind
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
-from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import PostingStatus
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, require
@@ -43,7 +43,11 @@ def save_budget(*, village, year: int, amounts: dict, by, ip=None):
     if budget is None:
         title = _("%(village)s budget for %(year)d") % {"village": village.name, "year": year}
         revision = publishing.create_posting(
-            village=village, kind=Kind.BUDGET, content=publishing.Content(title=title), by=by, ip=ip
+            village=village,
+            kind=FinanceKind.BUDGET,
+            content=publishing.Content(title=title),
+            by=by,
+            ip=ip,
         )
         Budget.objects.create(village=village, year=year, posting=revision.posting)
     else:

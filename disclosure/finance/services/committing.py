@@ -7,10 +7,10 @@ from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
+from disclosure.finance.models import FinanceKind
 from disclosure.publishing import changes
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
-from disclosure.publishing.catalogue import Kind
 from disclosure.publishing.models import Revision
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, require
@@ -108,7 +108,7 @@ def _open_revision(period: Period, reason: str, by, ip) -> Revision:
     if period.posting is None:
         revision = publishing.create_posting(
             village=period.village,
-            kind=Kind.FINANCE_PERIOD,
+            kind=FinanceKind.FINANCE_PERIOD,
             content=publishing.Content(title=period_title(period)),
             by=by,
             ip=ip,

@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
 from disclosure import clock
-from disclosure.publishing.catalogue import Kind
+from disclosure.finance.models import FinanceKind
 from disclosure.publishing.masking import mask_name
 from disclosure.publishing.models import PostingStatus
 
@@ -35,7 +35,9 @@ def overdue(question) -> bool:
 def posting_participation(posting):
     """Questions shown beside a posting and, for a period's finances, its ratings."""
     questions, total = selectors.latest(selectors.posting_questions(posting), ON_POSTING_PAGE)
-    rateable = posting.kind == Kind.FINANCE_PERIOD and posting.status == PostingStatus.PUBLISHED
+    rateable = (
+        posting.kind == FinanceKind.FINANCE_PERIOD and posting.status == PostingStatus.PUBLISHED
+    )
     return {
         "posting": posting,
         "questions": questions,

@@ -4,7 +4,7 @@ import segno
 from django import template
 from django.utils.safestring import mark_safe
 
-from disclosure.portal import content
+from disclosure.portal import content, slots
 from disclosure.portal.http import absolute_url
 from disclosure.publishing import kinds
 from disclosure.publishing.masking import mask_text
@@ -48,3 +48,9 @@ def revision_content(context, revision, embedded=False) -> str:
 def content_template(kind: str) -> str | None:
     """The template that renders the structured rows of this kind of posting, if it has any."""
     return kinds.content_template(kind)
+
+
+@register.simple_tag
+def slot_templates(slot: str, section: str | None = None) -> list[str]:
+    """The templates other apps added to a slot of this page (portal.slots)."""
+    return slots.templates(slot, section)

@@ -3,7 +3,7 @@
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import render
 
-from disclosure.publishing.catalogue import Kind
+from disclosure.publishing import kinds
 from disclosure.publishing.models import (
     Posting,
     PostingStatus,
@@ -63,7 +63,7 @@ def home(request):
     drafting = set(villages_for(user, Action.DRAFT).values_list("pk", flat=True))
     context = {
         "villages": [(village, village.pk in drafting) for village in villages],
-        "kinds": Kind.choices,
+        "kinds": kinds.choices(),
         "tasks": tasks_for(user),
     }
     sections = {

@@ -6,8 +6,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from disclosure.publishing import services
-from disclosure.publishing.catalogue import Kind
+from disclosure.publishing import kinds, services
 from disclosure.publishing.models import Posting
 from disclosure.regions.access import Action, get_for_user, require, villages_for
 from disclosure.web.addresses import client_ip
@@ -22,7 +21,7 @@ from .common import posted_editor
 def new_posting(request, code: str, kind: str):
     village = get_object_or_404(villages_for(request.user, Action.VIEW_DRAFTS), code=code)
     require(request.user, Action.DRAFT, village)
-    if kind not in Kind.values:
+    if kind not in kinds.codes():
         raise Http404
     if request.method != "POST":
         editor = PostingEditor(kind)
@@ -45,7 +44,7 @@ def new_posting(request, code: str, kind: str):
                     _("Draft saved. Add attachments, preview it, then submit it for sign-off."),
                 )
                 return redirect("workspace:revision", revision.pk)
-    context = {"village": village, "kind": Kind(kind), "editor": editor}
+    context = {"village": village, "kind_label": kinds.label_of(kind), "editor": editor}
     return render(request, "workspace/new.html", context)
 
 
