@@ -13,6 +13,7 @@ from disclosure.finance.parsing.template import HEADINGS
 from disclosure.finance.services import checking, committing, imports
 from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
+from disclosure.publishing.models import posting_is_in_force
 from disclosure.redflags import selectors
 
 from .stories import DEFAULT_OPINION
@@ -56,7 +57,9 @@ def add_entries(village, clerk, supervisor, *, reason: str, rows: list[tuple]) -
     summary, amount, counterparty) added as expenditures from the bank, its closing balance
     lowered to match."""
     period = (
-        Period.objects.filter(village=village, posting__status="published").order_by("-end").first()
+        Period.objects.filter(posting_is_in_force("posting"), village=village)
+        .order_by("-end")
+        .first()
     )
     current = period.posting.current
     entries = list(current.ledger_entries.order_by("line"))

@@ -9,7 +9,7 @@ from disclosure.oversight.orders import order_correction
 from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.publishing.catalogue import Kind
-from disclosure.publishing.models import Posting, PostingStatus
+from disclosure.publishing.models import Posting
 from disclosure.regions.models import RoleKind
 
 from .places import BAISHA, GAOPING, TAOYUAN, XINGHUA
@@ -28,11 +28,14 @@ STILL_OPEN = (
 
 
 def _notice(regions, village_code: str, title_part: str) -> Posting:
-    return Posting.objects.select_related("current").get(
-        village=regions[village_code],
-        kind=Kind.NOTICE,
-        status=PostingStatus.PUBLISHED,
-        current__title__contains=title_part,
+    return (
+        Posting.objects.in_force()
+        .select_related("current")
+        .get(
+            village=regions[village_code],
+            kind=Kind.NOTICE,
+            current__title__contains=title_part,
+        )
     )
 
 

@@ -19,7 +19,7 @@ from disclosure.decisions.selectors import public_matters
 from disclosure.finance.models import FinanceKind, LedgerEntry
 from disclosure.participation import questions, ratings, subjects
 from disclosure.participation.models import RatingChoice
-from disclosure.publishing.models import Posting, PostingStatus
+from disclosure.publishing.models import Posting
 from disclosure.regions.models import RoleKind
 
 from .places import LONGQUAN, SHIQIAO, XINGHUA
@@ -72,9 +72,11 @@ def load(*, regions, staff, today: datetime.date) -> None:
 
 
 def _periods(village):
-    return Posting.objects.filter(
-        village=village, kind=FinanceKind.FINANCE_PERIOD, status=PostingStatus.PUBLISHED
-    ).order_by("-first_published_at", "-pk")
+    return (
+        Posting.objects.in_force()
+        .filter(village=village, kind=FinanceKind.FINANCE_PERIOD)
+        .order_by("-first_published_at", "-pk")
+    )
 
 
 def _entries(posting):
@@ -117,9 +119,9 @@ def _xinghua(demo: Asking) -> None:
         questions.reject_question(
             question=advert, reason="广告，与村务无关。", by=demo.supervisor, now=demo.ago(3)
         )
-    contract = Posting.objects.filter(
-        village=demo.village, kind=ContractsKind.CONTRACT, status=PostingStatus.PUBLISHED
-    ).first()
+    contract = (
+        Posting.objects.in_force().filter(village=demo.village, kind=ContractsKind.CONTRACT).first()
+    )
     if contract is not None:
         question = demo.ask(
             subjects.find(subjects.POSTING, contract.code),

@@ -14,7 +14,7 @@ from disclosure.publishing.models import (
     PostingStatus,
     Revision,
     RevisionAction,
-    RevisionState,
+    revision_is_published,
 )
 from disclosure.publishing.search import matching
 from disclosure.regions.models import Level, Region
@@ -111,7 +111,7 @@ class PostingFilter(PublishedFilter):
     def filter_text(self, queryset, name, value):
         # matching() names the revision table itself, so it must run on the join to the
         # current revision, not inside a subquery (where Django renames the table).
-        return matching(queryset.filter(current__state=RevisionState.PUBLISHED), value)
+        return matching(queryset.filter(revision_is_published("current")), value)
 
 
 class RevisionFilter(PublishedFilter):

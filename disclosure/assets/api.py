@@ -10,7 +10,13 @@ from rest_framework import serializers
 from disclosure.api.views import PublicViewSet
 from disclosure.assets.models import AssetsKind
 from disclosure.publishing.masking import mask_text
-from disclosure.publishing.models import PostingStatus, Revision, RevisionState
+from disclosure.publishing.models import (
+    PostingStatus,
+    Revision,
+    RevisionState,
+    posting_is_in_force,
+    revision_is_published,
+)
 from disclosure.regions.models import Region
 
 from .models import Category, ResourceStatus, ResourceType, SnapshotAsset, SnapshotResource
@@ -26,9 +32,9 @@ PUBLISHED = {
 
 def _published_rows(model):
     return model.objects.filter(
-        revision__state=RevisionState.PUBLISHED,
+        revision_is_published("revision"),
+        posting_is_in_force("revision__posting"),
         revision__posting__kind=AssetsKind.ASSET_REGISTER,
-        revision__posting__status=PostingStatus.PUBLISHED,
         revision__posting__current=F("revision"),
     ).select_related("village", "revision__posting")
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import pgettext_lazy
 
 from disclosure.assets.models import AssetsKind
-from disclosure.publishing.models import Attachment, PostingStatus, Revision
+from disclosure.publishing.models import Attachment, Revision, posting_is_in_force
 
 from .models import Category, ResourceType, Snapshot, SnapshotAsset, SnapshotResource
 
@@ -91,9 +91,9 @@ def published_snapshots(village):
     return (
         Revision.objects.published()
         .filter(
+            posting_is_in_force("posting"),
             village=village,
             posting__kind=AssetsKind.ASSET_REGISTER,
-            posting__status=PostingStatus.PUBLISHED,
             posting__current=F("pk"),
         )
         .select_related("posting", "asset_snapshot")

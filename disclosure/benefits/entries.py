@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from django.db.models import F
 
-from disclosure.publishing.models import PostingStatus
+from disclosure.publishing.models import posting_is_in_force, revision_is_published
 
 from .models import BenefitList, Recipient, benefit_label
 
@@ -39,8 +39,8 @@ def _starts(revision_ids) -> dict[int, datetime.date]:
 def current_entries(*, village_ids=None, person_keys=None) -> list[ListedEntry]:
     """Entries of the villages, or of the people (by pseudonym) wherever they are listed."""
     rows = Recipient.objects.filter(
-        revision__state="published",
-        revision__posting__status=PostingStatus.PUBLISHED,
+        revision_is_published("revision"),
+        posting_is_in_force("revision__posting"),
         revision__posting__current_id=F("revision_id"),
     )
     if village_ids is not None:

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from disclosure.publishing.audit import record
-from disclosure.publishing.models import PostingStatus
+from disclosure.publishing.models import posting_is_in_force, revision_is_published
 from disclosure.reports import services as reports
 from disclosure.reports.models import ReportCategory
 from disclosure.web import limits
@@ -102,10 +102,10 @@ def _slips_of(identity: str):
     """Slips of the rows of current revisions of published lists (not drafts, not superseded)."""
     return (
         Slip.objects.filter(
+            posting_is_in_force("recipient__revision__posting"),
+            revision_is_published("recipient__revision"),
             person_key=slips.person_key(identity),
-            recipient__revision__posting__status=PostingStatus.PUBLISHED,
             recipient__revision__posting__current_id=F("recipient__revision_id"),
-            recipient__revision__state="published",
         )
         .select_related("recipient__revision__posting", "recipient__village")
         .order_by("pk")

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db.models import F
 from django.utils.translation import gettext_lazy
 
-from disclosure.publishing.models import PostingStatus
+from disclosure.publishing.models import posting_is_in_force, revision_is_published
 
 from .models import BenefitList, Disbursement, DisbursementRow, Recipient, benefit_label
 
@@ -99,9 +99,9 @@ def _listed(disbursement: Disbursement, village_ids) -> dict[tuple, list[Listed]
     """Rows of current published lists whose publicity started within the file's days."""
     starts = {}
     lists = BenefitList.objects.filter(
+        revision_is_published("revision"),
+        posting_is_in_force("revision__posting"),
         village_id__in=village_ids,
-        revision__state="published",
-        revision__posting__status=PostingStatus.PUBLISHED,
         revision__posting__current_id=F("revision_id"),
     ).select_related("revision")
     for benefit_list in lists:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from disclosure import clock
+from disclosure.publishing.models import revision_is_published
 from disclosure.regions.models import Level, Region
 
 from .models import (
@@ -73,7 +74,7 @@ def is_within_window(
 
 def due_for_expiry(today: datetime.date) -> list[BenefitList]:
     lists = BenefitList.objects.filter(
-        expired_at__isnull=True, revision__state="published"
+        revision_is_published("revision"), expired_at__isnull=True
     ).select_related("revision", "village")
     return [item for item in lists if not is_within_window(item, today)]
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from disclosure import clock
 from disclosure.publishing import records
 from disclosure.publishing.masking import mask_identity_number
-from disclosure.publishing.models import Posting, PostingStatus, Revision
+from disclosure.publishing.models import Posting, Revision, posting_is_public
 from disclosure.regions.models import VillageOwned
 
 MONEY = {"max_digits": 14, "decimal_places": 2}
@@ -224,7 +224,7 @@ class ProjectStage(VillageOwned):
 class PaymentQuerySet(models.QuerySet):
     def public(self):
         """Payments villagers are shown: every one, since only a published contract takes them."""
-        return self.exclude(posting__status=PostingStatus.UNPUBLISHED)
+        return self.filter(posting_is_public("posting"))
 
 
 def now_to_the_second():

@@ -9,7 +9,7 @@ from django.db.models import DecimalField, F, OuterRef, Prefetch, Subquery, Sum,
 from django.db.models.functions import Coalesce
 
 from disclosure.contracts.models import ContractsKind
-from disclosure.publishing.models import PostingStatus, Revision
+from disclosure.publishing.models import Revision, posting_is_in_force
 
 from . import arrears
 from .models import Bid, Contract, Payment, ProjectStage
@@ -32,7 +32,7 @@ def _paid_subquery():
 def current_contracts(village=None):
     """Contracts as their posting's current published revision states them, with what was paid."""
     contracts = Contract.objects.filter(
-        revision__posting__status=PostingStatus.PUBLISHED,
+        posting_is_in_force("revision__posting"),
         revision__posting__current=F("revision"),
     )
     if village is not None:
@@ -81,8 +81,8 @@ def paid_for(posting) -> Decimal:
 def current_projects(village=None):
     """Current published revisions of projects, with their stages and bids."""
     revisions = Revision.objects.published().filter(
+        posting_is_in_force("posting"),
         posting__kind=ContractsKind.PROJECT,
-        posting__status=PostingStatus.PUBLISHED,
         posting__current=F("pk"),
     )
     if village is not None:

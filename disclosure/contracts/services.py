@@ -21,7 +21,7 @@ from disclosure.publishing import records
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
-from disclosure.publishing.models import Posting, PostingStatus, Revision, RevisionState
+from disclosure.publishing.models import Posting, PostingStatus, Revision, revision_is_published
 from disclosure.regions.access import Action, require
 
 from .models import AwardMethod, Bid, Contract, CounterpartyKind, Instalment, Payment
@@ -258,9 +258,9 @@ def _ledger_entry_for(village, voucher_no: str):
     if not voucher_no:
         return None
     entries = LedgerEntry.objects.filter(
+        revision_is_published("revision"),
         village=village,
         voucher_no=voucher_no,
-        revision__state=RevisionState.PUBLISHED,
         revision__posting__current=F("revision"),
     )[:2]
     return entries[0] if len(entries) == 1 else None

@@ -6,7 +6,7 @@ from django_filters import rest_framework as filters
 from rest_framework import viewsets
 
 from disclosure import clock
-from disclosure.publishing.models import PostingStatus, RevisionState
+from disclosure.publishing.models import posting_is_in_force, revision_is_published
 from disclosure.web.api import PageNumbers, PublicReadOnly
 
 from . import selectors, serializers
@@ -87,8 +87,8 @@ class StageViewSet(PublicViewSet):
     def get_queryset(self):
         return (
             ResolutionStage.objects.filter(
-                revision__state=RevisionState.PUBLISHED,
-                revision__posting__status=PostingStatus.PUBLISHED,
+                revision_is_published("revision"),
+                posting_is_in_force("revision__posting"),
                 revision__posting__current=F("revision"),
             )
             .select_related("village", "revision__posting__resolved_matter")

@@ -15,7 +15,7 @@ from disclosure import clock
 from disclosure.publishing import records
 from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
-from disclosure.regions.access import Action, can, require
+from disclosure.regions.access import Action, may_answer_objection, require
 from disclosure.web import limits
 
 from . import rules
@@ -93,15 +93,11 @@ def moderate_objection(*, objection: Objection, approve: bool, by, ip=None) -> O
     return objection
 
 
-def may_answer(user, objection: Objection) -> bool:
-    return can(user, Action.DRAFT, objection) or can(user, Action.REVIEW, objection)
-
-
 @transaction.atomic
 def answer_objection(*, objection: Objection, text: str, by, ip=None) -> Objection:
     """The village's answer, published beside the listed objection; given once, then kept."""
     objection = _lock(objection)
-    if not may_answer(by, objection):
+    if not may_answer_objection(by, objection):
         raise PermissionDenied
     if objection.status != ObjectionStatus.APPROVED:
         raise ValidationError(

@@ -16,7 +16,11 @@ from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 
 from disclosure import clock
-from disclosure.publishing.models import PostingStatus, Revision
+from disclosure.publishing.models import (
+    PostingStatus,
+    Revision,
+    posting_is_in_force,
+)
 
 from .models import Matter, MatterFile, ProgressUpdate, Stage
 from .states import MatterState, notice_ends_at, notice_remaining, result_due_on, state_of
@@ -162,10 +166,10 @@ def public_file(sha256: str, filename: str) -> MatterFile:
     """A progress photo of a matter whose resolution is published; nothing else is served."""
     found = (
         MatterFile.objects.filter(
+            posting_is_in_force("matter__resolution"),
             blob_id=sha256,
             filename=filename,
             progress__isnull=False,
-            matter__resolution__status=PostingStatus.PUBLISHED,
         )
         .select_related("blob")
         .first()
@@ -178,9 +182,7 @@ def public_file(sha256: str, filename: str) -> MatterFile:
 def public_thumbnail(sha256: str) -> MatterFile:
     found = (
         MatterFile.objects.filter(
-            thumbnail_id=sha256,
-            progress__isnull=False,
-            matter__resolution__status=PostingStatus.PUBLISHED,
+            posting_is_in_force("matter__resolution"), thumbnail_id=sha256, progress__isnull=False
         )
         .select_related("thumbnail")
         .first()

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework.decorators import action
 
 from disclosure.api.views import PublicViewSet
-from disclosure.publishing.models import PostingStatus
+from disclosure.publishing.models import posting_is_in_force
 
 from . import serializers
 from .models import Budget, Frequency, PeriodSummary
@@ -42,7 +42,7 @@ def current_summaries():
     """The figures of the current revision of every published period."""
     return (
         PeriodSummary.objects.filter(
-            revision__posting__status=PostingStatus.PUBLISHED,
+            posting_is_in_force("revision__posting"),
             revision__posting__current=F("revision"),
         )
         .select_related("period", "village", "revision__posting")
@@ -77,7 +77,7 @@ class BudgetViewSet(PublicViewSet):
 
     def get_queryset(self):
         return (
-            Budget.objects.filter(posting__status=PostingStatus.PUBLISHED)
+            Budget.objects.filter(posting_is_in_force("posting"))
             .select_related("village", "posting__current")
             .order_by("village__code", "-year")
         )

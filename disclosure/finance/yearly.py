@@ -12,7 +12,7 @@ from django.db.models import F, Q, Sum
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
 
-from disclosure.publishing.models import PostingStatus
+from disclosure.publishing.models import PostingStatus, posting_is_in_force, posting_is_public
 
 from .figures import CategoryLine
 from .models import (
@@ -68,7 +68,7 @@ def public_periods(village, year: int):
     return (
         Period.objects.filter(village=village, year=year)
         .exclude(posting__isnull=True)
-        .exclude(posting__status=PostingStatus.UNPUBLISHED)
+        .filter(posting_is_public("posting"))
         .select_related("posting")
     )
 
@@ -156,7 +156,7 @@ def monthly_trend(village, year: int, rows: list[PeriodStanding]) -> tuple[list,
 
 def years_with_periods(village, this_year: int) -> list[int]:
     years = set(
-        Period.objects.filter(village=village, posting__status=PostingStatus.PUBLISHED)
+        Period.objects.filter(posting_is_in_force("posting"), village=village)
         .values_list("year", flat=True)
         .distinct()
     )

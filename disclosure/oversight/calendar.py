@@ -187,9 +187,9 @@ def _general_items(ids, codes, today, year, joined) -> dict[int, list[DueItem]]:
     quarters = _quarters(year)
     first, last = quarters[0][1], quarters[-1][2]
     postings = (
-        Posting.objects.filter(
+        Posting.objects.in_force()
+        .filter(
             village_id__in=ids,
-            status=PostingStatus.PUBLISHED,
             kind__in=general_kinds(),
             first_published_at__date__range=(first, last),
         )
@@ -273,9 +273,8 @@ def _power_due_on(year: int, joined_on: datetime.date) -> datetime.date | None:
 
 def _power_items(ids, codes, today, year, joined) -> dict[int, list[DueItem]]:
     lists = (
-        Posting.objects.filter(
-            village_id__in=ids, status=PostingStatus.PUBLISHED, kind=Kind.POWER_LIST
-        )
+        Posting.objects.in_force()
+        .filter(village_id__in=ids, kind=Kind.POWER_LIST)
         .order_by("village_id", "first_published_at")
         .values_list("village_id", "first_published_at", "code")
     )

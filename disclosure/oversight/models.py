@@ -15,10 +15,9 @@ from disclosure import clock
 from disclosure.publishing import records
 from disclosure.publishing.models import (
     Posting,
-    PostingStatus,
     Revision,
     RevisionAction,
-    RevisionState,
+    posting_is_public,
 )
 from disclosure.regions.models import Region, VillageOwned
 
@@ -37,12 +36,15 @@ class CorrectionOrderQuerySet(models.QuerySet):
         Both times are kept to the second; one published in the very second of the order counts
         as after it, since the order cannot be left open by a correction it may have prompted.
         """
-        closing = Revision.objects.filter(
-            posting=OuterRef("posting"),
-            state=RevisionState.PUBLISHED,
-            action__in=CLOSING_ACTIONS,
-            published_at__gte=OuterRef("ordered_at"),
-        ).order_by("published_at", "pk")
+        closing = (
+            Revision.objects.published()
+            .filter(
+                posting=OuterRef("posting"),
+                action__in=CLOSING_ACTIONS,
+                published_at__gte=OuterRef("ordered_at"),
+            )
+            .order_by("published_at", "pk")
+        )
         return self.annotate(
             closed_at=Subquery(closing.values("published_at")[:1]),
             closed_by_action=Subquery(closing.values("action")[:1]),
@@ -52,7 +54,7 @@ class CorrectionOrderQuerySet(models.QuerySet):
     def public(self):
         """Orders villagers are shown: every one, since only a published posting is ordered
         corrected, and an order carried out stays shown as carried out."""
-        return self.exclude(posting__status=PostingStatus.UNPUBLISHED)
+        return self.filter(posting_is_public("posting"))
 
     def open(self):
         return self.with_closure().filter(closed_at__isnull=True)

@@ -12,7 +12,7 @@ from rest_framework import serializers, viewsets
 from disclosure import clock
 from disclosure.finance.models import FinanceKind
 from disclosure.publishing.masking import mask_name
-from disclosure.publishing.models import Posting, PostingStatus
+from disclosure.publishing.models import Posting
 from disclosure.web.api import PageNumbers, PublicReadOnly
 
 from .models import Question
@@ -127,7 +127,8 @@ class PeriodRatingViewSet(PublicViewSet):
 
     def get_queryset(self):
         return (
-            Posting.objects.filter(kind=FinanceKind.FINANCE_PERIOD, status=PostingStatus.PUBLISHED)
+            Posting.objects.in_force()
+            .filter(kind=FinanceKind.FINANCE_PERIOD)
             .select_related("village", "current")
             .order_by("-first_published_at", "-pk")
         )

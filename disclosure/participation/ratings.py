@@ -15,7 +15,7 @@ from disclosure import clock
 from disclosure.finance.models import FinanceKind
 from disclosure.publishing import changes
 from disclosure.publishing.masking import mask_text
-from disclosure.publishing.models import Posting, PostingStatus
+from disclosure.publishing.models import Posting
 from disclosure.web import limits
 
 from .models import Rating, RatingChoice
@@ -31,9 +31,8 @@ COOKIE_MAX_PERIODS = 60
 def rateable_period(code: str) -> Posting:
     """A published (not withdrawn) finance period posting, or 404."""
     posting = (
-        Posting.objects.filter(
-            code=code.upper(), kind=FinanceKind.FINANCE_PERIOD, status=PostingStatus.PUBLISHED
-        )
+        Posting.objects.in_force()
+        .filter(code=code.upper(), kind=FinanceKind.FINANCE_PERIOD)
         .select_related("village", "current")
         .first()
     )

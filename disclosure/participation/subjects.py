@@ -17,7 +17,12 @@ from disclosure.finance.models import LedgerEntry
 from disclosure.finance.money import format_money
 from disclosure.finance.views.entries import ENTRIES_PER_PAGE
 from disclosure.publishing.masking import mask_text
-from disclosure.publishing.models import Posting, PostingStatus, RevisionState
+from disclosure.publishing.models import (
+    Posting,
+    PostingStatus,
+    posting_is_public,
+    revision_is_published,
+)
 
 POSTING, ENTRY, MATTER = "p", "e", "m"
 KINDS = (POSTING, ENTRY, MATTER)
@@ -72,9 +77,9 @@ def _entry(key: str) -> Subject:
     entry = (
         LedgerEntry.objects.select_related("revision__posting__village")
         .filter(
+            revision_is_published("revision"),
+            posting_is_public("revision__posting"),
             pk=int(key),
-            revision__state=RevisionState.PUBLISHED,
-            revision__posting__status__in=[PostingStatus.PUBLISHED, PostingStatus.WITHDRAWN],
         )
         .first()
     )

@@ -18,7 +18,12 @@ from django.http import Http404
 
 from disclosure.publishing import kinds
 from disclosure.publishing.catalogue import Section
-from disclosure.publishing.models import Attachment, Posting, Revision, RevisionState
+from disclosure.publishing.models import (
+    Attachment,
+    Posting,
+    Revision,
+    revision_is_published,
+)
 from disclosure.publishing.search import matching
 from disclosure.regions.models import LEVEL_ORDER, Level, Region
 
@@ -200,7 +205,7 @@ def search_current(text: str) -> SearchHits:
     The query starts from the postings, whose one join to their current revision the planner
     estimates well.
     """
-    current = Posting.objects.public().filter(current__state=RevisionState.PUBLISHED)
+    current = Posting.objects.public().filter(revision_is_published("current"))
     hits = matching(current, text)
     found = list(hits.order_by().values_list("pk", flat=True)[: SEARCH_LIMIT + 1])
     if len(found) <= SEARCH_LIMIT:

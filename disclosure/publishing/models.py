@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -27,10 +28,38 @@ class PostingStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+# The doors to what villagers may read. Every public read goes through them: the managers'
+# public(), in_force() and published(), or, for rows reached through a relation, the same
+# conditions as Q objects along the path to the posting or the revision (tests/test_doors.py).
+
+
+def _along(via: str, field: str) -> str:
+    return f"{via}__{field}" if via else field
+
+
+def posting_is_public(via: str = "") -> Q:
+    """The posting at `via` is one villagers can see: published, or withdrawn with its notice."""
+    return ~Q(**{_along(via, "status"): PostingStatus.UNPUBLISHED})
+
+
+def posting_is_in_force(via: str = "") -> Q:
+    """The posting at `via` is published and not withdrawn."""
+    return Q(**{_along(via, "status"): PostingStatus.PUBLISHED})
+
+
+def revision_is_published(via: str = "") -> Q:
+    """The revision at `via` is published (frozen, chained, part of the public record)."""
+    return Q(**{_along(via, "state"): RevisionState.PUBLISHED})
+
+
 class PostingQuerySet(models.QuerySet):
     def public(self):
         """Postings villagers can see: published, or withdrawn with their notice."""
-        return self.exclude(status=PostingStatus.UNPUBLISHED)
+        return self.filter(posting_is_public())
+
+    def in_force(self):
+        """Postings published and not withdrawn."""
+        return self.filter(posting_is_in_force())
 
 
 class Posting(models.Model):
@@ -108,10 +137,10 @@ class RevisionState(models.TextChoices):
 
 class RevisionQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(state=RevisionState.PUBLISHED)
+        return self.filter(revision_is_published())
 
     def open(self):
-        return self.exclude(state=RevisionState.PUBLISHED)
+        return self.exclude(revision_is_published())
 
 
 class Revision(VillageOwned):

@@ -18,7 +18,14 @@ from disclosure.transparency import services as log
 from disclosure.transparency.leaves import Leaf, RecordLeaf
 
 from . import chain, kinds, records
-from .models import AuditEntry, Posting, PostingStatus, Revision, RevisionAction, RevisionState
+from .models import (
+    AuditEntry,
+    Posting,
+    PostingStatus,
+    Revision,
+    RevisionAction,
+    revision_is_published,
+)
 from .stored_files import file_problem, revision_file_problems
 
 
@@ -85,7 +92,7 @@ def _chain_problems(village) -> list[Problem]:
 def _unpublished_links(village) -> list[Problem]:
     """A revision given a place in the chain was published: it cannot become a draft again."""
     demoted = Revision.objects.filter(village=village, seq__isnull=False).exclude(
-        state=RevisionState.PUBLISHED
+        revision_is_published()
     )
     problem = _("it has its place in the chain but is no longer shown as published")
     return [_named(revision, problem) for revision in demoted.select_related("posting")]
@@ -93,7 +100,7 @@ def _unpublished_links(village) -> list[Problem]:
 
 def _posting_problems(village) -> list[Problem]:
     """A posting's status, current revision and dates follow from its published revisions."""
-    published = Q(revisions__state=RevisionState.PUBLISHED)
+    published = revision_is_published("revisions")
     postings = (
         Posting.objects.filter(Q(village=village) | Q(revisions__village=village))
         .distinct()
@@ -167,7 +174,7 @@ def _misplaced_rows(model, owners: set[str], village):
         if field.is_relation and target is not model and target in kinds.tables():
             points = Q(**{f"{field.name}__isnull": False})
             wrong |= points & ~Q(**{f"{field.name}__revision_id": F("revision_id")})
-    rows = model.objects.filter(ours, revision__state=RevisionState.PUBLISHED).filter(wrong)
+    rows = model.objects.filter(ours, revision_is_published("revision")).filter(wrong)
     return rows.select_related("revision__posting", "revision__village").order_by("pk")
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from disclosure.clock import TimestampField
 from disclosure.publishing import records
 from disclosure.publishing.masking import mask_identity_number
-from disclosure.publishing.models import Posting, PostingStatus
+from disclosure.publishing.models import Posting, posting_is_public
 from disclosure.regions.models import Region, VillageOwned
 
 
@@ -181,7 +181,7 @@ class CaseStep(VillageOwned):
 class ConclusionQuerySet(models.QuerySet):
     def public(self):
         """Every conclusion is shown from the moment it is given, as an order to correct is."""
-        return self.exclude(posting__status=PostingStatus.UNPUBLISHED)
+        return self.filter(posting_is_public("posting"))
 
 
 class Conclusion(VillageOwned):

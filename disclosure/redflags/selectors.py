@@ -9,7 +9,7 @@ from django.db.models import BooleanField, F, Func, QuerySet
 
 from disclosure.contracts.models import Contract
 from disclosure.finance.models import LedgerEntry
-from disclosure.publishing.models import Posting, PostingStatus
+from disclosure.publishing.models import Posting
 
 
 def current_revisions(village_ids=None) -> QuerySet:
@@ -18,7 +18,7 @@ def current_revisions(village_ids=None) -> QuerySet:
     Rows are matched to these ids rather than joined to their posting on two columns, whose
     correlation the planner cannot see: it took the join for one row and read millions.
     """
-    postings = Posting.objects.filter(status=PostingStatus.PUBLISHED)
+    postings = Posting.objects.in_force()
     if village_ids is not None:
         postings = postings.filter(village_id__in=village_ids)
     return postings.values("current_id")

@@ -172,3 +172,25 @@ def villages_for(user, action: Action) -> QuerySet:
 
 def is_staff_member(user) -> bool:
     return bool(_roles(user))
+
+
+# Decisions that combine actions, named so that callers ask one question.
+
+
+def may_see_personal_values(user, obj) -> bool:
+    """Full names and identity numbers of a benefit list: those who draft it and who sign it off."""
+    return can(user, Action.DRAFT, obj) or can(user, Action.REVIEW, obj)
+
+
+def villages_seeing_personal_values(user) -> QuerySet:
+    return (villages_for(user, Action.DRAFT) | villages_for(user, Action.REVIEW)).distinct()
+
+
+def may_answer_objection(user, obj) -> bool:
+    """An objection to a resolution is answered by the village: its clerk or its committee."""
+    return can(user, Action.DRAFT, obj) or can(user, Action.REVIEW, obj)
+
+
+def may_follow_question(user, obj) -> bool:
+    """A villager's question is read by those who answer it and by those who oversee the village."""
+    return can(user, Action.ANSWER_QUESTIONS, obj) or can(user, Action.OVERSEE, obj)

@@ -39,12 +39,14 @@ def pages() -> list[tuple[str, str]]:
 
     from demo.places import VILLAGES
     from disclosure.decisions.models import Matter
-    from disclosure.publishing.models import Posting, PostingStatus
+    from disclosure.publishing.models import Posting
 
     village = VILLAGES[0]
-    period = Posting.objects.filter(
-        village__code=village.code, kind="finance_period", status=PostingStatus.PUBLISHED
-    ).latest("last_published_at")
+    period = (
+        Posting.objects.in_force()
+        .filter(village__code=village.code, kind="finance_period")
+        .latest("last_published_at")
+    )
     # The matter whose whole story is told: from the proposal to the result disclosure.
     matter = Matter.objects.filter(result__isnull=False).select_related("village").first()
     return [

@@ -15,7 +15,15 @@ from disclosure.benefits.models import BenefitsKind
 from disclosure.publishing.audit import record
 from disclosure.publishing.models import Revision
 from disclosure.publishing.services import EDITABLE
-from disclosure.regions.access import Action, can, get_for_user, regions_for, villages_for
+from disclosure.regions.access import (
+    Action,
+    can,
+    get_for_user,
+    may_see_personal_values,
+    regions_for,
+    villages_for,
+    villages_seeing_personal_values,
+)
 from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 
@@ -32,17 +40,9 @@ LISTS = Revision.objects.filter(posting__kind=BenefitsKind.BENEFIT_LIST).select_
 )
 
 
-def may_see_personal(user, village) -> bool:
-    return can(user, Action.DRAFT, village) or can(user, Action.REVIEW, village)
-
-
-def _villages(user):
-    return (villages_for(user, Action.DRAFT) | villages_for(user, Action.REVIEW)).distinct()
-
-
 @staff_required
 def home(request):
-    villages = list(_villages(request.user))
+    villages = list(villages_seeing_personal_values(request.user))
     lists = LISTS.filter(village__in=villages).order_by("-created_at")[:100]
     context = {
         "villages": [(v, can(request.user, Action.DRAFT, v)) for v in villages],
@@ -132,7 +132,7 @@ def reimport(request, pk: int):
 @staff_required
 def revision(request, pk: int):
     revision = get_for_user(LISTS, request.user, Action.VIEW_DRAFTS, pk=pk)
-    if not may_see_personal(request.user, revision.village):
+    if not may_see_personal_values(request.user, revision.village):
         raise PermissionDenied
     benefit_list = BenefitList.objects.filter(revision=revision).first()
     recipients = revision.recipients.select_related("personal").order_by("position")
@@ -152,7 +152,7 @@ def revision(request, pk: int):
 def slips(request, pk: int):
     """The slips handed to each recipient: the entry and the household's code, to print."""
     revision = get_for_user(LISTS, request.user, Action.VIEW_DRAFTS, pk=pk)
-    if not may_see_personal(request.user, revision.village):
+    if not may_see_personal_values(request.user, revision.village):
         raise PermissionDenied
     recipients = revision.recipients.select_related("personal").order_by("position")
     printed = [

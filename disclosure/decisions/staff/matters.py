@@ -6,7 +6,14 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from disclosure.regions.access import Action, can, require, scope, villages_for
+from disclosure.regions.access import (
+    Action,
+    can,
+    may_answer_objection,
+    require,
+    scope,
+    villages_for,
+)
 from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 from disclosure.web.forms import show_refusal
@@ -15,7 +22,6 @@ from .. import rules, services
 from ..forms import FileForm, LinkForm, MatterForm, PhotoForm, ResolutionForm
 from ..implementation import implementation_refusal
 from ..models import ObjectionStatus
-from ..objections import may_answer
 from ..states import MatterState, notice_ends_at, result_due_on, state_of
 from .common import matter_for, matters
 
@@ -68,7 +74,7 @@ def matter_page(request, pk: int):
         "objections": matter.objections.all(),
         "may_draft": may_draft,
         "may_moderate": can(user, Action.REVIEW, matter),
-        "may_answer": may_answer(user, matter),
+        "may_answer": may_answer_objection(user, matter),
         "pending": ObjectionStatus.PENDING,
         "approved": ObjectionStatus.APPROVED,
         "progress": matter.progress.prefetch_related("photos", "links"),

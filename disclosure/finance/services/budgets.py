@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from disclosure.finance.models import FinanceKind
 from disclosure.publishing import services as publishing
 from disclosure.publishing.audit import record
-from disclosure.publishing.models import PostingStatus
+from disclosure.publishing.models import posting_is_in_force
 from disclosure.publishing.services import EDITABLE
 from disclosure.regions.access import Action, require
 
@@ -85,7 +85,7 @@ def budget_vs_actual(*, village, year: int) -> list[BudgetLineActual]:
     """Per category: the published budget and the published periods' totals so far in the year.
     Empty when no budget for the year is published."""
     budget = Budget.objects.filter(
-        village=village, year=year, posting__status=PostingStatus.PUBLISHED
+        posting_is_in_force("posting"), village=village, year=year
     ).select_related("posting")
     budget = budget.first()
     if budget is None:
@@ -93,9 +93,9 @@ def budget_vs_actual(*, village, year: int) -> list[BudgetLineActual]:
     planned = {line.category: line.amount for line in budget.posting.current.budget_lines.all()}
     totals = (
         PeriodTotal.objects.filter(
+            posting_is_in_force("revision__posting"),
             revision__posting__finance_period__village=village,
             revision__posting__finance_period__year=year,
-            revision__posting__status=PostingStatus.PUBLISHED,
             revision__posting__current=F("revision"),
         )
         .values("category")

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from disclosure import clock
 from disclosure.publishing.masking import mask_phone
-from disclosure.regions.access import Action, can, get_for_user, regions_for
+from disclosure.regions.access import Action, can, get_for_user, may_follow_question, regions_for
 from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 
@@ -42,10 +42,7 @@ def _question(request, pk: int) -> Question:
     question = get_for_user(
         Question.objects.select_related("village"), request.user, Action.VIEW_DRAFTS, pk=pk
     )
-    if not (
-        can(request.user, Action.ANSWER_QUESTIONS, question)
-        or can(request.user, Action.OVERSEE, question)
-    ):
+    if not may_follow_question(request.user, question):
         raise PermissionDenied
     return question
 

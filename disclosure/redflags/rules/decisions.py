@@ -16,7 +16,7 @@ from disclosure.decisions.models import (
     ResolutionStage,
     Stage,
 )
-from disclosure.publishing.models import PostingStatus
+from disclosure.publishing.models import PostingStatus, posting_is_in_force
 
 from .. import selectors
 from ..flags import Flag
@@ -129,11 +129,11 @@ def result_overdue(village_ids, today: date) -> list[Flag]:
     ended_before = today - timedelta(days=settings.DECISIONS_RESULT_DUE_DAYS)
     matters = (
         Matter.objects.filter(
+            posting_is_in_force("resolution"),
             village_id__in=list(village_ids),
-            resolution__status=PostingStatus.PUBLISHED,
             implementation_ended_on__lt=ended_before,
         )
-        .exclude(result__status=PostingStatus.PUBLISHED)
+        .exclude(posting_is_in_force("result"))
         .order_by("village_id", "implementation_ended_on", "pk")
     )
     flags = []

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from disclosure.contracts.models import Contract, Payment
 from disclosure.decisions.models import ImplementationLink, LinkKind
 from disclosure.finance.models import LedgerEntry
-from disclosure.publishing.models import PostingStatus
+from disclosure.publishing.models import posting_is_in_force
 
 from .. import selectors
 from ..flags import Flag, money, revision_url, whole
@@ -29,7 +29,7 @@ def _entry_title(entry: LedgerEntry) -> str:
 
 def _decided_matter() -> Q:
     """A matter counts as a decision once its resolution is disclosed."""
-    return Q(matter__resolution__status=PostingStatus.PUBLISHED)
+    return posting_is_in_force("matter__resolution")
 
 
 def _linked_to_decision():
@@ -46,8 +46,8 @@ def _linked_to_decision():
         reference=OuterRef("voucher_no"),
     )
     by_payment = Payment.objects.filter(
+        posting_is_in_force("posting__current__contract__matter__resolution"),
         ledger_entry=OuterRef("pk"),
-        posting__current__contract__matter__resolution__status=PostingStatus.PUBLISHED,
     )
     by_counterparty = Contract.objects.filter(
         _decided_matter(),

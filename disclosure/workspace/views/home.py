@@ -6,7 +6,6 @@ from django.shortcuts import render
 from disclosure.publishing import kinds
 from disclosure.publishing.models import (
     Posting,
-    PostingStatus,
     ReviewEvent,
     Revision,
     RevisionState,
@@ -47,7 +46,7 @@ def _waiting_to_publish(user):
 
 
 def _recently_published(user):
-    published = Posting.objects.filter(status=PostingStatus.PUBLISHED)
+    published = Posting.objects.in_force()
     published = published.select_related("current", "village")
     return scope(published, user, Action.CORRECT)[:RECENTLY_PUBLISHED_LIMIT]
 
