@@ -2,8 +2,8 @@
 
 Each village gets a dozen contracts: yearly land and pond leases (one with last year's rent still
 unpaid, one ending within the expiry window, one awarded by public bidding among three bidders),
-two purchases, and a village road project disclosed stage by stage from approval to final
-accounts. In the villages that go by the book (demo.places.EXEMPLARY) the two large leases to
+two purchases, and last year's road (demo/roads.py) disclosed stage by stage from approval to
+final accounts. In the villages that go by the book (demo.places.EXEMPLARY) the two large leases to
 organisations were auctioned; elsewhere they were negotiated. Identity numbers start with 99, a
 province number no real person has.
 """
@@ -19,18 +19,29 @@ from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
+from . import roads
 from .places import EXEMPLARY, VILLAGES
 from .stories import DEFAULT_OPINION
 
 DAY = datetime.timedelta(days=1)
-# (lessee, what is leased, area or object, yearly rent, years, started years ago)
+# (what is leased, area or object, yearly rent, years, started years ago); each village's own
+# lessees are in LESSEES.
 LEASES = [
-    ("张德明", "东坡承包地", "东坡耕地 28 亩，种植水稻", "8400.00", 5, 3),
-    ("李桂兰", "北塘鱼塘", "北塘鱼塘 12 亩，养殖淡水鱼", "6000.00", 6, 4),
-    ("王长顺", "南山林地", "南山林地 60 亩，种植油茶", "4800.00", 10, 2),
-    ("赵春生", "西洼旱地", "西洼旱地 15 亩，种植蔬菜", "3750.00", 3, 1),
-    ("刘玉芬", "村口荒地", "村口荒地 8 亩，开垦种植果树", "1600.00", 8, 5),
-    ("陈建业", "河滩地", "河滩地 20 亩，种植苗木", "5000.00", 5, 2),
+    ("东坡承包地", "东坡耕地 28 亩，种植水稻", "8400.00", 5, 3),
+    ("北塘鱼塘", "北塘鱼塘 12 亩，养殖淡水鱼", "6000.00", 6, 4),
+    ("南山林地", "南山林地 60 亩，种植油茶", "4800.00", 10, 2),
+    ("西洼旱地", "西洼旱地 15 亩，种植蔬菜", "3750.00", 3, 1),
+    ("村口荒地", "村口荒地 8 亩，开垦种植果树", "1600.00", 8, 5),
+    ("河滩地", "河滩地 20 亩，种植苗木", "5000.00", 5, 2),
+]
+# The villagers who hold each village's leases, in the order of LEASES, then the old orchard's.
+LESSEES = [
+    ("张德明", "李桂香", "王长顺", "赵春生", "刘玉芬", "陈建业", "钱小平"),
+    ("何金山", "罗秀珍", "马德旺", "胡春来", "朱玉兰", "高建平", "林小勇"),
+    ("周福生", "吴翠花", "郑长林", "冯立新", "曹桂英", "彭志远", "董小军"),
+    ("袁德才", "许凤英", "蒋长富", "沈春华", "韩玉梅", "杨建设", "唐小明"),
+    ("谢永福", "李桂兰", "邹长江", "潘春雷", "杜玉珍", "叶建国", "程小东"),
+    ("苏德胜", "卢秀英", "丁长喜", "任春明", "姚玉琴", "魏建华", "崔小平"),
 ]
 ORGANISATIONS = [
     ("云溪县绿野农业专业合作社", "连片耕地", "连片耕地 120 亩，规模种植优质稻", "36000.00"),
@@ -61,7 +72,7 @@ def load(*, regions, staff, today: datetime.date) -> None:
             _publish(revision, clerk, supervisor)
             late = offset == 0
             _pay(revision.posting, terms.schedule, clerk, paid_until, skip_last_due=late)
-        _road_project(village, clerk, supervisor, today)
+        _road_project(village, roads.ROADS[place.code], clerk, supervisor, today)
 
 
 def _publish(revision, clerk, supervisor) -> None:
@@ -123,14 +134,16 @@ def _identity(year: int, month: int, seq: int) -> str:
 def _contracts(village_name: str, number: int, today: datetime.date) -> list:
     this_year = datetime.date(today.year, 1, 1)
     contracts = []
-    for seq, (lessee, name, purpose, rent, years, ago) in enumerate(LEASES):
+    lessees = LESSEES[number]
+    for seq, (name, purpose, rent, years, ago) in enumerate(LEASES):
+        lessee = lessees[seq]
         identity = _identity(1960 + seq + number, seq + 1, number * 10 + seq)
         start = _years_after(this_year, -ago)
         terms = _lease(lessee, name, purpose, rent, years, start, identity=identity)
         contracts.append((f"{village_name}{name}承包合同", terms))
     # Ends within the expiry window: the lease of the orchard, signed three years ago.
     start = today - datetime.timedelta(days=3 * 365 - 45)
-    orchard = _lease("钱小平", "老果园", "老果园 10 亩，管护经营", "3000.00", 3, start)
+    orchard = _lease(lessees[-1], "老果园", "老果园 10 亩，管护经营", "3000.00", 3, start)
     orchard.counterparty_kind = "person"
     orchard.identity_number = _identity(1970, number + 1, number * 10 + 9)
     contracts.append((f"{village_name}老果园租赁合同", orchard))
@@ -188,33 +201,37 @@ def _purchase(supplier, name, purpose, amount, method, today) -> Terms:
     )
 
 
-def _road_project(village, clerk, supervisor, today: datetime.date) -> None:
-    def on(days_ago: int) -> datetime.date:
-        return today - days_ago * DAY
-
+def _road_project(village, road, clerk, supervisor, today: datetime.date) -> None:
+    """Last year's road (demo/roads.py), from the meeting's approval to the final accounts."""
+    dates = roads.on(today.year - 1)
     bids = [
-        ("云溪县路桥建设有限公司", Decimal("386000.00"), True),
-        ("云溪县宏达建筑工程有限公司", Decimal("398500.00"), False),
-        ("白沙乡建筑安装队", Decimal("412000.00"), False),
+        (builder, price, builder == road.winner)
+        for builder, price in zip(roads.BUILDERS, road.bids, strict=True)
     ]
     reports = [
         StageReport(
             "approval",
-            on(300),
-            "经村民代表会议表决通过，硬化二组至四组村道 2.1 公里。",
-            Decimal("420000.00"),
+            dates["approval"],
+            f"经村民代表会议表决通过，硬化{road.stretch}村道 {road.length_km} 公里。",
+            road.budget,
         ),
-        StageReport("bidding", on(270), "在县公共资源交易中心公开招标，三家单位投标。", bids=bids),
         StageReport(
-            "award", on(260), "云溪县路桥建设有限公司以最低有效报价中标。", Decimal("386000.00")
+            "bidding", dates["bidding"], "在县公共资源交易中心公开招标，三家单位投标。", bids=bids
         ),
-        StageReport("contract", on(250), "签订施工合同，工期 120 天。", Decimal("386000.00")),
-        StageReport("construction", on(240), "开工建设，村务监督委员会全程监督。"),
-        StageReport("acceptance", on(110), "乡镇组织验收，质量合格。"),
-        StageReport("final_accounts", on(60), "经审计，工程决算金额如下。", Decimal("381260.00")),
+        StageReport(
+            "award", dates["award"], f"{road.winner}以最低有效报价中标。", road.contract_price
+        ),
+        StageReport(
+            "contract", dates["contract"], "签订施工合同，工期 120 天。", road.contract_price
+        ),
+        StageReport("construction", dates["construction"], "开工建设，村务监督委员会全程监督。"),
+        StageReport("acceptance", dates["acceptance"], "乡镇组织验收，质量合格。"),
+        StageReport(
+            "final_accounts", dates["final_accounts"], "经审计，工程决算金额如下。", road.final_cost
+        ),
     ]
     revision = projects.create_project(
-        village=village, title=f"{village.name}村道硬化工程", first=reports[0], by=clerk
+        village=village, title=road.title(village.name), first=reports[0], by=clerk
     )
     _publish(revision, clerk, supervisor)
     for report in reports[1:]:

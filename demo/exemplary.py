@@ -20,8 +20,8 @@ from disclosure.decisions.models import Body, Category, LinkKind
 from disclosure.finance.models import LedgerEntry
 from disclosure.regions.models import RoleKind
 
+from . import roads
 from .decisions import Demo, Meeting
-from .ledger_lines import ROAD_BUILDER
 from .places import EXEMPLARY
 from .timeline import Timeline, at
 
@@ -55,13 +55,15 @@ class DecidedRoad:
         return (self.today - datetime.date(self.year, month, day)).days
 
     def decide(self) -> None:
-        name = self.demo.village.name
+        village = self.demo.village
+        road = roads.ROADS[village.code]
         self.matter = self.demo.matter(
             self.ago(2, 3),
-            title=f"{name}村道硬化工程",
+            title=road.title(village.name),
             category=Category.PUBLIC_WELFARE,
-            amount=Decimal("200000.00"),
-            description=f"硬化村委会至各组村道，由{ROAD_BUILDER}施工，分三期付款。",
+            amount=road.budget,
+            description=f"硬化{road.stretch}村道{road.length_km}公里，公开招标选定施工单位，"
+            "按工程进度分三期付款。",
             meetings=[
                 Meeting(self.ago(2, 5), 1, Body.PARTY_BRANCH, 5, 5, 5),
                 Meeting(self.ago(2, 9), 2, Body.TWO_COMMITTEES, 9, 9, 9),

@@ -37,6 +37,7 @@ from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
+from . import roads
 from .ledger_lines import Row, month_rows, top_up
 from .places import GAOPING, LIUWAN, LONGQUAN, VILLAGES, XINGHUA
 from .stories import DEFAULT_OPINION
@@ -187,7 +188,8 @@ class VillageBooks:
         )
         rows = []
         for month in range(period.start.month, period.end.month + 1):
-            rows += month_rows(self.rng, year, month, year == first_year)
+            road = roads.ROADS[self.village.code] if year == first_year else None
+            rows += month_rows(self.rng, year, month, road)
         if self.village.code == REVERSAL_VILLAGE and (year, number) == (first_year + 1, 1):
             # Electricity overcharged last month, booked back in red (冲红).
             rows.append(

@@ -9,6 +9,8 @@ import random
 from dataclasses import dataclass
 from decimal import Decimal
 
+from .roads import Road
+
 CENT = Decimal("0.01")
 
 
@@ -65,13 +67,8 @@ MONTHLY_INCOME = [
     ("银行存款利息", "522", "其他收入", "农村商业银行", 80, 400, (3, 6, 9, 12)),
     ("光伏发电收益", "511", "投资收益", "县光伏扶贫公司", 1500, 4200, (6, 12)),
 ]
-# A project of the first year, paid in instalments as the work is accepted.
-ROAD_PROJECT = [
-    (4, "村道硬化工程款（预付款）", 60000),
-    (6, "村道硬化工程款（进度款）", 90000),
-    (9, "村道硬化工程款（验收后结算）", 48000),
-]
-ROAD_BUILDER = "宏达建筑工程有限公司"
+# This year's project; last year's was the village's road (demo/roads.py).
+SQUARE_BUILDER = "青山建筑队"
 SECOND_YEAR_PROJECT = [
     (5, "村文化广场建设工程款", 45000),
     (8, "村文化广场健身器材采购", 18600),
@@ -86,8 +83,8 @@ def _day(rng: random.Random, year: int, month: int) -> datetime.date:
     return datetime.date(year, month, rng.randint(1, 28))
 
 
-def month_rows(rng: random.Random, year: int, month: int, first_year: bool) -> list[Row]:
-    """The collective's lines of one month, in date order."""
+def month_rows(rng: random.Random, year: int, month: int, road: Road | None) -> list[Row]:
+    """The collective's lines of one month, in date order; `road` is the one built that year."""
     rows = []
     for summary, code, name, party, low, high, months in MONTHLY_SPENDING:
         if months is None or month in months:
@@ -133,13 +130,26 @@ def month_rows(rng: random.Random, year: int, month: int, first_year: bool) -> l
         rows.append(
             Row(_day(rng, year, month), summary, code, name, None, _amount(rng, low, high), party)
         )
-    project = ROAD_PROJECT if first_year else SECOND_YEAR_PROJECT
-    for project_month, summary, amount in project:
-        if project_month == month:
-            amount = Decimal(amount) + _amount(rng, 0, 999)
-            rows.append(
-                Row(_day(rng, year, month), summary, "532", "公益支出", None, amount, ROAD_BUILDER)
-            )
+    if road is not None:
+        for paid_month, summary, amount in road.payments:
+            if paid_month == month:
+                day = _day(rng, year, month)
+                rows.append(Row(day, summary, "532", "公益支出", None, amount, road.winner))
+    else:
+        for project_month, summary, amount in SECOND_YEAR_PROJECT:
+            if project_month == month:
+                amount = Decimal(amount) + _amount(rng, 0, 999)
+                rows.append(
+                    Row(
+                        _day(rng, year, month),
+                        summary,
+                        "532",
+                        "公益支出",
+                        None,
+                        amount,
+                        SQUARE_BUILDER,
+                    )
+                )
     return sorted(rows, key=lambda row: row.date)
 
 

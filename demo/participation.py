@@ -1,20 +1,22 @@
 """The demo's questions and ratings, made through the app's own services.
 
-Runs after the finance, contracts and decisions demos: it asks about what they published. In
-杏花村 a question about the largest expenditure was answered, one about a contract too, one
-waits for the supervision committee, one advertisement was not listed, and one question about
-hospitality spending is overdue; 石桥村 was asked about its road and 龙泉村 has an overdue
-question too, so both townships see one. Every published finance period has ratings.
+Runs after the finance, contracts and decisions demos: it asks about what they published, and
+never before it was published. In 杏花村 a question about the largest expenditure was answered,
+one about how last year's road builder was chosen too (demo/roads.py), one waits for the
+supervision committee, one advertisement was not listed, and one question about a meal for
+guests, asked on the line that records it, is overdue; 石桥村 was asked about its road while it
+was being built, and 龙泉村 has an overdue question too, so both townships see one. Every
+published finance period has ratings.
 """
 
 import datetime
 import random
 
 from django.conf import settings
+from django.db.models import F
 from django.utils import timezone
 
 from disclosure import clock
-from disclosure.contracts.models import ContractsKind
 from disclosure.decisions.selectors import public_matters
 from disclosure.finance.models import FinanceKind, LedgerEntry
 from disclosure.participation import questions, ratings, subjects
@@ -22,6 +24,7 @@ from disclosure.participation.models import RatingChoice
 from disclosure.publishing.models import Posting
 from disclosure.regions.models import RoleKind
 
+from . import roads
 from .places import LONGQUAN, SHIQIAO, XINGHUA
 
 COMMENTS = [
@@ -79,6 +82,12 @@ def _periods(village):
     )
 
 
+def _published_before(village, moment):
+    """The newest period villagers could read at `moment`: nobody asks about a period before it
+    is published."""
+    return _periods(village).filter(first_published_at__lt=moment).first()
+
+
 def _entries(posting):
     return LedgerEntry.objects.filter(revision=posting.current_id)
 
@@ -88,69 +97,117 @@ def _overdue_days() -> int:
 
 
 def _xinghua(demo: Asking) -> None:
-    period = _periods(demo.village).first()
-    if period is not None:
-        largest = _entries(period).order_by("-expenditure", "line").first()
-        entry = subjects.find(subjects.ENTRY, str(largest.pk))
-        question = demo.ask(
-            entry, 20, "这笔支出是做什么用的？有没有经过村民代表会议？", name="李秀英"
-        )
-        demo.answered(
-            demo.listed(question, 19),
-            17,
-            "这笔钱按合同支付给施工方，事项已经村民代表会议表决通过，凭证照片附在账目里。",
-        )
+    _about_the_largest_spending(demo, days_ago=20)
+    newest = _published_before(demo.village, demo.ago(1))
+    if newest is not None:
         demo.ask(
-            subjects.find(subjects.POSTING, period.code),
+            subjects.find(subjects.POSTING, newest.code),
             1,
             "本期的收入为什么比上期少了这么多？",
             phone="13900001234",
         )
-        hospitality = _entries(period).filter(is_hospitality=True).first() or largest
-        late = demo.ask(
-            subjects.find(subjects.ENTRY, str(hospitality.pk)),
-            _overdue_days() + 1,
-            "这次招待的是哪些客人？为什么要在饭店招待？",
-        )
-        demo.listed(late, _overdue_days())
+    _about_hospitality(demo, days_ago=_overdue_days() + 1)
+    period = _published_before(demo.village, demo.ago(4))
+    if period is not None:
         advert = demo.ask(
             subjects.find(subjects.POSTING, period.code), 4, "高价回收旧家电，联系微信。"
         )
         questions.reject_question(
             question=advert, reason="广告，与村务无关。", by=demo.supervisor, now=demo.ago(3)
         )
-    contract = (
-        Posting.objects.in_force().filter(village=demo.village, kind=ContractsKind.CONTRACT).first()
+    _about_the_road(demo)
+
+
+def _about_the_road(demo: Asking) -> None:
+    """Last year's road (demo/roads.py): asked on its first payment how the builder was chosen,
+    answered by the committee."""
+    road = roads.ROADS[XINGHUA.code]
+    advance = (
+        LedgerEntry.objects.filter(
+            village=demo.village,
+            revision__posting__current=F("revision"),
+            summary__startswith="村道硬化工程款",
+        )
+        .order_by("date", "pk")
+        .first()
     )
-    if contract is not None:
-        question = demo.ask(
-            subjects.find(subjects.POSTING, contract.code),
-            8,
-            "这份合同的承包方是怎么选定的？租金多久交一次？",
-            name="王建军",
+    if advance is None:
+        return
+    question = demo.ask(
+        subjects.find(subjects.ENTRY, str(advance.pk)),
+        8,
+        "修路的施工单位是怎么选定的？有没有村干部的亲戚参与？",
+        name="王建军",
+    )
+    demo.answered(
+        demo.listed(question, 7),
+        3,
+        f"在县公共资源交易中心公开招标，{len(roads.BUILDERS)}家单位投标，{road.winner}"
+        f"以最低有效报价{road.contract_price:,.2f}元中标；招标公告写明村干部近亲属不得投标，"
+        "开标时村务监督委员会全程监督。",
+        by=demo.supervisor,
+    )
+
+
+def _about_the_largest_spending(demo: Asking, days_ago: int) -> None:
+    """A villager asks what the period's largest spending was for; the clerk answers with the
+    line's own words and payee."""
+    period = _published_before(demo.village, demo.ago(days_ago))
+    if period is None:
+        return
+    largest = _entries(period).order_by("-expenditure", "line").first()
+    question = demo.ask(
+        subjects.find(subjects.ENTRY, str(largest.pk)),
+        days_ago,
+        f"“{largest.summary}”这笔支出是做什么用的？有没有经过村民代表会议？",
+        name="李秀英",
+    )
+    demo.answered(
+        demo.listed(question, days_ago - 1),
+        days_ago - 3,
+        f"这笔钱是{largest.summary}，付给{largest.counterparty or '收款方'}，"
+        "凭证照片附在账目里，欢迎到村委会查看原件。",
+    )
+
+
+def _about_hospitality(demo: Asking, days_ago: int) -> None:
+    """A question about a meal for guests, asked on the line that records one: left unanswered."""
+    hospitality = (
+        LedgerEntry.objects.filter(
+            revision__posting__in=_periods(demo.village).filter(
+                first_published_at__lt=demo.ago(days_ago)
+            ),
+            revision__posting__current=F("revision"),
+            is_hospitality=True,
         )
-        demo.answered(
-            demo.listed(question, 7),
-            3,
-            "承包方通过公开竞价确定，租金按合同每年一次交清，收款情况在合同页面逐期公开。",
-            by=demo.supervisor,
-        )
+        .order_by("-date", "-pk")
+        .first()
+    )
+    if hospitality is None:
+        return
+    late = demo.ask(
+        subjects.find(subjects.ENTRY, str(hospitality.pk)),
+        days_ago,
+        f"“{hospitality.summary}”招待的是哪些客人？为什么要在饭店招待？",
+    )
+    demo.listed(late, days_ago - 1)
 
 
 def _shiqiao(demo: Asking) -> None:
-    matter = public_matters().filter(village=demo.village).order_by("pk").first()
+    """Asked while this year's road was being built (demo/decisions.py), answered in days."""
+    matter = public_matters().filter(village=demo.village, title__contains="二组至三组村道").first()
     if matter is None:
         return
     question = demo.ask(
-        subjects.find(subjects.MATTER, str(matter.pk)), 12, "施工期间路怎么走？什么时候完工？"
+        subjects.find(subjects.MATTER, str(matter.pk)), 100, "施工期间路怎么走？什么时候完工？"
     )
     demo.answered(
-        demo.listed(question, 11), 9, "施工期间在东侧留出便道；按计划两个月内完工，进度逐月公开。"
+        demo.listed(question, 99), 97, "施工期间在东侧留出便道；按计划两个月内完工，进度逐月公开。"
     )
 
 
 def _longquan(demo: Asking) -> None:
-    period = _periods(demo.village).first()
+    period = _published_before(demo.village, demo.ago(_overdue_days() + 2))
     if period is None:
         return
     question = demo.ask(

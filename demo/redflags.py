@@ -30,6 +30,7 @@ from disclosure.publishing.models import Posting
 from disclosure.redflags import cadres
 from disclosure.regions.models import RoleKind
 
+from . import roads
 from .decisions import Demo, Meeting
 from .late_entries import add_entries, published_entries
 from .places import BAISHA, FENGLIN, GAOPING, TAOYUAN, VILLAGES, XINGHUA
@@ -292,12 +293,13 @@ def _xinghua_road(demo: Demo, today: datetime.date) -> None:
     work went on, and disclosed the result."""
     payments = published_entries(demo.village, summary="村道硬化工程款")
     ago = (today - payments[0].date).days + 40
+    road = roads.ROADS[XINGHUA.code]
     matter = demo.matter(
         ago,
-        title="杏花村村道硬化工程",
+        title=road.title(demo.village.name),
         category=Category.PUBLIC_WELFARE,
-        amount=Decimal("200000.00"),
-        description="硬化一组至五组村道1.6公里，资金来源为财政奖补资金和村集体自筹。",
+        amount=road.budget,
+        description=f"硬化{road.stretch}村道{road.length_km}公里，资金来源为财政奖补资金和村集体自筹。",
         meetings=[
             Meeting(ago - 2, 1, Body.PARTY_BRANCH, 5, 5, 5),
             Meeting(ago - 5, 2, Body.TWO_COMMITTEES, 9, 9, 9),

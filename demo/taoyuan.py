@@ -1,8 +1,10 @@
 """Postings of the villages of 桃源镇: 杏花村, 柳湾村 and 石桥村."""
 
-from . import powers
+from . import powers, roads
 from .places import LIUWAN, SHIQIAO, XINGHUA
 from .stories import Correction, Stage, Story, quarterly_summaries
+
+ROAD = roads.ROADS[XINGHUA.code]
 
 XINGHUA_STORIES = [
     Story(
@@ -29,20 +31,24 @@ XINGHUA_STORIES = [
         XINGHUA.code,
         "notice",
         "杏花村村道修路工程招标公告",
-        "经{-20}村民代表会议表决通过，杏花村拟对村委会至三组的村道进行硬化改造，现就施工单位"
-        "公开招标，有关事项公告如下：\n\n"
-        "一、项目名称：杏花村村道修路工程。\n"
-        "二、建设内容：村道全长1.8公里，路面宽4.5米，铺设C25水泥混凝土路面，厚18厘米，"
-        "并修建两侧排水沟。\n"
-        "三、资金来源：县级“一事一议”财政奖补资金和村集体自筹资金，项目控制价486,000.00元。\n"
+        "经{-5}村民代表会议表决通过，杏花村拟对" + ROAD.stretch + "的村道进行硬化改造，现就"
+        "施工单位公开招标，有关事项公告如下：\n\n"
+        "一、项目名称：" + ROAD.title(XINGHUA.name) + "。\n"
+        "二、建设内容：村道全长" + str(ROAD.length_km) + "公里，路面宽4.5米，铺设C25水泥混凝土"
+        "路面，厚18厘米，并修建两侧排水沟。\n"
+        "三、资金来源：县级“一事一议”财政奖补资金和村集体自筹资金，项目控制价"
+        + f"{ROAD.budget:,.2f}"
+        + "元。\n"
         "四、投标人资格：具有市政公用工程施工总承包三级及以上资质，近三年无不良记录。"
         "村干部及其近亲属不得参与投标。\n"
         "五、报名时间：即日起至{+10}，工作日上午8:30至11:30，下午2:30至5:30。\n"
         "六、报名地点：杏花村村委会办公室。\n"
-        "七、开标时间：{+14}上午9时，在桃源镇公共资源交易站公开开标，村务监督委员会全程监督。\n\n"
+        "七、开标时间：{+19}上午9时，在云溪县公共资源交易中心公开开标，村务监督委员会全程监督。\n\n"
         "欢迎符合条件的单位报名参加。对招标过程有异议的，可向村务监督委员会或桃源镇人民政府反映。",
         Stage.PUBLISHED,
-        month_day=(8, 20),
+        # Put to tender the spring the road was built (demo/roads.py).
+        month_day=(3, 1),
+        years_back=1,
         attachments=("村道现状照片.jpg",),
         returned_reason="请补充项目控制价和资金来源，并注明村干部近亲属回避要求。",
     ),
