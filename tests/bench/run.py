@@ -78,6 +78,7 @@ def main() -> None:
     # Started once here: the import runs and the servers it starts inherit its DATABASE_URL.
     embedded_db.start()
     description = machine(_database_version())
+    _collect_static()
     rows = []
     for name in names:
         print(f"running {name} …", flush=True)
@@ -90,6 +91,14 @@ def main() -> None:
         f"{INTRODUCTION}\n## Last run\n\n" + "\n".join(description) + "\n\n" + table + note
     )
     print(f"written to {DOCUMENT.relative_to(ROOT)}")
+
+
+def _collect_static() -> None:
+    """The servers the sections start serve hashed static files: without their manifest every
+    page would fail, as on a fresh clone."""
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def _database_version() -> str:

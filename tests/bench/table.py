@@ -3,6 +3,7 @@
 import datetime
 import os
 import platform
+import statistics
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,18 @@ class Row:
     peak_mb: float | None = None
 
 
+@dataclass(frozen=True)
+class Spread:
+    """A figure measured in several rounds: shown as its median, with the lowest and the
+    highest round beside it, so that a busy machine shows as a wide spread."""
+
+    values: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+
 PAGE_COLUMNS = (
     ("page", "page"),
     ("queries", "queries"),
@@ -61,15 +74,28 @@ class PageRow:
     path: str
     queries: int
     gzip_bytes: int
-    trivial_rps: float | None
-    cached_rps: float | None
-    ratio: float | None
-    cached_p95_ms: float | None
-    uncached_rps: float
-    uncached_p50_ms: float
-    uncached_p95_ms: float
-    uncached_p99_ms: float
+    trivial_rps: Spread | None
+    cached_rps: Spread | None
+    ratio: Spread | None
+    cached_p95_ms: Spread | None
+    uncached_rps: Spread
+    uncached_p50_ms: Spread
+    uncached_p95_ms: Spread
+    uncached_p99_ms: Spread
     errors: int
+
+
+GROWTH_COLUMNS = (("what", "grows"), ("pages", "pages"), ("p50_ratio", "uncached p50 ratio"))
+
+
+@dataclass
+class GrowthRow:
+    """Two pages alike but for the size of what they show, measured moments apart: whether a
+    page's cost grows with the data (1.00 is flat)."""
+
+    what: str
+    pages: str
+    p50_ratio: Spread
 
 
 FIGURE_COLUMNS = (("section", "section"), ("what", "what"), ("value", "value"), ("unit", "unit"))
@@ -88,6 +114,9 @@ class Figure:
 def _cell(value) -> str:
     if value is None:
         return "–"
+    if isinstance(value, Spread):
+        low, high = min(value.values), max(value.values)
+        return f"{_cell(value.median)} ({_cell(low)}–{_cell(high)})"
     if isinstance(value, float):
         return f"{value:,.2f}" if value < 10 else f"{value:,.0f}"
     if isinstance(value, int):
@@ -109,7 +138,12 @@ def markdown(rows: list) -> str:
     """Pages under load in one table, rates of work beside their floor in another, other
     figures in a third."""
     tables = []
-    for kind, columns in ((PageRow, PAGE_COLUMNS), (Row, COLUMNS), (Figure, FIGURE_COLUMNS)):
+    for kind, columns in (
+        (PageRow, PAGE_COLUMNS),
+        (GrowthRow, GROWTH_COLUMNS),
+        (Row, COLUMNS),
+        (Figure, FIGURE_COLUMNS),
+    ):
         found = [row for row in rows if isinstance(row, kind)]
         if found:
             tables.append(_table(found, columns))
