@@ -282,16 +282,28 @@ MESSAGE_PROVIDERS = env_list("MESSAGE_PROVIDERS") or [
     "disclosure.publishing.messaging.ConsoleProvider"
 ]
 
-# Rendered public pages, per server process; several servers share nothing and each fills its own.
+# Rendered public pages, per server process by default: several servers then share nothing and
+# each fills its own. SHARED_CACHE_URL (redis://host:6379/0, or unix:///run/redis/redis.sock)
+# keeps them in one Redis that every process and server shares, under the same keys.
 # PAGE_CACHE=false renders every page afresh (the benchmark measures both ways). "revisions"
 # keeps the rendered content of published revisions, which never changes, whatever PAGE_CACHE says.
-CACHES = {
-    "default": {
+SHARED_CACHE_URL = env_str("SHARED_CACHE_URL")
+if SHARED_CACHE_URL and not SHARED_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured("SHARED_CACHE_URL must be a redis://, rediss:// or unix:// URL")
+if not env_bool("PAGE_CACHE", True):
+    PAGE_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+elif SHARED_CACHE_URL:
+    PAGE_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": SHARED_CACHE_URL,
+    }
+else:
+    PAGE_CACHE = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 3000)},
     }
-    if env_bool("PAGE_CACHE", True)
-    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+CACHES = {
+    "default": PAGE_CACHE,
     "revisions": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "revisions",
