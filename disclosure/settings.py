@@ -170,6 +170,22 @@ DATABASES = {"default": _database()}
 # Keep each server process's connection: opening one per request cost more than a cached page.
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 300)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A streaming replica of the primary: anonymous reads go to it (disclosure/web/replicas.py).
+REPLICA_DATABASE_URL = env_str("REPLICA_DATABASE_URL")
+if REPLICA_DATABASE_URL:
+    import dj_database_url
+
+    if not REPLICA_DATABASE_URL.startswith(("postgres://", "postgresql://")):
+        raise ImproperlyConfigured("REPLICA_DATABASE_URL must point to PostgreSQL")
+    DATABASES["replica"] = {
+        **dj_database_url.parse(REPLICA_DATABASE_URL),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        # Tests read the primary's test database through it.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["disclosure.web.replicas.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "disclosure.web.replicas.ReplicaMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "regions.User"

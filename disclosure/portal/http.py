@@ -16,7 +16,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import connections, router
 from django.middleware.gzip import GZipMiddleware, re_accepts_gzip
 from django.middleware.http import ConditionalGetMiddleware
 from django.utils.cache import patch_cache_control, patch_vary_headers, set_response_etag
@@ -24,6 +24,7 @@ from django.utils.decorators import decorator_from_middleware
 
 from disclosure import clock
 from disclosure.publishing.changes import SITE, remembered
+from disclosure.publishing.models import ChangeCount
 
 from .views.preferences import TEXT_SIZE_COOKIE
 
@@ -54,13 +55,17 @@ _NEWEST_COSIGNATURE = "SELECT coalesce(max(id), 0) FROM transparency_cosignature
 
 
 def _count(sql: str, *values) -> int:
+    # Read from the database the page itself reads (a replica, for a villager, when there is
+    # one): a count newer than the content would cache old content under the new count.
+    alias = router.db_for_read(ChangeCount)
+
     def read() -> int:
-        with connection.cursor() as cursor:
+        with connections[alias].cursor() as cursor:
             cursor.execute(sql, values)
             row = cursor.fetchone()
         return row[0] if row else 0
 
-    return remembered((sql, values), read)
+    return remembered((alias, sql, values), read)
 
 
 def site_changes(kwargs) -> int:
