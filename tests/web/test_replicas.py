@@ -2,12 +2,13 @@
 read and write on the primary; a publication shows once the replica has replayed it, and the
 page cache never keeps what the replica had not yet received.
 
-A primary and a standby are started for these tests from the embedded PostgreSQL's binaries,
-the primary holding a copy of the test database."""
+A primary and a standby are started once for these tests from the embedded PostgreSQL's
+binaries, the primary holding a copy of the test database."""
 
 import time
 
 import pytest
+from django.core.management import call_command
 from django.db import connections
 from django.test.utils import CaptureQueriesContext
 
@@ -25,24 +26,31 @@ TITLE = "关于村道修路工程招标的公告"
 CATCH_UP_SECONDS = 10
 
 
+@pytest.fixture(scope="module")
+def cluster(django_db_setup, django_db_blocker):
+    """A primary holding a copy of the test database and its standby, for the whole module."""
+    with django_db_blocker.unblock():
+        connections["default"].close()
+        with primary_and_standby(connections.settings["default"]) as pair:
+            yield pair
+
+
 @pytest.fixture
-def replicated(transactional_db, settings):
-    """The test's default database becomes a primary with a streaming standby beside it."""
+def replicated(cluster, transactional_db, settings):
+    """The test's default database becomes the primary, with the standby beside it."""
     original, replica = connections.settings["default"], connections.settings["replica"]
-    connections["default"].close()
-    with primary_and_standby(original) as (primary, standby):
-        _use({"default": primary, "replica": standby})
-        settings.DATABASE_ROUTERS = ["disclosure.web.replicas.ReplicaRouter"]
-        settings.MIDDLEWARE = [
-            settings.MIDDLEWARE[0],
-            "disclosure.web.replicas.ReplicaMiddleware",
-            *settings.MIDDLEWARE[1:],
-        ]
-        changes.forget_counts()
-        try:
-            yield
-        finally:
-            _use({"default": original, "replica": replica})
+    _use(dict(zip(("default", "replica"), cluster, strict=True)))
+    settings.DATABASE_ROUTERS = ["disclosure.web.replicas.ReplicaRouter"]
+    settings.MIDDLEWARE = [
+        settings.MIDDLEWARE[0],
+        "disclosure.web.replicas.ReplicaMiddleware",
+        *settings.MIDDLEWARE[1:],
+    ]
+    changes.forget_counts()
+    yield
+    # As the test database is emptied after each test, so is the primary (and so the standby).
+    call_command("flush", interactive=False, verbosity=0)
+    _use({"default": original, "replica": replica})
     changes.forget_counts()
 
 
