@@ -34,6 +34,8 @@ PAGE_MAX_AGE = 300
 # (a session, a message, a rating already given) means the page is rendered for that visitor.
 PREFERENCE_COOKIES = {settings.LANGUAGE_COOKIE_NAME, TEXT_SIZE_COOKIE, settings.CSRF_COOKIE_NAME}
 REGION_CODE = re.compile(r"\d{12}")
+# Says whether a page came from the cache, so that a load test can tell its hit rate.
+CACHE_HEADER = "X-Page-Cache"
 
 _conditional = decorator_from_middleware(ConditionalGetMiddleware)
 _gzip = GZipMiddleware(lambda request: None)
@@ -125,11 +127,14 @@ def _cached(view, changes_of):
             return view(request, *args, **kwargs)
         key = _key(request, changes_of(kwargs))
         response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if _same_for_everyone(request, response):
-                response = _ready_to_serve(request, response)
-                cache.set(key, response, PAGE_MAX_AGE)
+        if response is not None:
+            response[CACHE_HEADER] = "hit"
+            return response
+        response = view(request, *args, **kwargs)
+        if _same_for_everyone(request, response):
+            response = _ready_to_serve(request, response)
+            cache.set(key, response, PAGE_MAX_AGE)
+        response[CACHE_HEADER] = "miss"
         return response
 
     return wrapper

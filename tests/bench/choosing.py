@@ -141,7 +141,7 @@ def _searches() -> list[Page]:
     """A word for each target number of hits (the nearest this data offers), and one absent."""
     from urllib.parse import quote
 
-    counted = {word: _hits(word) for word in _candidates()}
+    counted = {word: _hits(word) for word in candidate_words()}
     chosen = []
     for label, target in SEARCH_TARGETS:
         word = min(counted, key=lambda w: (abs(counted[w] - target) / target, w))
@@ -157,7 +157,7 @@ def _searches() -> list[Page]:
     ]
 
 
-def _candidates() -> list[str]:
+def candidate_words() -> list[str]:
     """Two-character words of the generator's vocabulary, a spread sample of them."""
     from prefecture import words
 

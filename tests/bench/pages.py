@@ -102,9 +102,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(port: int, page_cache: bool) -> subprocess.Popen:
+def serve(port: int, page_cache: bool, env: dict | None = None) -> subprocess.Popen:
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    env = {**os.environ, "PAGE_CACHE": "true" if page_cache else "false"}
+    env = {**os.environ, **(env or {}), "PAGE_CACHE": "true" if page_cache else "false"}
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
         [
             str(gunicorn),

@@ -19,6 +19,7 @@ from .table import machine, markdown
 ROOT = Path(__file__).resolve().parents[2]
 SECTIONS = {
     "pages": "tests.bench.pages",
+    "longtail": "tests.bench.longtail",
     "imports": "tests.bench.imports",
     "transparency": "tests.bench.transparency",
     "verify": "tests.bench.verify_browser",

@@ -98,6 +98,36 @@ class GrowthRow:
     p50_ratio: Spread
 
 
+LONG_TAIL_COLUMNS = (
+    ("cache", "long tail: page cache"),
+    ("trivial_rps", "/healthz req/s"),
+    ("rps", "req/s"),
+    ("ratio", "÷ /healthz"),
+    ("p50_ms", "p50 ms"),
+    ("p95_ms", "p95 ms"),
+    ("p99_ms", "p99 ms"),
+    ("hit_rate", "cache hit rate"),
+    ("publications", "publications during the run"),
+    ("errors", "errors"),
+)
+
+
+@dataclass
+class LongTailRow:
+    """URLs of the whole prefecture drawn with a Zipf distribution, while villages publish."""
+
+    cache: str
+    trivial_rps: Spread
+    rps: Spread
+    ratio: Spread
+    p50_ms: Spread
+    p95_ms: Spread
+    p99_ms: Spread
+    hit_rate: Spread
+    publications: int
+    errors: int
+
+
 FIGURE_COLUMNS = (("section", "section"), ("what", "what"), ("value", "value"), ("unit", "unit"))
 
 
@@ -141,6 +171,7 @@ def markdown(rows: list) -> str:
     for kind, columns in (
         (PageRow, PAGE_COLUMNS),
         (GrowthRow, GROWTH_COLUMNS),
+        (LongTailRow, LONG_TAIL_COLUMNS),
         (Row, COLUMNS),
         (Figure, FIGURE_COLUMNS),
     ):
