@@ -19,7 +19,7 @@ from django.http import Http404
 from disclosure.publishing.catalogue import SECTION_OF_KIND, Section
 from disclosure.publishing.models import Attachment, Posting, Revision, RevisionState
 from disclosure.publishing.search import matching
-from disclosure.regions.models import LEVEL_ORDER, Level, Region
+from disclosure.regions.models import LEVEL_ORDER, PREFIX_LENGTH, Level, Region
 
 # Enough to reach the province from a village, so breadcrumbs need no further queries.
 WITH_ANCESTORS = "parent__parent__parent__parent"
@@ -29,10 +29,27 @@ LISTED_FIELDS = ["code", "kind", "status", "last_published_at", "current__title"
 
 
 def get_village(code: str) -> Region:
-    village = Region.objects.villages().select_related(WITH_ANCESTORS).filter(code=code).first()
+    """The village with its ancestors linked, read in one query.
+
+    A village's code names its ancestors' codes (its first 2, 4, 6 and 9 digits), so one query
+    on the code index reads all five rows; they are then linked by their parent ids. This costs
+    a third of the five-table join that select_related builds, whose compiling alone took most
+    of the time.
+    """
+    rows = list(Region.objects.filter(code__in=_codes_above(code)))
+    village = next((row for row in rows if row.code == code and row.is_village), None)
     if village is None:
         raise Http404
+    by_id = {row.pk: row for row in rows}
+    for row in rows:
+        if row.parent_id in by_id:
+            row.parent = by_id[row.parent_id]
     return village
+
+
+def _codes_above(code: str) -> list[str]:
+    """The code itself and those of the regions that contain it, as codes are built."""
+    return [code[:length].ljust(len(code), "0") for length in PREFIX_LENGTH.values()]
 
 
 def kinds_of(section: str) -> list[str]:
