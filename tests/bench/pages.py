@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .choosing import Growth, Page, ensure_prefecture, pick_pages
-from .table import GrowthRow, PageRow, Spread
+from .table import Figure, GrowthRow, PageRow, Spread
 
 ROOT = Path(__file__).resolve().parents[2]
 DURATION = os.environ.get("BENCH_SECONDS", "3")
@@ -211,7 +211,21 @@ def run(scale: float = 1.0) -> list:
         _page_row(page, measured[page.name], cached.get(page.name), uncached[page.name])
         for page in pages
     ]
-    return rows + [_growth_row(pair, uncached) for pair in growth]
+    return rows + [_growth_row(pair, uncached) for pair in growth] + _sizes()
+
+
+def _sizes() -> list[Figure]:
+    """How big the prefecture measured is: the figures mean little without it."""
+    from disclosure.publishing.models import Posting
+    from disclosure.regions.models import Region
+    from prefecture.services import PREFIX
+
+    villages = Region.objects.villages().filter(code__startswith=PREFIX).count()
+    postings = Posting.objects.public().filter(village__code__startswith=PREFIX).count()
+    return [
+        Figure("pages", "villages of the generated prefecture", villages, "villages"),
+        Figure("pages", "public postings of the generated prefecture", postings, "postings"),
+    ]
 
 
 def _figure(loads: list[Load], name: str) -> Spread:
