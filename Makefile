@@ -51,7 +51,9 @@ prefecture: install
 	$(BIN)/python manage.py migrate --noinput
 	DEMO=true $(BIN)/python manage.py generate_scale_data $(ARGS)
 
-# Benchmarks, kept out of the tests: figures are printed, never asserted.
+# Benchmarks, kept out of the tests: figures are printed, never asserted. The run collects the
+# static files the servers it starts serve; without a generated prefecture the pages section
+# first generates one, scaled by BENCH_SCALE.
 bench: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python -m tests.bench.run

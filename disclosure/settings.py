@@ -172,6 +172,22 @@ DATABASES = {"default": _database()}
 # Keep each server process's connection: opening one per request cost more than a cached page.
 DATABASES["default"]["CONN_MAX_AGE"] = env_int("DATABASE_CONN_MAX_AGE", 300)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# A streaming replica of the primary: anonymous reads go to it (disclosure/web/replicas.py).
+REPLICA_DATABASE_URL = env_str("REPLICA_DATABASE_URL")
+if REPLICA_DATABASE_URL:
+    import dj_database_url
+
+    if not REPLICA_DATABASE_URL.startswith(("postgres://", "postgresql://")):
+        raise ImproperlyConfigured("REPLICA_DATABASE_URL must point to PostgreSQL")
+    DATABASES["replica"] = {
+        **dj_database_url.parse(REPLICA_DATABASE_URL),
+        "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+        "CONN_HEALTH_CHECKS": True,
+        # Tests read the primary's test database through it.
+        "TEST": {"MIRROR": "default"},
+    }
+    DATABASE_ROUTERS = ["disclosure.web.replicas.ReplicaRouter"]
+    MIDDLEWARE.insert(1, "disclosure.web.replicas.ReplicaMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "regions.User"
@@ -284,16 +300,28 @@ MESSAGE_PROVIDERS = env_list("MESSAGE_PROVIDERS") or [
     "disclosure.publishing.messaging.ConsoleProvider"
 ]
 
-# Rendered public pages, per server process; several servers share nothing and each fills its own.
+# Rendered public pages, per server process by default: several servers then share nothing and
+# each fills its own. SHARED_CACHE_URL (redis://host:6379/0, or unix:///run/redis/redis.sock)
+# keeps them in one Redis that every process and server shares, under the same keys.
 # PAGE_CACHE=false renders every page afresh (the benchmark measures both ways). "revisions"
 # keeps the rendered content of published revisions, which never changes, whatever PAGE_CACHE says.
-CACHES = {
-    "default": {
+SHARED_CACHE_URL = env_str("SHARED_CACHE_URL")
+if SHARED_CACHE_URL and not SHARED_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured("SHARED_CACHE_URL must be a redis://, rediss:// or unix:// URL")
+if not env_bool("PAGE_CACHE", True):
+    PAGE_CACHE = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+elif SHARED_CACHE_URL:
+    PAGE_CACHE = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": SHARED_CACHE_URL,
+    }
+else:
+    PAGE_CACHE = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 3000)},
     }
-    if env_bool("PAGE_CACHE", True)
-    else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+CACHES = {
+    "default": PAGE_CACHE,
     "revisions": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "revisions",

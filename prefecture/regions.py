@@ -54,6 +54,8 @@ def check(options) -> None:
         )
     if not 1 <= options.years <= 20 or options.entries < 1:
         raise ValueError(_("Give between 1 and 20 years and at least one ledger entry."))
+    if options.large_village < 0:
+        raise ValueError(_("Give zero or more notices for the large village."))
 
 
 def write(sink: Sink, options, province: Region, *, prefix: str) -> list[Place]:

@@ -56,6 +56,8 @@ class Options:
     years: int = 5
     last_year: int = 2025
     entries: int = 10_000_000
+    # Notices added to the first village, to see whether its pages grow with its postings.
+    large_village: int = 0
 
 
 @dataclass(frozen=True)
@@ -128,6 +130,8 @@ def _villages(sink: Sink, options: Options, province: Region, progress) -> None:
         decisions.load(sink, codes, village, years, until)
         assets.load(sink, codes, village, years, until)
         notices.load(sink, codes, village, years)
+        if done == 1 and options.large_village:
+            notices.load_many(sink, codes, village, years, options.large_village)
         participation.load(sink, village, posting_type, until)
         publications.write_chain(sink, village)
         sink.flush()

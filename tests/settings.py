@@ -22,3 +22,10 @@ STORAGES = {
 }
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
+
+# The alias a streaming replica is read through: the test database itself, until the replica
+# tests (tests/web/test_replicas.py) point it at a standby they start. No router uses it otherwise.
+DATABASES = {
+    **DATABASES,  # noqa: F405
+    "replica": {**DATABASES["default"], "TEST": {"MIRROR": "default"}},  # noqa: F405
+}

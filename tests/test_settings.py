@@ -103,3 +103,10 @@ def test_an_origin_host_with_a_scheme_is_refused():
 
     assert result.returncode != 0
     assert "without a scheme" in result.stderr
+
+
+def test_a_shared_cache_that_is_not_a_redis_url_is_refused():
+    result = manage("check", SHARED_CACHE_URL="memcached://127.0.0.1:11211")
+
+    assert result.returncode != 0
+    assert "SHARED_CACHE_URL" in result.stderr

@@ -5,6 +5,8 @@ database. For each page it measures, in this one run: the queries a first render
 gzip size (in process, through Django's test client), then throughput and latency (p50, p95, p99)
 under wrk from a second local process, against gunicorn with the page cache on and again with it
 off (PAGE_CACHE=false), each beside the health view served by the same server just before.
+Every figure is taken in ROUNDS alternating rounds (each page after the health view, page after
+page, then again) and shown as its median with the lowest and highest round beside it.
 Throughput is measured with more connections than workers, so that no worker waits; the latency
 of uncached pages with one connection per worker, so that it is the page's own time and not a
 queue's. Figures are printed, never asserted.
@@ -22,10 +24,14 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from .table import PageRow
+from .choosing import Growth, Page, ensure_prefecture, pick_pages
+from .table import Figure, GrowthRow, PageRow, Spread
 
 ROOT = Path(__file__).resolve().parents[2]
-DURATION = os.environ.get("BENCH_SECONDS", "8")
+DURATION = os.environ.get("BENCH_SECONDS", "3")
+# Each figure is taken this many times, alternating with its baseline, so that a passing load on
+# a shared machine shows as spread rather than as a false figure.
+ROUNDS = max(3, int(os.environ.get("BENCH_ROUNDS", "3")))
 WORKERS = 2
 CONNECTIONS = 2 * WORKERS
 TRIVIAL = "/healthz"
@@ -39,13 +45,6 @@ done = function(summary, latency, requests)
     latency:percentile(95) / 1e3, latency:percentile(99) / 1e3, errors))
 end
 """
-
-
-@dataclass(frozen=True)
-class Page:
-    name: str
-    path: str
-    staff: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,50 +65,6 @@ def setup_django() -> None:
 
     embedded_db.start()
     django.setup()
-
-
-def pick_pages() -> list[Page]:
-    """The busiest places of the generated prefecture: its largest township and village."""
-    from django.db.models import Count
-
-    from disclosure.decisions.models import Matter
-    from disclosure.publishing.models import Posting, PostingStatus
-    from disclosure.regions.models import Level, Region
-    from prefecture.services import PREFIX
-
-    regions = Region.objects.filter(code__startswith=PREFIX)
-    township = (
-        regions.filter(level=Level.TOWNSHIP)
-        .annotate(villages=Count("children"))
-        .order_by("-villages", "code")
-        .first()
-    )
-    if township is None:
-        raise SystemExit("No generated prefecture here: run `make prefecture` first.")
-    published = Posting.objects.filter(status=PostingStatus.PUBLISHED)
-    biggest = (
-        published.filter(village__code__startswith=PREFIX)
-        .values("village__code")
-        .annotate(n=Count("id"))
-        .order_by("-n", "village__code")
-        .first()["village__code"]
-    )
-    period = published.filter(village__code=biggest, kind="finance_period").latest(
-        "last_published_at"
-    )
-    matter = Matter.objects.filter(village__code=biggest, result__isnull=False).first() or (
-        Matter.objects.filter(village__code__startswith=PREFIX, result__isnull=False).first()
-    )
-    return [
-        Page("home", "/"),
-        Page("township", f"/r/{township.code}/"),
-        Page("village", f"/v/{biggest}/"),
-        Page("finance period", f"/p/{period.code}/"),
-        Page("matter", f"/v/{matter.village.code}/decisions/{matter.pk}/"),
-        Page("contract list", f"/v/{biggest}/contracts/"),
-        Page("search 修路", "/search/?q=%E4%BF%AE%E8%B7%AF"),
-        Page("township dashboard", f"/staff/oversight/r/{township.code}/", staff=True),
-    ]
 
 
 def official_session(pages: list[Page]) -> str:
@@ -147,9 +102,9 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def serve(port: int, page_cache: bool) -> subprocess.Popen:
+def serve(port: int, page_cache: bool, env: dict | None = None) -> subprocess.Popen:
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    env = {**os.environ, "PAGE_CACHE": "true" if page_cache else "false"}
+    env = {**os.environ, **(env or {}), "PAGE_CACHE": "true" if page_cache else "false"}
     server = subprocess.Popen(  # noqa: S603 - our own gunicorn, fixed arguments
         [
             str(gunicorn),
@@ -202,13 +157,22 @@ def wrk(url: str, script: Path, session: str | None, connections: int = CONNECTI
     )
 
 
-def under_load(pages: list[Page], session: str, page_cache: bool) -> dict[str, tuple]:
-    """Each page's figures: the health view's just before it, its throughput, and (uncached)
-    its latency with one connection per worker."""
+@dataclass
+class Rounds:
+    """One page's loads, round by round: the health view's, the page's, and (uncached) the
+    page's alone, each measured just after the one before it."""
+
+    trivial: list[Load]
+    loaded: list[Load]
+    alone: list[Load]
+
+
+def under_load(pages: list[Page], session: str, page_cache: bool) -> dict[str, Rounds]:
+    """Each page's rounds, alternating with the health view in the same server."""
     port = free_port()
     server = serve(port, page_cache)
     base = f"http://127.0.0.1:{port}"
-    results = {}
+    results = {page.name: Rounds([], [], []) for page in pages}
     try:
         with tempfile.TemporaryDirectory() as folder:
             script = Path(folder) / "report.lua"
@@ -216,47 +180,88 @@ def under_load(pages: list[Page], session: str, page_cache: bool) -> dict[str, t
             for page in pages:
                 cookie = session if page.staff else None
                 wrk(base + page.path, script, cookie)  # warm up: fill the cache, open connections
-                trivial = wrk(base + TRIVIAL, script, None)
-                loaded = wrk(base + page.path, script, cookie)
-                alone = None if page_cache else wrk(base + page.path, script, cookie, WORKERS)
-                results[page.name] = (trivial, loaded, alone)
+            for _round in range(ROUNDS):
+                for page in pages:
+                    cookie = session if page.staff else None
+                    measured = results[page.name]
+                    measured.trivial.append(wrk(base + TRIVIAL, script, None))
+                    measured.loaded.append(wrk(base + page.path, script, cookie))
+                    if not page_cache:
+                        measured.alone.append(wrk(base + page.path, script, cookie, WORKERS))
     finally:
         server.terminate()
         server.wait()
     return results
 
 
-def run(scale: float = 1.0) -> list[PageRow]:
-    """One row per page. The prefecture is what it is: `scale` does not shrink it."""
+def run(scale: float = 1.0) -> list:
+    """One row per page, then the growth ratios. An existing prefecture is what it is: `scale`
+    sizes only one generated here."""
     setup_django()
     if not shutil.which("wrk"):
         raise SystemExit("wrk is missing: apt-get install wrk")
-    pages = pick_pages()
+    ensure_prefecture(scale)
+    pages, growth = pick_pages()
     session = official_session(pages)
     measured = {page.name: in_process(page, session) for page in pages}
     # A signed-in page is never served from the page cache: the dashboard is measured uncached only.
     cached = under_load([page for page in pages if not page.staff], session, page_cache=True)
     uncached = under_load(pages, session, page_cache=False)
-    rows = []
-    for page in pages:
-        queries, size = measured[page.name]
-        floor, hot, _ = cached.get(page.name, (None, None, None))
-        _, cold, alone = uncached[page.name]
-        rows.append(
-            PageRow(
-                page=page.name,
-                path=page.path,
-                queries=queries,
-                gzip_bytes=size,
-                trivial_rps=floor and floor.rps,
-                cached_rps=hot and hot.rps,
-                ratio=hot.rps / floor.rps if hot and floor.rps else None,
-                cached_p95_ms=hot and hot.p95,
-                uncached_rps=cold.rps,
-                uncached_p50_ms=alone.p50,
-                uncached_p95_ms=alone.p95,
-                uncached_p99_ms=alone.p99,
-                errors=(hot.errors if hot else 0) + cold.errors + alone.errors,
-            )
-        )
-    return rows
+    rows = [
+        _page_row(page, measured[page.name], cached.get(page.name), uncached[page.name])
+        for page in pages
+    ]
+    return rows + [_growth_row(pair, uncached) for pair in growth] + _sizes()
+
+
+def _sizes() -> list[Figure]:
+    """How big the prefecture measured is: the figures mean little without it."""
+    from disclosure.publishing.models import Posting
+    from disclosure.regions.models import Region
+    from prefecture.services import PREFIX
+
+    villages = Region.objects.villages().filter(code__startswith=PREFIX).count()
+    postings = Posting.objects.public().filter(village__code__startswith=PREFIX).count()
+    return [
+        Figure("pages", "villages of the generated prefecture", villages, "villages"),
+        Figure("pages", "public postings of the generated prefecture", postings, "postings"),
+    ]
+
+
+def _figure(loads: list[Load], name: str) -> Spread:
+    return Spread(tuple(getattr(load, name) for load in loads))
+
+
+def _page_row(page: Page, first: tuple[int, int], hot: Rounds | None, cold: Rounds) -> PageRow:
+    queries, size = first
+    ratios = hot and Spread(
+        tuple(h.rps / t.rps for h, t in zip(hot.loaded, hot.trivial, strict=True))
+    )
+    errors = sum(load.errors for load in cold.loaded + cold.alone + (hot.loaded if hot else []))
+    return PageRow(
+        page=page.name,
+        path=page.path,
+        queries=queries,
+        gzip_bytes=size,
+        trivial_rps=hot and _figure(hot.trivial, "rps"),
+        cached_rps=hot and _figure(hot.loaded, "rps"),
+        ratio=ratios,
+        cached_p95_ms=hot and _figure(hot.loaded, "p95"),
+        uncached_rps=_figure(cold.loaded, "rps"),
+        uncached_p50_ms=_figure(cold.alone, "p50"),
+        uncached_p95_ms=_figure(cold.alone, "p95"),
+        uncached_p99_ms=_figure(cold.alone, "p99"),
+        errors=errors,
+    )
+
+
+def _growth_row(pair: Growth, uncached: dict[str, Rounds]) -> GrowthRow:
+    """Round by round, the larger page's uncached p50 over the smaller's, measured moments apart."""
+    larger, smaller = uncached[pair.larger].alone, uncached[pair.smaller].alone
+    return GrowthRow(
+        what=pair.what,
+        pages=f"{pair.larger} ÷ {pair.smaller}",
+        p50_ratio=Spread(
+            tuple(big.p50 / small.p50 for big, small in zip(larger, smaller, strict=True))
+        ),
+    )

@@ -19,6 +19,7 @@ from .table import machine, markdown
 ROOT = Path(__file__).resolve().parents[2]
 SECTIONS = {
     "pages": "tests.bench.pages",
+    "longtail": "tests.bench.longtail",
     "imports": "tests.bench.imports",
     "transparency": "tests.bench.transparency",
     "verify": "tests.bench.verify_browser",
@@ -31,20 +32,37 @@ figures taken in the same run on the same machine; absolute figures depend on th
 on what else it was doing.
 
 - **pages**: the key public pages and the township dashboard of the generated prefecture
-  (`manage.py generate_scale_data`: 5,000 villages, about 10 million ledger entries), picked at
-  its busiest (the largest township, the village with most postings). Queries and gzip size come
-  from a first, uncached rendering in process. Throughput and latency come from wrk (one thread,
-  from a second process) against gunicorn with two workers, first with the page cache on, then off
-  (`PAGE_CACHE=false`); each page is measured just after the trivial health view `/healthz` in the
-  same server, and `cached ÷ /healthz` is the ratio of their throughputs. Throughput is taken with
-  four connections, so that no worker ever waits; the uncached latencies with two, one per worker,
-  so that they are the page's own time rather than time spent queueing behind another request.
-  With the page cache off, the rendered content of a published finance period is still kept per
-  revision and language, since it can never change; only a revision's first reading renders it.
-  The township dashboard is a signed-in page, never served from the page cache: its row has
-  only uncached figures, read from the villages' summaries kept since their last change.
-  Targets: cached pages at least half the health view's throughput, uncached p95 under 50 ms,
+  (`manage.py generate_scale_data`: 5,000 villages, about 10 million ledger entries; when there
+  is none, the run generates one scaled by BENCH_SCALE, with one village of 2,000 more notices).
+  The busiest and a typical village (most and median postings), the largest and smallest
+  township, and four searches whose words are chosen by how many postings they find in this
+  data (about ten, hundreds, thousands, and none). Queries and gzip size come from a first,
+  uncached rendering in process. Throughput and latency come from wrk (one thread, from a
+  second process) against gunicorn with two workers, first with the page cache on, then off
+  (`PAGE_CACHE=false`). Every figure is taken in three rounds (BENCH_ROUNDS), alternating: in
+  each round every page is measured just after the trivial health view `/healthz` in the same
+  server, and each cell shows the median of the rounds with the lowest and highest in
+  brackets, so that a machine busy with other work shows as a wide spread rather than a false
+  figure. `cached ÷ /healthz` is the ratio of their throughputs, round by round. Throughput is
+  taken with four connections, so that no worker ever waits; the uncached latencies with two,
+  one per worker, so that they are the page's own time rather than time spent queueing. With
+  the page cache off, the rendered content of a published finance period is still kept per
+  revision and language, since it can never change. The township dashboard is a signed-in
+  page, never served from the page cache: its row has only uncached figures.
+  Targets: cached pages at least 0.85 of the health view's throughput, uncached p95 under 50 ms,
   the dashboard's p95 under 100 ms, every public page under 30 KB compressed.
+- **growth**: pairs of pages alike but for the size of what they show, measured moments apart in
+  each round: the busiest village's page over a typical one's (2,000 and more postings against
+  about a hundred), the largest township's over the smallest's, the search with thousands of
+  hits and the one with none over the one with few. The uncached p50 ratio; 1.00 is flat.
+  Target: within 1.2.
+- **long tail**: URLs drawn from the whole prefecture (village pages, postings, finance periods,
+  matters, contract lists, searches) with a Zipf distribution over a shuffled ranking, 50,000
+  draws read in turn by wrk with four connections (20 s a round, BENCH_LONG_TAIL_SECONDS), while
+  a notice is published every second through the services in a village drawn the same way.
+  Measured with the per-process page cache and with a shared Redis (`SHARED_CACHE_URL`, a
+  redis-server the run starts), in alternating rounds beside the health view; the hit rate
+  comes from each response's `X-Page-Cache` header.
 - **ledger import**: a generated ledger (10 columns, Chinese text, one voucher per row, dates over
   a quarter) uploaded, checked (parse, ledger rules, COPY into staging) and committed (INSERT …
   SELECT into the period's revision), in a child process whose peak resident memory is shown.
@@ -78,6 +96,7 @@ def main() -> None:
     # Started once here: the import runs and the servers it starts inherit its DATABASE_URL.
     embedded_db.start()
     description = machine(_database_version())
+    _collect_static()
     rows = []
     for name in names:
         print(f"running {name} …", flush=True)
@@ -90,6 +109,14 @@ def main() -> None:
         f"{INTRODUCTION}\n## Last run\n\n" + "\n".join(description) + "\n\n" + table + note
     )
     print(f"written to {DOCUMENT.relative_to(ROOT)}")
+
+
+def _collect_static() -> None:
+    """The servers the sections start serve hashed static files: without their manifest every
+    page would fail, as on a fresh clone."""
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
 
 
 def _database_version() -> str:

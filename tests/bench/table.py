@@ -3,6 +3,7 @@
 import datetime
 import os
 import platform
+import statistics
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,6 +36,18 @@ class Row:
     peak_mb: float | None = None
 
 
+@dataclass(frozen=True)
+class Spread:
+    """A figure measured in several rounds: shown as its median, with the lowest and the
+    highest round beside it, so that a busy machine shows as a wide spread."""
+
+    values: tuple[float, ...]
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.values)
+
+
 PAGE_COLUMNS = (
     ("page", "page"),
     ("queries", "queries"),
@@ -61,14 +74,57 @@ class PageRow:
     path: str
     queries: int
     gzip_bytes: int
-    trivial_rps: float | None
-    cached_rps: float | None
-    ratio: float | None
-    cached_p95_ms: float | None
-    uncached_rps: float
-    uncached_p50_ms: float
-    uncached_p95_ms: float
-    uncached_p99_ms: float
+    trivial_rps: Spread | None
+    cached_rps: Spread | None
+    ratio: Spread | None
+    cached_p95_ms: Spread | None
+    uncached_rps: Spread
+    uncached_p50_ms: Spread
+    uncached_p95_ms: Spread
+    uncached_p99_ms: Spread
+    errors: int
+
+
+GROWTH_COLUMNS = (("what", "grows"), ("pages", "pages"), ("p50_ratio", "uncached p50 ratio"))
+
+
+@dataclass
+class GrowthRow:
+    """Two pages alike but for the size of what they show, measured moments apart: whether a
+    page's cost grows with the data (1.00 is flat)."""
+
+    what: str
+    pages: str
+    p50_ratio: Spread
+
+
+LONG_TAIL_COLUMNS = (
+    ("cache", "long tail: page cache"),
+    ("trivial_rps", "/healthz req/s"),
+    ("rps", "req/s"),
+    ("ratio", "÷ /healthz"),
+    ("p50_ms", "p50 ms"),
+    ("p95_ms", "p95 ms"),
+    ("p99_ms", "p99 ms"),
+    ("hit_rate", "cache hit rate"),
+    ("publications", "publications during the run"),
+    ("errors", "errors"),
+)
+
+
+@dataclass
+class LongTailRow:
+    """URLs of the whole prefecture drawn with a Zipf distribution, while villages publish."""
+
+    cache: str
+    trivial_rps: Spread
+    rps: Spread
+    ratio: Spread
+    p50_ms: Spread
+    p95_ms: Spread
+    p99_ms: Spread
+    hit_rate: Spread
+    publications: int
     errors: int
 
 
@@ -88,6 +144,9 @@ class Figure:
 def _cell(value) -> str:
     if value is None:
         return "–"
+    if isinstance(value, Spread):
+        low, high = min(value.values), max(value.values)
+        return f"{_cell(value.median)} ({_cell(low)}–{_cell(high)})"
     if isinstance(value, float):
         return f"{value:,.2f}" if value < 10 else f"{value:,.0f}"
     if isinstance(value, int):
@@ -109,7 +168,13 @@ def markdown(rows: list) -> str:
     """Pages under load in one table, rates of work beside their floor in another, other
     figures in a third."""
     tables = []
-    for kind, columns in ((PageRow, PAGE_COLUMNS), (Row, COLUMNS), (Figure, FIGURE_COLUMNS)):
+    for kind, columns in (
+        (PageRow, PAGE_COLUMNS),
+        (GrowthRow, GROWTH_COLUMNS),
+        (LongTailRow, LONG_TAIL_COLUMNS),
+        (Row, COLUMNS),
+        (Figure, FIGURE_COLUMNS),
+    ):
         found = [row for row in rows if isinstance(row, kind)]
         if found:
             tables.append(_table(found, columns))

@@ -122,3 +122,10 @@ def test_a_signed_in_clerk_is_never_served_a_shared_copy(client, village_a, cler
     count, _ = queries_of(client, path)
 
     assert count > 1
+
+
+def test_a_page_says_whether_it_came_from_the_cache(client, village_a):
+    path = f"/v/{village_a.code}/"
+
+    assert client.get(path)["X-Page-Cache"] == "miss"
+    assert client.get(path)["X-Page-Cache"] == "hit"

@@ -1,4 +1,4 @@
-from ..factories import published_posting
+from ..factories import RegionFactory, published_posting
 from .conftest import ROAD_NOTICE
 
 
@@ -80,8 +80,8 @@ def test_search_reads_a_fixed_number_of_queries(
     for number in range(25):
         published_posting(village_a, clerk_a, supervisor_a, title=f"第{number}期修路公告")
 
-    # One of them reads the count of changes that keys the page cache.
-    with django_assert_max_num_queries(3):
+    # One of them reads the count of changes that keys the page cache, one the places named so.
+    with django_assert_max_num_queries(4):
         search(client, "修路")
 
 
@@ -100,3 +100,23 @@ def test_a_common_word_is_counted_up_to_the_limit_newest_first(
     assert "第 1 页，共 2 页" in first
     assert "第5期修路公告" in first and "第4期修路公告" in first
     assert "第3期修路公告" in last and "第2期修路公告" not in last
+
+
+def test_a_village_is_found_by_the_start_of_its_name(client, village_a, village_c):
+    page = search(client, "清河")
+
+    assert 'href="/v/990101001001/">清河村</a> <span class="meta">青山镇</span>' in page
+    assert "石桥村" not in page
+
+
+def test_a_place_is_not_found_by_the_middle_of_its_name(client, village_a):
+    assert 'href="/v/990101001001/"' not in search(client, "河村")
+
+
+def test_at_most_twenty_places_are_listed(client, township):
+    for number in range(1, 26):
+        RegionFactory(code=f"990101001{number:03d}", name=f"新村{number:02d}", parent=township)
+
+    page = search(client, "新村")
+
+    assert page.count('href="/v/9901010010') == 20

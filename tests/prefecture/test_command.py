@@ -52,6 +52,7 @@ def test_a_second_run_needs_replace(db):
         ["--villages=900", "--townships=1"],
         ["--years=0"],
         ["--entries=0"],
+        ["--large-village=-1"],
     ],
 )
 def test_impossible_sizes_are_refused_and_change_nothing(db, arguments):

@@ -49,6 +49,14 @@ def test_it_makes_the_villages_and_townships_asked_for(db):
     assert LedgerEntry.objects.filter(village__code__startswith=PREFIX).count() >= 150
 
 
+def test_the_first_village_can_be_made_far_busier_than_the_others(db):
+    generate(Options(**{**TINY.__dict__, "large_village": 40}))
+    first, second, _third = generated_villages()
+    postings = Posting.objects.public()
+    assert postings.filter(village=first).count() - postings.filter(village=second).count() > 30
+    assert verification.village_problems(first) == []
+
+
 def test_the_same_seed_gives_the_same_chains_and_another_seed_others(db):
     generate(TINY)
     first = heads()

@@ -9,7 +9,8 @@ from ..http import public_page
 
 @public_page
 def home(request):
-    return render(request, "portal/home.html", {"tree": selectors.region_tree()})
+    above, places = selectors.home_places()
+    return render(request, "portal/home.html", {"above": above, "places": places})
 
 
 @public_page

@@ -33,6 +33,12 @@ class Command(BaseCommand):
             help="about how many ledger entries in all (shrink for a quick run)",
         )
         parser.add_argument(
+            "--large-village",
+            type=int,
+            default=DEFAULTS.large_village,
+            help="this many more notices in the first village, for the growth check",
+        )
+        parser.add_argument(
             "--replace",
             action="store_true",
             help="first remove what an earlier run generated",
@@ -46,6 +52,7 @@ class Command(BaseCommand):
             years=options["years"],
             last_year=options["last_year"],
             entries=options["entries"],
+            large_village=options["large_village"],
         )
         try:
             report = generate(settings, replace=options["replace"], progress=self._progress)
