@@ -9,7 +9,7 @@ class FinanceConfig(AppConfig):
     def ready(self):
         from disclosure.publishing import kinds
 
-        from . import models
+        from . import models, purposes
         from .services import content, publication
 
         kinds.register(
@@ -22,6 +22,7 @@ class FinanceConfig(AppConfig):
             prepare=publication.store_totals,
             verify=publication.period_problem,
             row_key=content.period_row_key,
+            presentation=purposes.presentation_key,
             content=[models.LedgerEntry, models.Balance, models.Voucher],
             derived=[models.PeriodTotal, models.PeriodSummary],
         )

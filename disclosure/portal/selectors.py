@@ -2,19 +2,23 @@
 `Revision.objects.published()` are the two doors, never a hand-written status filter.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import (
+    Case,
     Count,
     F,
     OuterRef,
     Prefetch,
     QuerySet,
     Subquery,
+    When,
 )
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
+from django.utils import timezone
 
 from disclosure.publishing.catalogue import SECTION_OF_KIND, Section
 from disclosure.publishing.models import Attachment, Posting, Revision, RevisionState
@@ -81,6 +85,29 @@ def latest_by_section(village: Region) -> list[SectionListing]:
             counted.add(posting.kind)
             listing.total += posting.of_kind
     return list(listings.values())
+
+
+NEW_SINCE_SHOWN = 5
+
+
+def new_since(village: Region, day) -> tuple[list[Posting], int]:
+    """The village's postings published (or corrected, withdrawn) after the day, newest first:
+    the few shown and how many there are. Days are whole: what came later on the day of the
+    last visit was most likely seen then."""
+    next_day = day + datetime.timedelta(days=1)
+    since = datetime.datetime.combine(
+        next_day, datetime.time(), tzinfo=timezone.get_current_timezone()
+    )
+    postings = (
+        Posting.objects.public()
+        .filter(village=village, last_published_at__gte=since)
+        .select_related("current")
+        .only(*LISTED_FIELDS)
+        .order_by("-last_published_at", "-pk")
+    )
+    shown = list(postings[:NEW_SINCE_SHOWN])
+    total = len(shown) if len(shown) < NEW_SINCE_SHOWN else postings.count()
+    return shown, total
 
 
 def section_postings(village: Region, section: str):
@@ -164,6 +191,10 @@ def history(posting: Posting) -> list[Revision]:
     return revisions
 
 
+# What a place's name may be typed without: 杏花 for 杏花村, 桃源 for 桃源镇.
+PLACE_SUFFIXES = ("村", "镇", "乡", "县", "社区")
+PLACES_SHOWN = 5
+
 # Nobody pages through more results than this; a common word is counted up to it, no further.
 SEARCH_LIMIT = 1000
 
@@ -195,8 +226,9 @@ class SearchHits:
         return revisions
 
 
-def search_current(text: str) -> SearchHits:
-    """The current published revision of every public posting that matches, newest first.
+def search_current(text: str, *, first_in: Region | None = None) -> SearchHits:
+    """The current published revision of every public posting that matches, newest first, those
+    of the village `first_in` (the one whose page the search was typed on) before the rest.
 
     A rare word is found through the search index and its few hits sorted; a common one, with
     more hits than anyone pages through, by walking the newest postings until a page is full.
@@ -208,5 +240,25 @@ def search_current(text: str) -> SearchHits:
     found = list(hits.order_by().values_list("pk", flat=True)[: SEARCH_LIMIT + 1])
     if len(found) <= SEARCH_LIMIT:
         hits = Posting.objects.filter(pk__in=found)
-    postings = hits.select_related("current", "village").order_by("-last_published_at", "-pk")
+    order = ["-last_published_at", "-pk"]
+    if first_in is not None:
+        hits = hits.alias(here=Case(When(village=first_in, then=1), default=0))
+        order.insert(0, "-here")
+    postings = hits.select_related("current", "village").order_by(*order)
     return SearchHits(postings, len(found))
+
+
+def places_named(text: str) -> list[Region]:
+    """Regions whose name is the query, or the query with its level's suffix (杏花 → 杏花村):
+    typing a place leads to its page."""
+    name = text.strip()
+    if not name:
+        return []
+    names = [name] + [name + suffix for suffix in PLACE_SUFFIXES]
+    return list(
+        Region.objects.filter(
+            name__in=names, level__in=[Level.VILLAGE, Level.TOWNSHIP, Level.COUNTY]
+        )
+        .select_related("parent")
+        .order_by("code")[:PLACES_SHOWN]
+    )

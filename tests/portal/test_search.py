@@ -80,8 +80,9 @@ def test_search_reads_a_fixed_number_of_queries(
     for number in range(25):
         published_posting(village_a, clerk_a, supervisor_a, title=f"第{number}期修路公告")
 
-    # One of them reads the count of changes that keys the page cache.
-    with django_assert_max_num_queries(3):
+    # One of them reads the count of changes that keys the page cache, one the synonyms, one
+    # the places of that name.
+    with django_assert_max_num_queries(5):
         search(client, "修路")
 
 
@@ -100,3 +101,38 @@ def test_a_common_word_is_counted_up_to_the_limit_newest_first(
     assert "第 1 页，共 2 页" in first
     assert "第5期修路公告" in first and "第4期修路公告" in first
     assert "第3期修路公告" in last and "第2期修路公告" not in last
+
+
+def test_a_search_from_a_village_page_lists_that_village_first(
+    client, village_a, village_b, clerk_a, supervisor_a, clerk_b, supervisor_b
+):
+    published_posting(village_a, clerk_a, supervisor_a, title="清河村修路公告")
+    published_posting(village_b, clerk_b, supervisor_b, title="柳树村修路公告")
+
+    everywhere = search(client, "修路")
+    from_a = search(client, "修路", v=village_a.code)
+
+    assert everywhere.index("柳树村修路公告") < everywhere.index("清河村修路公告")  # newest first
+    assert from_a.index("清河村修路公告") < from_a.index("柳树村修路公告")
+    assert "清河村的结果排在前面" in from_a
+
+
+def test_the_village_pages_search_box_names_the_village(client, village_a):
+    page = client.get(f"/v/{village_a.code}/").content.decode()
+
+    assert f'<input type="hidden" name="v" value="{village_a.code}">' in page
+
+
+def test_a_nonsense_village_is_ignored(client, road_notice):
+    page = search(client, "修路", v="abc")
+
+    assert ROAD_NOTICE in page
+    assert "排在前面" not in page
+
+
+def test_typing_a_place_leads_to_its_page(client, village_a, township):
+    page = search(client, "清河")
+
+    assert f'href="/v/{village_a.code}/"' in page
+    assert "前往清河村的页面" in page
+    assert f'href="/r/{township.code}/"' in search(client, township.name)
