@@ -24,7 +24,7 @@ def test_the_glance_fits_the_first_phone_screen_and_sections_open_with_a_tap(
         bottom = window.evaluate("document.querySelector('.glance').getBoundingClientRect().bottom")
         assert bottom <= size["height"], size
         assert window.get_by_text("收入", exact=True).is_visible()
-        assert window.get_by_role("link", name="我要举报").is_visible()
+        assert window.get_by_role("link", name="举报本村问题（保密，直接送乡镇）").is_visible()
         contracts = window.locator("#section-contracts")
         assert not contracts.locator("ul.postings").is_visible()
 
