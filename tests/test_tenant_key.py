@@ -18,6 +18,9 @@ NOT_BY_VILLAGE = {
     "publishing.Blob": "files stored by their SHA-256, shared by every row that cites them",
     "finance.MappingRule": "the account chart, per county, township or village: a reference table",
     "finance.FinanceRule": "the disclosure calendar of a county or a village: a few rows each",
+    "finance.SpendingPurpose": "plain purposes of spending, per county, township or village: a "
+    "reference table",
+    "publishing.SynonymGroup": "words search treats as one, per county: a reference table",
     "finance.StagedEntry": "rows of an import being checked, keyed by the import and deleted after",
     "benefits.CountyPolicy": "a county's display rule: a reference table",
     "benefits.CountyBenefit": "a county's own benefits: a reference table",

@@ -27,3 +27,4 @@ class BenefitsConfig(AppConfig):
             content=[models.Recipient, models.BenefitList],
         )
         slots.add("section_end", "benefits/includes/village_link.html", section=Section.BENEFITS)
+        slots.add("glance_ask", "benefits/includes/glance_link.html")

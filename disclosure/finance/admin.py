@@ -1,8 +1,9 @@
 from django.contrib import admin
 
+from disclosure.regions.admin import CountsPublicChanges
 from disclosure.web.addresses import client_ip
 
-from .models import FinanceRule, MappingRule
+from .models import FinanceRule, MappingRule, SpendingPurpose
 from .services import rules
 
 
@@ -42,3 +43,16 @@ class FinanceRuleAdmin(admin.ModelAdmin):
             ip=client_ip(request),
         )
         obj.pk, obj.applies_from, obj.set_at = saved.pk, saved.applies_from, saved.set_at
+
+
+@admin.register(SpendingPurpose)
+class SpendingPurposeAdmin(CountsPublicChanges, admin.ModelAdmin):
+    """The plain purposes a period's spending is grouped under (干部报酬和补贴, 道路和水利 …).
+    A county, township or village given purposes of its own uses only those; each change shows
+    on the period pages of its villages at once."""
+
+    list_display = ["name", "position", "region", "words", "account_prefixes"]
+    list_filter = ["region__level"]
+    search_fields = ["name", "words", "region__name"]
+    autocomplete_fields = ["region"]
+    ordering = ["region_id", "position"]

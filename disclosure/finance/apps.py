@@ -11,7 +11,7 @@ class FinanceConfig(AppConfig):
         from disclosure.publishing import kinds
         from disclosure.publishing.catalogue import Section
 
-        from . import models
+        from . import models, purposes
         from .services import content, publication
 
         kinds.register(
@@ -25,6 +25,7 @@ class FinanceConfig(AppConfig):
             prepare=publication.store_totals,
             verify=publication.period_problem,
             row_key=content.period_row_key,
+            presentation=purposes.presentation_key,
             content=[models.LedgerEntry, models.Balance, models.Voucher],
             derived=[models.PeriodTotal, models.PeriodSummary],
         )
@@ -41,3 +42,4 @@ class FinanceConfig(AppConfig):
             content=[models.BudgetLine],
         )
         slots.add("section_top", "finance/includes/village_link.html", section=Section.FINANCE)
+        slots.add("glance", "finance/includes/glance.html")

@@ -68,6 +68,10 @@ class PeriodFigures:
     def expenditure(self) -> Decimal:
         return sum((line.amount for line in self.expenditure_lines), ZERO)
 
+    @property
+    def net(self) -> Decimal:
+        return self.income - self.expenditure
+
 
 def _money(name: str, **condition):
     return Coalesce(Sum(name, filter=Q(**condition) if condition else None), ZERO)

@@ -512,3 +512,7 @@ class StagedEntry(models.Model):
         ordering = ["ledger_import_id", "line"]
         verbose_name = _("staged entry")
         verbose_name_plural = _("staged entries")
+
+
+# Defined beside the rules that use it; imported here so that Django finds the model.
+from .purposes import SpendingPurpose  # noqa: E402, F401

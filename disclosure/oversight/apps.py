@@ -24,3 +24,4 @@ class OversightConfig(AppConfig):
             related=["posting"],
         )
         slots.add("beside_posting", "oversight/includes/posting_note.html")
+        slots.add("glance", "oversight/includes/glance_alerts.html")

@@ -21,11 +21,15 @@ from disclosure.publishing import kinds, records, verification
 TEMPLATE = "portal/includes/revision_content.html"
 
 
-def rendered(request, revision, *, embedded: bool = False) -> str:
-    """The content; `embedded` in a staff page, under that page's own title."""
+def rendered(request, revision, *, embedded: bool = False, unfolded: bool = False) -> str:
+    """The content; `embedded` in a staff page, under that page's own title; `unfolded` with
+    every part shown that a screen keeps one tap away (the print view)."""
     if not revision.is_published:
-        return _render(request, revision, problem=None, embedded=embedded)
-    key = f"content:{revision.digest}:{get_language()}:{int(embedded)}"
+        return _render(request, revision, problem=None, embedded=embedded, unfolded=True)
+    presentation = kinds.presentation_of(revision)
+    key = (
+        f"content:{revision.digest}:{get_language()}:{int(embedded)}{int(unfolded)}:{presentation}"
+    )
     live = kinds.is_live(revision.posting.kind)
     kept = caches["revisions"]
     html = None if live else kept.get(key)
@@ -33,7 +37,7 @@ def rendered(request, revision, *, embedded: bool = False) -> str:
         problem = verification.revision_problem(revision)
         if problem is None and live:
             problem = records.content_problem(revision.posting)
-        html = _render(request, revision, problem=problem, embedded=embedded)
+        html = _render(request, revision, problem=problem, embedded=embedded, unfolded=unfolded)
         if problem is not None:
             # The page that shows it is sent to nobody else and stored nowhere.
             request.content_unverified = True
@@ -42,6 +46,11 @@ def rendered(request, revision, *, embedded: bool = False) -> str:
     return mark_safe(html)  # noqa: S308 - rendered from our templates, escaped there
 
 
-def _render(request, revision, *, problem, embedded) -> str:
-    context = {"revision": revision, "integrity_problem": problem, "embedded": embedded}
+def _render(request, revision, *, problem, embedded, unfolded) -> str:
+    context = {
+        "revision": revision,
+        "integrity_problem": problem,
+        "embedded": embedded,
+        "unfolded": unfolded,
+    }
     return render_to_string(TEMPLATE, context, request=request)

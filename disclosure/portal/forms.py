@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -18,6 +20,14 @@ class SearchForm(forms.Form):
             "max_length": _("Type at most 50 characters."),
         },
     )
+
+    # The village whose page the search was typed on: its postings come first. Anything else
+    # in its place is ignored rather than refused: the search itself is still worth answering.
+    v = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def clean_v(self):
+        code = self.cleaned_data["v"]
+        return code if re.fullmatch(r"\d{12}", code) else ""
 
     def clean_q(self):
         # One Chinese character is a word (桥, 井); one letter or digit is not.

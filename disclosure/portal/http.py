@@ -26,6 +26,7 @@ from disclosure import clock
 from disclosure.publishing.changes import SITE, remembered
 from disclosure.publishing.models import ChangeCount
 
+from . import visits
 from .views.preferences import TEXT_SIZE_COOKIE
 
 # Postings change only by a new revision; five minutes of staleness is harmless.
@@ -85,7 +86,10 @@ def proof_changes(kwargs) -> str:
 
 
 def _shared(request) -> bool:
-    return request.method in ("GET", "HEAD") and set(request.COOKIES) <= PREFERENCE_COOKIES
+    # The day of a visitor's last visit to a village (portal/visits.py) is no reason to render
+    # a page for them alone: the village page keys its copies by it, other pages ignore it.
+    cookies = {name for name in request.COOKIES if not visits.COOKIE_NAME.fullmatch(name)}
+    return request.method in ("GET", "HEAD") and cookies <= PREFERENCE_COOKIES
 
 
 def _is_private(response) -> bool:
@@ -120,12 +124,15 @@ def _ready_to_serve(request, response):
     return response
 
 
-def _cached(view, changes_of):
+def _cached(view, changes_of, *, by_visit=False):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _shared(request):
             return view(request, *args, **kwargs)
         key = _key(request, changes_of(kwargs))
+        if by_visit:
+            since = visits.previous_visit(request, kwargs["code"], clock.today())
+            key += f":{since or ''}"
         response = cache.get(key)
         if response is not None:
             response[CACHE_HEADER] = "hit"
@@ -140,14 +147,21 @@ def _cached(view, changes_of):
     return wrapper
 
 
-def _public(view, changes_of):
-    cached = _cached(view, changes_of)
+def _public(view, changes_of, *, by_visit=False):
+    cached = _cached(view, changes_of, by_visit=by_visit)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         response = cached(request, *args, **kwargs)
+        if by_visit and response.status_code == 200:
+            # Set on the way out, so that the copy kept for everyone carries no cookie; a
+            # response that sets one is for this visitor's own browser only.
+            visits.remember_visit(request, response, kwargs["code"], clock.today())
         if getattr(request, "content_unverified", False):
             patch_cache_control(response, no_store=True)
+        elif response.cookies:
+            patch_cache_control(response, private=True, max_age=PAGE_MAX_AGE)
+            patch_vary_headers(response, ["Cookie"])
         elif response.status_code == 200 and not _is_private(response):
             patch_cache_control(response, public=True, max_age=PAGE_MAX_AGE)
             patch_vary_headers(response, ["Cookie"])
@@ -164,6 +178,12 @@ def public_page(view):
 def village_page(view):
     """A public page of one village, named by the `code` of the village or of a posting in it."""
     return _public(view, village_changes)
+
+
+def village_home_page(view):
+    """The village's own page, which also says what is new since the visitor's last visit: its
+    copies are kept apart by the visit cookie (portal/visits.py)."""
+    return _public(view, village_changes, by_visit=True)
 
 
 def proof_page(view):

@@ -3,19 +3,23 @@
 hand-written status filter.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import (
+    Case,
     Count,
     F,
     OuterRef,
     Prefetch,
     QuerySet,
     Subquery,
+    When,
 )
 from django.db.models.expressions import Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
+from django.utils import timezone
 
 from disclosure.publishing import kinds
 from disclosure.publishing.catalogue import Section
@@ -99,6 +103,29 @@ def latest_by_section(village: Region) -> list[SectionListing]:
             counted.add(posting.kind)
             listing.total += posting.of_kind
     return list(listings.values())
+
+
+NEW_SINCE_SHOWN = 5
+
+
+def new_since(village: Region, day) -> tuple[list[Posting], int]:
+    """The village's postings published (or corrected, withdrawn) after the day, newest first:
+    the few shown and how many there are. Days are whole: what came later on the day of the
+    last visit was most likely seen then."""
+    next_day = day + datetime.timedelta(days=1)
+    since = datetime.datetime.combine(
+        next_day, datetime.time(), tzinfo=timezone.get_current_timezone()
+    )
+    postings = (
+        Posting.objects.public()
+        .filter(village=village, last_published_at__gte=since)
+        .select_related("current")
+        .only(*LISTED_FIELDS)
+        .order_by("-last_published_at", "-pk")
+    )
+    shown = list(postings[:NEW_SINCE_SHOWN])
+    total = len(shown) if len(shown) < NEW_SINCE_SHOWN else postings.count()
+    return shown, total
 
 
 def section_postings(village: Region, section: str):
@@ -221,8 +248,9 @@ class SearchHits:
         return revisions
 
 
-def search_current(text: str) -> SearchHits:
-    """The current published revision of every public posting that matches, newest first.
+def search_current(text: str, *, first_in: Region | None = None) -> SearchHits:
+    """The current published revision of every public posting that matches, newest first, those
+    of the village `first_in` (the one whose page the search was typed on) before the rest.
 
     A rare word is found through the search index and its few hits sorted; a common one, with
     more hits than anyone pages through, by walking the newest postings until a page is full.
@@ -234,5 +262,9 @@ def search_current(text: str) -> SearchHits:
     found = list(hits.order_by().values_list("pk", flat=True)[: SEARCH_LIMIT + 1])
     if len(found) <= SEARCH_LIMIT:
         hits = Posting.objects.filter(pk__in=found)
-    postings = hits.select_related("current", "village").order_by("-last_published_at", "-pk")
+    order = ["-last_published_at", "-pk"]
+    if first_in is not None:
+        hits = hits.alias(here=Case(When(village=first_in, then=1), default=0))
+        order.insert(0, "-here")
+    postings = hits.select_related("current", "village").order_by(*order)
     return SearchHits(postings, len(found))

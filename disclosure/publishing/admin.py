@@ -7,9 +7,18 @@ the chain; here nothing can be added, changed or deleted.
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from disclosure.regions.admin import CountsPublicChanges
 from disclosure.web.admin import ReadOnlyAdminMixin
 
-from .models import Attachment, AuditEntry, Posting, PowerItem, ReviewEvent, Revision
+from .models import (
+    Attachment,
+    AuditEntry,
+    Posting,
+    PowerItem,
+    ReviewEvent,
+    Revision,
+    SynonymGroup,
+)
 
 
 class RevisionInline(ReadOnlyAdminMixin, admin.TabularInline):
@@ -67,3 +76,13 @@ class AuditEntryAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_select_related = ["village"]
     search_fields = ["username", "action", "target", "village__name", "address"]
     date_hierarchy = "at"
+
+
+@admin.register(SynonymGroup)
+class SynonymGroupAdmin(CountsPublicChanges, admin.ModelAdmin):
+    """Villagers' words for what the books call otherwise, which search treats as one: a county
+    adds its own groups here; each change shows in searches at once."""
+
+    list_display = ["words", "region"]
+    search_fields = ["words", "region__name"]
+    autocomplete_fields = ["region"]

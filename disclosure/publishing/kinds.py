@@ -16,6 +16,8 @@ apps), so that publishing and the portal know no domain app by name. A kind give
 - `verify`: re-derives what `prepare` stored (and anything else pages show that is kept beside
   the rows) and returns what no longer matches, for `verify_chain`;
 - `row_key`: names a row across revisions, so a correction can be shown as changed rows;
+- `presentation`: what its rendering depends on besides the revision (a county's grouping of
+  spending), as a short key, so that a kept rendering is replaced when that changes;
 - `live`: whether its page shows what moves after publication (payments, a window's end), so that
   its rendering cannot be kept;
 - `content`: the models holding the kind's rows (each with a `revision` and a `village`), and
@@ -45,6 +47,7 @@ class KindContent:
     prepare: Callable | None = None
     verify: Callable | None = None
     row_key: Callable | None = None
+    presentation: Callable | None = None
     content: tuple = ()
     derived: tuple = ()
     live: bool = False
@@ -123,6 +126,11 @@ def subject_of(revision) -> dict:
 
 def is_live(kind: str) -> bool:
     return _content(kind).live
+
+
+def presentation_of(revision) -> str:
+    presentation = _content(revision.posting.kind).presentation
+    return presentation(revision) if presentation else ""
 
 
 def content_template(kind: str) -> str | None:

@@ -379,3 +379,7 @@ class ChangeCount(models.Model):
     class Meta:
         verbose_name = _("count of public changes")
         verbose_name_plural = _("counts of public changes")
+
+
+# Defined beside the search that uses it; imported here so that Django finds the model.
+from .synonyms import SynonymGroup  # noqa: E402, F401

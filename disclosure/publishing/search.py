@@ -19,6 +19,8 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db.models import BooleanField, Func, QuerySet, Value
 from django.db.models.expressions import RawSQL
 
+from . import synonyms
+
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]+|[0-9a-z]+")
 _IS_CJK = re.compile(rf"[{_CJK}]")
@@ -72,20 +74,28 @@ def document_vector(words: list[str]) -> Func:
     return Func(Value(words), function="array_to_tsvector", output_field=SearchVectorField())
 
 
-def tsquery(text: str) -> str | None:
-    """All the terms must match; a single character matches any bigram it starts."""
+def _conjunction(text: str) -> str | None:
+    """All the terms of the text must match; a single character matches any bigram it starts."""
     words = list(dict.fromkeys(terms(text)))
     if not words:
         return None
-    parts = []
-    for word in words:
-        # Terms hold only letters, digits and CJK characters: nothing to escape.
-        parts.append(f"'{word}':*" if len(word) == 1 else f"'{word}'")
-    return " & ".join(parts)
+    # Terms hold only letters, digits and CJK characters: nothing to escape.
+    return " & ".join(f"'{word}':*" if len(word) == 1 else f"'{word}'" for word in words)
+
+
+def tsquery(text: str, known: dict[str, list[str]] | None = None) -> str | None:
+    """Every part of the query must match; a part that is a known word matches when any of its
+    synonyms (synonyms.py) does."""
+    clauses = []
+    for alternatives in synonyms.parts(text, known or {}):
+        options = [f"({found})" for found in map(_conjunction, alternatives) if found]
+        if options:
+            clauses.append(options[0] if len(options) == 1 else f"({' | '.join(options)})")
+    return " & ".join(clauses) or None
 
 
 def matching(queryset: QuerySet, text: str) -> QuerySet:
-    query = tsquery(text)
+    query = tsquery(text, synonyms.synonyms())
     if query is None:
         return queryset.none()
     hit = RawSQL(

@@ -13,4 +13,4 @@ class ReportsConfig(AppConfig):
         from .tasks import new_reports
 
         register(new_reports)
-        slots.add("village_end", "reports/includes/village_link.html")
+        slots.add("glance_ask", "reports/includes/glance_links.html")

@@ -28,6 +28,13 @@ def portal_pages() -> dict[str, str]:
         "corrected": _posting_path("杏花村", "最低生活保障"),
         "withdrawn": _posting_path("秸秆禁烧"),
         "audit-report": _posting_path("杏花村", "财务审计报告"),
+        "period": Posting.objects.filter(village__code=XINGHUA.code, kind="finance_period")
+        .latest("last_published_at")
+        .get_absolute_url(),
+        "benefit-list": Posting.objects.filter(village__code=XINGHUA.code, kind="benefit_list")
+        .latest("last_published_at")
+        .get_absolute_url(),
+        "finance-overview": f"/v/{XINGHUA.code}/finance/",
     }
 
 

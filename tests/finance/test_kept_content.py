@@ -49,7 +49,7 @@ def test_each_language_keeps_its_own_rendering(village_a, clerk_a, supervisor_a)
 
     _, english = read(url, language="en")
 
-    assert "Ledger entries" in english
+    assert "The full ledger" in english
     assert "账目明细" not in english
 
 

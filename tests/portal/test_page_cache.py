@@ -5,6 +5,7 @@ import gzip
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from disclosure.publishing import changes
@@ -129,3 +130,23 @@ def test_a_page_says_whether_it_came_from_the_cache(client, village_a):
 
     assert client.get(path)["X-Page-Cache"] == "miss"
     assert client.get(path)["X-Page-Cache"] == "hit"
+
+
+def test_a_returning_visitor_gets_the_copy_for_their_last_visit(
+    client, village_a, clerk_a, supervisor_a
+):
+    path = f"/v/{village_a.code}/"
+    newcomer = client.get(path)
+    published_posting(village_a, clerk_a, supervisor_a, title="关于村道修路工程招标的公告")
+    client.get(path)  # the copy for everyone, kept
+    returning = Client()
+    returning.cookies[f"seen-{village_a.code}"] = "~2020-01-01"
+
+    count, html = queries_of(returning, path)
+
+    assert count > 1
+    assert "上次来访" in html and "关于村道修路工程招标的公告" in html
+    assert "private" in newcomer["Cache-Control"]
+    stranger = Client().get(path)  # served from the copy for everyone, with a cookie of its own
+    assert "上次来访" not in stranger.content.decode()
+    assert stranger.cookies[f"seen-{village_a.code}"].value.startswith("~")

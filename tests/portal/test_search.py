@@ -80,8 +80,9 @@ def test_search_reads_a_fixed_number_of_queries(
     for number in range(25):
         published_posting(village_a, clerk_a, supervisor_a, title=f"第{number}期修路公告")
 
-    # One of them reads the count of changes that keys the page cache, one the places named so.
-    with django_assert_max_num_queries(4):
+    # One of them reads the count of changes that keys the page cache, one the synonyms, one
+    # the places of that name.
+    with django_assert_max_num_queries(5):
         search(client, "修路")
 
 
@@ -105,7 +106,7 @@ def test_a_common_word_is_counted_up_to_the_limit_newest_first(
 def test_a_village_is_found_by_the_start_of_its_name(client, village_a, village_c):
     page = search(client, "清河")
 
-    assert 'href="/v/990101001001/">清河村</a> <span class="meta">青山镇</span>' in page
+    assert 'href="/v/990101001001/">前往清河村的页面</a> <span class="meta">青山镇</span>' in page
     assert "石桥村" not in page
 
 
@@ -120,3 +121,38 @@ def test_at_most_twenty_places_are_listed(client, township):
     page = search(client, "新村")
 
     assert page.count('href="/v/9901010010') == 20
+
+
+def test_a_search_from_a_village_page_lists_that_village_first(
+    client, village_a, village_b, clerk_a, supervisor_a, clerk_b, supervisor_b
+):
+    published_posting(village_a, clerk_a, supervisor_a, title="清河村修路公告")
+    published_posting(village_b, clerk_b, supervisor_b, title="柳树村修路公告")
+
+    everywhere = search(client, "修路")
+    from_a = search(client, "修路", v=village_a.code)
+
+    assert everywhere.index("柳树村修路公告") < everywhere.index("清河村修路公告")  # newest first
+    assert from_a.index("清河村修路公告") < from_a.index("柳树村修路公告")
+    assert "清河村的结果排在前面" in from_a
+
+
+def test_the_village_pages_search_box_names_the_village(client, village_a):
+    page = client.get(f"/v/{village_a.code}/").content.decode()
+
+    assert f'<input type="hidden" name="v" value="{village_a.code}">' in page
+
+
+def test_a_nonsense_village_is_ignored(client, road_notice):
+    page = search(client, "修路", v="abc")
+
+    assert ROAD_NOTICE in page
+    assert "排在前面" not in page
+
+
+def test_typing_a_place_leads_to_its_page(client, village_a, township):
+    page = search(client, "清河")
+
+    assert f'href="/v/{village_a.code}/"' in page
+    assert "前往清河村的页面" in page
+    assert f'href="/r/{township.code}/"' in search(client, township.name)

@@ -10,8 +10,8 @@ VILLAGE_A = "/v/990101001001/"
 def test_postings_are_grouped_by_the_disclosure_catalogue(client, road_notice, power_list):
     page = client.get(VILLAGE_A).content.decode()
 
-    notices = page[page.index(f">{Section.NOTICES.label}</h2>") :]
-    powers = page[page.index(f">{Section.POWERS.label}</h2>") : page.index(notices)]
+    notices = page[page.index(f'"name">{Section.NOTICES.label}</span>') :]
+    powers = page[page.index(f'"name">{Section.POWERS.label}</span>') : page.index(notices)]
     assert ROAD_NOTICE in notices
     assert "清河村小微权力清单" in powers
 
@@ -26,6 +26,10 @@ def test_sections_with_nothing_yet_say_so(client, road_notice):
 def test_the_village_page_shows_the_chain_head_and_its_downloads(client, road_notice, village_a):
     page = client.get(VILLAGE_A).content.decode()
 
+    verification = page[page.index("核验和下载") :]
+    assert chain.head(village_a) in verification
+    assert "/chain.json" not in page[: page.index("核验和下载")]
+
     assert chain.head(village_a) in page
     assert 'href="/v/990101001001/chain.json"' in page
     assert 'href="/v/990101001001/feed.atom"' in page
@@ -38,6 +42,15 @@ def test_corrections_and_withdrawals_are_marked(client, corrected_notice, withdr
     assert "已更正" in road[: road.index("</li>")]
     meeting = page[page.index("关于召开村民大会的通知") :]
     assert "已撤回" in meeting[: meeting.index("</li>")]
+
+
+def test_each_section_says_how_many_it_holds_without_repeating_the_kind(client, road_notice):
+    page = client.get(VILLAGE_A).content.decode()
+
+    notices = page[page.index('id="section-notices"') :]
+    notices = notices[: notices.index("</details>")]
+    assert "1 条，最新" in notices
+    assert "通知公告 ·" not in notices
 
 
 def test_drafts_never_appear_on_the_village_page(client, road_notice, draft_notice):
@@ -93,8 +106,10 @@ def test_the_village_page_reads_a_fixed_number_of_queries(
     for number in range(12):
         published_posting(village_a, clerk_a, supervisor_a, title=f"第{number}号通知")
 
-    # One of them reads the count of changes that keys the page cache.
-    with django_assert_max_num_queries(4):
+    # One of them reads the count of changes that keys the page cache; twelve more the glance
+    # at the top: correction orders, periods and their rules (this year and last), matters
+    # and questions past their deadline.
+    with django_assert_max_num_queries(16):
         assert client.get(VILLAGE_A).status_code == 200
 
 

@@ -39,6 +39,8 @@ CHECKED = {
 OUTSIDE_THE_PROOF = {
     "regions.Region": "the region tree: names are administrative and may legitimately change",
     "finance.FinanceRule": "a county's or village's disclosure calendar: a rule, not content",
+    "finance.SpendingPurpose": "how a county groups spending in plain words: a rule; the "
+    "amounts it groups are the chained entries",
     "benefits.CountyPolicy": "how a county shows names and how long: a rule, not content",
     "benefits.CountyBenefit": "a county's own benefits: rows chain the name and unit they used",
     # A rating is a secret vote: a leaf for each, appended when it is cast, would let anyone who
@@ -67,6 +69,7 @@ NOT_PUBLIC = {
     "publishing.AuditEntry": "the append-only audit log, for staff and verify_chain",
     "publishing.ChangeCount": "counts of changes that key the page cache",
     "finance.MappingRule": "the account chart used when importing",
+    "publishing.SynonymGroup": "words search treats as one; pages show no row of it",
     "finance.ColumnMapping": "remembered spreadsheet layouts",
     "finance.LedgerImport": "imports in progress",
     "finance.StagedEntry": "rows of an import being checked",

@@ -6,6 +6,9 @@ from django import template
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .. import selectors
+from ..states import MatterState
+
 register = template.Library()
 
 STAGE_NAMES = {
@@ -47,3 +50,10 @@ def cost_against(final_cost: Decimal, resolved: Decimal | None) -> str:
     if difference < 0:
         return _("%(amount)s (%(share)s) less than the amount resolved.") % words
     return _("%(amount)s (%(share)s) more than the amount resolved.") % words
+
+
+@register.simple_tag
+def overdue_results(village) -> list:
+    """The village's matters whose result is past due and not yet disclosed."""
+    groups = selectors.matters_by_state(village)
+    return [m for group in groups if group.state == MatterState.OVERDUE for m in group.matters]

@@ -1,8 +1,13 @@
+import datetime
+
 from django import template
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from ..money import format_money
+from disclosure import clock
+
+from .. import glance, yearly
+from ..money import format_money, format_plain_money
 from ..views import lines
 from ..views.content import period_context
 
@@ -14,13 +19,16 @@ def money(value) -> str:
     return format_money(value)
 
 
-@register.simple_tag
-def period_content(revision) -> str:
+@register.simple_tag(takes_context=True)
+def period_content(context, revision) -> str:
     """Everything the period page shows of a revision, drafts in the staff preview included.
 
     A published revision's rendering is kept with the rest of its content (portal/content.py).
     """
-    html = render_to_string("finance/includes/period_content.html", period_context(revision))
+    unfolded = context.get("unfolded", False)
+    html = render_to_string(
+        "finance/includes/period_content.html", {**period_context(revision), "unfolded": unfolded}
+    )
     return mark_safe(html)  # noqa: S308 - rendered from our template, escaped there
 
 
@@ -28,3 +36,35 @@ def period_content(revision) -> str:
 def entry_amounts(entry) -> str:
     """An entry's amounts in words, reversals (冲红) said as such (views.lines)."""
     return lines.entry_amounts(entry.income, entry.expenditure)
+
+
+@register.filter
+def plain_money(value) -> str:
+    """An amount as one says it, rounded to the yuan: 12.8万元, 8,560元, or ¥8,560 in English."""
+    return format_plain_money(value)
+
+
+@register.simple_tag(takes_context=True)
+def money_glance(context, village):
+    """This year's and last year's money of the village, from checked periods (glance.py)."""
+    found = glance.money_glance(village, clock.today())
+    if found.unverified:
+        context["request"].content_unverified = True
+    return found
+
+
+@register.simple_tag
+def overdue_periods(village) -> list:
+    """Periods of this year and last whose disclosure is past due and not yet published; none
+    that ended before the village joined the portal, as the township's calendar counts them."""
+    today = clock.today()
+    joined = village.joined_on or datetime.date.min
+    late = []
+    for year in (today.year - 1, today.year):
+        rows = yearly.standings(village, year, today)
+        late += [
+            (year, row)
+            for row in rows
+            if row.standing == yearly.Standing.OVERDUE and row.end >= joined
+        ]
+    return late

@@ -6,6 +6,7 @@ from disclosure.publishing.models import Revision, RevisionAction, RevisionState
 
 from ..charts import Series, bar_chart
 from ..figures import hospitality_entries, period_figures
+from ..purposes import expenditure_entries, spending_by_purpose
 from ..selectors import listed_entries
 from ..services.diff import ledger_diff
 from .lines import entry_lines
@@ -55,6 +56,7 @@ def period_context(revision) -> dict:
             chart_id=f"categories-{revision.pk}",
             title=_("Income and expenditure by category"),
         ),
+        "purposes": spending_by_purpose(revision, expenditure_entries(revision)),
         "entries": entry_lines(listed_entries(revision)[:ENTRIES_ON_PAGE]),
         "more_entries": figures.entries > ENTRIES_ON_PAGE,
         "hospitality_entries": entry_lines(hospitality_entries(revision)),

@@ -10,7 +10,7 @@ from disclosure.publishing.masking import mask_name
 from disclosure.publishing.models import PostingStatus
 
 from .. import selectors
-from ..models import RatingChoice
+from ..models import Question, RatingChoice
 from ..services import period_ratings
 
 register = template.Library()
@@ -64,3 +64,9 @@ def ask_about_entry(entry, revision) -> str:
         _("Ask a question about voucher %(voucher)s") % {"voucher": entry.voucher_no},
         pgettext("about a ledger entry", "Ask"),
     )
+
+
+@register.simple_tag
+def overdue_question_count(village) -> int:
+    """How many listed questions about the village's affairs wait past their deadline."""
+    return Question.objects.public().overdue(clock.today()).filter(village=village).count()

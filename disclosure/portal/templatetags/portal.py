@@ -39,9 +39,10 @@ def masked(value) -> str:
 
 
 @register.simple_tag(takes_context=True)
-def revision_content(context, revision, embedded=False) -> str:
-    """The revision's content as villagers read it (portal/content.py keeps it checked)."""
-    return content.rendered(context["request"], revision, embedded=embedded)
+def revision_content(context, revision, embedded=False, unfolded=False) -> str:
+    """The revision's content as villagers read it (portal/content.py keeps it checked);
+    `unfolded` on paper, where nothing can be tapped open."""
+    return content.rendered(context["request"], revision, embedded=embedded, unfolded=unfolded)
 
 
 @register.filter

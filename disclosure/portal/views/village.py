@@ -2,23 +2,30 @@ from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import render
 
+from disclosure import clock
 from disclosure.publishing import chain
 from disclosure.publishing.catalogue import Section
 
-from .. import selectors
-from ..http import village_page
+from .. import selectors, visits
+from ..http import village_home_page, village_page
 
 SECTION_PAGE_SIZE = 20
 
 
-@village_page
+@village_home_page
 def village(request, code):
     place = selectors.get_village(code)
+    today = clock.today()
+    since = visits.previous_visit(request, code, today)
+    new, new_total = selectors.new_since(place, since) if since else ([], 0)
     context = {
         "village": place,
         "ancestors": place.ancestors(),
         "sections": selectors.latest_by_section(place),
         "head": chain.head(place),
+        "since": since,
+        "new": new,
+        "new_total": new_total,
     }
     return render(request, "portal/village.html", context)
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('publishing', '0015_audit_keeps_keyed_addresses'),
+        ('publishing', '0017_default_synonyms'),
     ]
 
     operations = [
