@@ -6,6 +6,9 @@ xl/styles.xml. Each row is given as soon as its closing tag is read and then dro
 parsed tree, so memory holds the shared texts and one row whatever the sheet's length (a reader
 that keeps the parsed rows, even emptied, grows with every row).
 
+The XML is read by lxml (libxml2), which picks out the rows in C; entities are never expanded
+and nothing is fetched from the network, so an entity bomb or an external reference stays inert.
+
 Values come as the workbook stores them: str, int, float, bool, datetime (or time, or timedelta
 for a date format on a small number); reading.py turns them into the cells the portal uses.
 """
@@ -16,15 +19,16 @@ import zipfile
 from collections.abc import Iterator
 from typing import IO
 
-from defusedxml import ElementTree
-from defusedxml.ElementTree import iterparse
+from lxml import etree
 from openpyxl.styles.numbers import BUILTIN_FORMATS, is_date_format
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+from openpyxl.utils.cell import column_index_from_string
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 RELATIONSHIP = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 PACKAGE_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+INLINE_TEXT = f"{MAIN}is/{MAIN}t"
+SAFE = {"resolve_entities": False, "no_network": True, "huge_tree": False}
 
 
 class NotAWorkbook(Exception):
@@ -40,9 +44,9 @@ def sheet_rows(archive: zipfile.ZipFile, name: str) -> Iterator[list]:
         dates = _date_styles(archive)
         with archive.open(path) as source:
             yield from _rows(source, texts, dates, epoch)
-    except (KeyError, ValueError, IndexError, OverflowError, SyntaxError) as error:
-        # SyntaxError covers ElementTree's ParseError (the XML is broken); defusedxml's refusals
-        # of entities and DTDs are ValueErrors.
+    except (KeyError, ValueError, IndexError, OverflowError) as error:
+        raise NotAWorkbook(str(error)) from error
+    except etree.LxmlError as error:
         raise NotAWorkbook(str(error)) from error
 
 
@@ -63,7 +67,7 @@ def _sheet_part(archive: zipfile.ZipFile, name: str) -> tuple[str, datetime.date
 def _parsed(archive: zipfile.ZipFile, path: str):
     """A small part (the workbook's list of sheets, its relations, its styles), whole."""
     with archive.open(path) as part:
-        return ElementTree.parse(part).getroot()
+        return etree.parse(part, etree.XMLParser(**SAFE)).getroot()
 
 
 def _shared_texts(archive: zipfile.ZipFile) -> list[str]:
@@ -71,10 +75,9 @@ def _shared_texts(archive: zipfile.ZipFile) -> list[str]:
         return []
     texts = []
     with archive.open("xl/sharedStrings.xml") as part:
-        for _event, element in iterparse(part):
-            if element.tag == f"{MAIN}si":
-                texts.append(_text_of(element))
-                element.clear()
+        for _event, element in etree.iterparse(part, tag=f"{MAIN}si", **SAFE):
+            texts.append(_text_of(element))
+            _drop(element)
     return texts
 
 
@@ -105,35 +108,30 @@ def _date_styles(archive: zipfile.ZipFile) -> list[bool]:
 
 
 def _rows(source: IO[bytes], texts: list[str], dates: list[bool], epoch) -> Iterator[list]:
-    data = None
     given = 0
-    for event, element in iterparse(source, events=("start", "end")):
-        if event == "start":
-            if element.tag == f"{MAIN}sheetData":
-                data = element
-            continue
-        if element.tag != f"{MAIN}row":
-            continue
+    for _event, element in etree.iterparse(source, tag=f"{MAIN}row", **SAFE):
         number = int(element.get("r") or given + 1)
         for _missing in range(given + 1, number):
             yield []
         given = number
         yield _row(element, texts, dates, epoch)
-        # The row is done with: drop it from the tree, or every row read would stay there.
-        if data is not None:
-            data.clear()
+        _drop(element)
+
+
+def _drop(element) -> None:
+    """Forget an element read and used, and those before it: else every one stays in the tree."""
+    element.clear()
+    while element.getprevious() is not None:
+        del element.getparent()[0]
 
 
 def _row(element, texts: list[str], dates: list[bool], epoch) -> list:
     cells = []
-    for cell in element.iter(f"{MAIN}c"):
+    for cell in element.iterchildren(f"{MAIN}c"):
         reference = cell.get("r")
-        column = (
-            column_index_from_string(coordinate_from_string(reference)[0])
-            if reference
-            else len(cells) + 1
-        )
-        cells.extend([None] * (column - 1 - len(cells)))
+        if reference:
+            column = column_index_from_string(reference.rstrip("0123456789"))
+            cells.extend([None] * (column - 1 - len(cells)))
         cells.append(_value(cell, texts, dates, epoch))
     return cells
 
@@ -141,6 +139,9 @@ def _row(element, texts: list[str], dates: list[bool], epoch) -> list:
 def _value(cell, texts: list[str], dates: list[bool], epoch):
     kind = cell.get("t", "n")
     if kind == "inlineStr":
+        text = cell.findtext(INLINE_TEXT)  # the usual plain text, found in one call
+        if text is not None:
+            return text
         inline = cell.find(f"{MAIN}is")
         return _text_of(inline) if inline is not None else None
     raw = cell.findtext(f"{MAIN}v")
