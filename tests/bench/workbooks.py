@@ -19,7 +19,7 @@ from .table import Row
 ROOT = Path(__file__).resolve().parents[2]
 SECTION = "large workbook"
 SIZE = 1_000_000
-MODES = {"whole": "XLSX read whole (calamine)", "streamed": "XLSX streamed (iterparse)"}
+MODES = {"whole": "XLSX read whole (calamine)", "streamed": "XLSX streamed (lxml iterparse)"}
 
 
 def run(scale: float = 1.0) -> list[Row]:
