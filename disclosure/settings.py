@@ -8,6 +8,7 @@ import ipaddress
 import os
 from pathlib import Path
 
+from csp import constants as csp
 from django.core.exceptions import ImproperlyConfigured
 
 from disclosure.transparency import keys as transparency_keys
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "csp",
     # Before the apps, whose tasks.py modules it finds and whose ready() may defer jobs.
     "procrastinate.contrib.django",
     "disclosure.regions",
@@ -128,6 +130,7 @@ MIDDLEWARE = [
     "disclosure.web.headers.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
 ]
 
 ROOT_URLCONF = "disclosure.urls"
@@ -412,6 +415,22 @@ if PRODUCTION:
     CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Nothing loads unless named here: scripts and styles come only from our own static files (no
+# inline script, style element or style attribute anywhere; tests/web/test_inline_code.py keeps
+# it so), nothing may frame a page, and forms post only to the portal. File responses bring
+# their own stricter policy (disclosure/web/files.py), which this one does not replace.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.NONE],
+        "script-src": [csp.SELF],
+        "style-src": [csp.SELF],
+        "img-src": [csp.SELF],
+        "connect-src": [csp.SELF],
+        "form-action": [csp.SELF],
+        "base-uri": [csp.NONE],
+        "frame-ancestors": [csp.NONE],
+    },
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 CSRF_FAILURE_VIEW = "disclosure.portal.views.errors.csrf_failure"
 SECURE_REFERRER_POLICY = "same-origin"

@@ -44,7 +44,7 @@ def _number(value) -> str:
 def _svg(chart_id: str, title: str, height: float, body: SafeString) -> SafeString:
     return format_html(
         '<svg class="chart" id="{}" role="img" aria-labelledby="{}-t" viewBox="0 0 {} {}" '
-        'width="100%" style="max-width:32rem" font-size="{}" '
+        'width="100%" font-size="{}" '
         'font-family="system-ui,sans-serif"><title id="{}-t">{}</title>{}</svg>',
         chart_id,
         chart_id,

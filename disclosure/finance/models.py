@@ -439,6 +439,7 @@ class ImportStatus(models.TextChoices):
     UPLOADED = "uploaded", _("Uploaded")
     CHECKING = "checking", _("Being checked")
     PARSED = "parsed", _("Checked")
+    COMMITTING = "committing", _("Being imported")
     COMMITTED = "committed", _("Imported")
 
 

@@ -14,10 +14,15 @@ from decimal import Decimal
 import python_calamine
 from django.utils.translation import gettext_lazy as _
 
+from . import streaming
+
 DELIMITERS = (",", "\t", ";")
 _CHUNK = 1 << 20
 # What a workbook may unpack to: a million-row sheet; more is a mistake or a zip bomb.
 MAX_UNPACKED = 1 << 29
+# An XLSX workbook that unpacks to more than this (about 300,000 ledger rows) is streamed rather
+# than read whole: its rows would take gigabytes as Python objects.
+STREAM_ABOVE = 1 << 26
 _SAMPLE = 1 << 16
 _ZIP = b"PK\x03\x04"
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -42,7 +47,8 @@ class Sheet:
 
     For CSV, `rows` is a lazy `CsvRows`: each iteration decodes the file afresh, one row at a time,
     so a million-row file never sits in memory as Python objects; iterating it may raise
-    UnreadableFile if the file turns out damaged further down. For workbooks it is a list.
+    UnreadableFile if the file turns out damaged further down. A large XLSX workbook's rows are
+    likewise a lazy `XlsxRows`; a smaller workbook's are a list.
     Row i of `rows` is spreadsheet row i + 1, column j is the j-th letter: nothing is trimmed.
     """
 
@@ -92,7 +98,8 @@ _DAMAGED = _(
 
 
 def _read_workbook(data: bytes, only: str | None) -> Workbook:
-    if data.startswith(_ZIP) and _unpacked_size(data) > MAX_UNPACKED:
+    unpacked = _unpacked_size(data) if data.startswith(_ZIP) else 0
+    if unpacked > MAX_UNPACKED:
         raise UnreadableFile(
             _(
                 "This workbook is too large to read. Split it into smaller files, or save the "
@@ -101,8 +108,12 @@ def _read_workbook(data: bytes, only: str | None) -> Workbook:
         )
     try:
         book = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        stream = unpacked > STREAM_ABOVE and _workbook_format(data) == "xlsx"
         sheets = [
-            Sheet(name=meta.name, rows=_sheet_rows(book, meta.name))
+            Sheet(
+                name=meta.name,
+                rows=XlsxRows(data, meta.name) if stream else _sheet_rows(book, meta.name),
+            )
             for meta in _visible_sheets(book)
             if only is None or meta.name == only
         ]
@@ -162,6 +173,37 @@ def _sheet_rows(book, name: str) -> list[list]:
     while rows and not any(value is not None for value in rows[-1]):
         rows.pop()
     return rows
+
+
+class XlsxRows:
+    """The rows of one sheet of an XLSX workbook, streamed from its XML each time they are
+    iterated (streaming.py): memory holds the sheet's distinct texts and one row, whatever its
+    length. Rows are as `_sheet_rows` gives them, except that each is only as wide as its last
+    cell. Iterating may raise UnreadableFile if the sheet turns out damaged further down."""
+
+    def __init__(self, data: bytes, name: str):
+        self.data = data
+        self.name = name
+
+    def __iter__(self) -> Iterator[list]:
+        empty = 0  # empty rows seen but not yet given: those at the end are not given
+        try:
+            with zipfile.ZipFile(io.BytesIO(self.data)) as archive:
+                for row in streaming.sheet_rows(archive, self.name):
+                    cells = [
+                        (value or None) if type(value) is str else _cell(value) for value in row
+                    ]
+                    if not any(value is not None for value in cells):
+                        empty += 1
+                        continue
+                    yield from [[]] * empty
+                    empty = 0
+                    yield cells
+        except (zipfile.BadZipFile, streaming.NotAWorkbook):
+            raise UnreadableFile(_DAMAGED) from None
+
+    def __bool__(self) -> bool:
+        return any(True for _row in self)
 
 
 def _cell(value):

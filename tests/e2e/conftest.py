@@ -51,8 +51,11 @@ def browser():
 
 @pytest.fixture
 def open_window(browser, live_server, transactional_db):
-    """Open a browser window of a given size, as a person of their own (own cookies)."""
-    contexts = []
+    """Open a browser window of a given size, as a person of their own (own cookies).
+
+    Every journey also checks that the browser refused nothing under the Content-Security-Policy:
+    a refused script or style is a feature that silently stopped working."""
+    contexts, refusals = [], []
 
     def open_window(size=DESKTOP):
         # Villagers' phones ask for Chinese; zh-Hans is also the portal's default.
@@ -61,11 +64,20 @@ def open_window(browser, live_server, transactional_db):
         )
         context.set_default_timeout(10_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda message: (
+                "Content Security Policy" in message.text
+                and refusals.append(f"{page.url}: {message.text}")
+            ),
+        )
+        return page
 
     yield open_window
     for context in contexts:
         context.close()
+    assert refusals == []
 
 
 @pytest.fixture

@@ -307,3 +307,22 @@ def test_importing_again_clears_the_draft_in_one_statement_per_table(quarter_a, 
     assert len([sql for sql in entries if sql.startswith("DELETE")]) == 1
     assert LedgerEntry.objects.filter(revision=first).count() == 2
     assert not Voucher.objects.exists()
+
+
+def test_a_large_workbook_is_streamed_through_the_check_and_not_kept_in_memory(
+    quarter_a, clerk_a, monkeypatch
+):
+    from disclosure.spreadsheets import reading
+
+    from .ledger_files import xlsx_bytes
+
+    monkeypatch.setattr(reading, "STREAM_ABOVE", 0)  # as a workbook of a million rows would be
+    content = xlsx_bytes({"一季度": ROWS})
+
+    ledger_import = checked(quarter_a, clerk_a, content, "明细账.xlsx")
+
+    assert ledger_import.problems == []
+    assert not imports.rows_path(ledger_import).exists()
+    staged = StagedEntry.objects.filter(ledger_import=ledger_import).order_by("line")
+    assert [entry.voucher_no for entry in staged] == [row[1] for row in ROWS]
+    assert staged[3].expenditure == Decimal("12000.50")

@@ -37,4 +37,5 @@ def test_every_public_page_stays_within_the_budget(
 
 
 def test_the_stylesheet_alone_is_small(client):
-    assert len(gzip.compress(stylesheet(), mtime=0)) <= 3 * 1024
+    # Cards for tables below 480 px and the classes that replaced inline styles.
+    assert len(gzip.compress(stylesheet(), mtime=0)) <= 3.5 * 1024

@@ -24,6 +24,7 @@ from django.db import connection
 
 from disclosure.publishing.models import AuditEntry
 from disclosure.web.addresses import keyed
+from tests.web import observatory
 
 ROOT = Path(__file__).resolve().parents[2]
 VISITOR, OTHER_VISITOR = "127.0.0.3", "127.0.0.4"
@@ -242,3 +243,34 @@ def test_limits_and_the_audit_log_count_the_visitor_nginx_saw_whatever_it_claims
     failures = AuditEntry.objects.filter(action="staff.login_failed").order_by("pk")
     settings.SECRET_KEY = site.secret_key  # the server's key, that keyed what it logged
     assert [entry.address for entry in failures] == [keyed(VISITOR)] * 2 + [keyed(OTHER_VISITOR)]
+
+
+def scanned(site, path):
+    """The page over https and the first answer over plain http, as the Observatory fetches."""
+    page = site.get(path)
+    plain = site.get(path, https=False)
+    return (
+        observatory.Response(
+            f"https://localhost{path}",
+            dict(page.getheaders()),
+            page.text,
+            [value for name, value in page.getheaders() if name.lower() == "set-cookie"],
+        ),
+        observatory.Response(f"http://localhost{path}", dict(plain.getheaders())),
+    )
+
+
+@pytest.mark.parametrize("path", ["/", "/staff/login/"])
+def test_the_observatory_grades_the_portal_in_production_a_plus(site, path):
+    total, grade, results = observatory.score(*scanned(site, path))
+
+    assert grade == "A+", results
+    assert results["csp-implemented-with-no-unsafe-default-src-none"] == 10
+    assert results["x-frame-options-implemented-via-csp"] == 5
+    assert results["referrer-policy-private"] == 5
+    assert all(modifier >= 0 for modifier in results.values()), results
+    if path == "/staff/login/":  # the page that sets the CSRF cookie
+        assert results["cookies-secure-with-httponly-sessions-and-samesite"] == 5
+        assert total == 125
+    else:
+        assert total == 120

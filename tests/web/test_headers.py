@@ -36,3 +36,42 @@ def test_public_pages_for_villagers_stay_cacheable(client, clerk_a, supervisor_a
 
     assert "no-store" not in client.get(revision.get_absolute_url()).get("Cache-Control", "")
     assert client.get(reverse("workspace:login")).status_code == 200
+
+
+def policy(response) -> dict[str, list[str]]:
+    directives = (part.split() for part in response["Content-Security-Policy"].split(";"))
+    return {name: sources for name, *sources in directives}
+
+
+def test_a_revision_page_runs_only_the_portals_own_files_and_cannot_be_framed(
+    client, clerk_a, supervisor_a, village_a
+):
+    revision = published_period(village_a, clerk_a, supervisor_a)
+
+    response = client.get(revision.get_absolute_url())
+
+    directives = policy(response)
+    assert directives["default-src"] == ["'none'"]
+    assert directives["script-src"] == directives["style-src"] == ["'self'"]
+    assert directives["frame-ancestors"] == ["'none'"]
+    assert "unsafe-inline" not in response["Content-Security-Policy"]
+    assert " style=" not in response.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/staff/login/", "/staff/", "/admin/"])
+def test_staff_pages_carry_the_same_policy(client, administrator, url):
+    client.force_login(administrator)
+
+    assert policy(client.get(url))["script-src"] == ["'self'"]
+
+
+def test_the_api_docs_page_loads_its_start_up_script_as_a_file(client, db):
+    page = client.get("/api/v1/docs/")
+    script = client.get("/api/v1/docs/?script=")
+
+    assert "<script>" not in page.content.decode()
+    assert "<style>" not in page.content.decode()
+    assert policy(page)["img-src"] == ["'self'", "data:"]  # Swagger UI's icons, only here
+    assert script.status_code == 200
+    assert "SwaggerUIBundle" in script.content.decode()
+    assert "javascript" in script["Content-Type"]

@@ -372,13 +372,15 @@ def check_queued(*, ledger_import: LedgerImport, by, language: str) -> None:
         try:
             check_import(ledger_import=ledger_import, by=by)
         except ValidationError as error:
-            _failed(ledger_import, " ".join(error.messages))
+            show_failure(ledger_import, " ".join(error.messages))
         except Exception:
-            _failed(ledger_import, _("The file could not be checked; upload it again."))
+            show_failure(ledger_import, _("The file could not be checked; upload it again."))
             raise
 
 
-def _failed(ledger_import: LedgerImport, message) -> None:
+def show_failure(ledger_import: LedgerImport, message) -> None:
+    """A queued check or commit that failed: the import is checked, with the reason as its one
+    problem, so the clerk sees why and checks the file again."""
     LedgerImport.objects.filter(pk=ledger_import.pk).update(
         status=ImportStatus.PARSED, problems=[_row_problem(message)]
     )

@@ -5,6 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Sum
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from disclosure.finance.models import FinanceKind
@@ -25,7 +26,7 @@ from ..models import (
     StagedEntry,
     Voucher,
 )
-from .checking import clear_staged, staged_fingerprint
+from .checking import clear_staged, show_failure, staged_fingerprint
 from .content import ENTRY_COLUMNS
 from .imports import discard_file, remember_mapping
 from .periods import period_title, previous_period
@@ -116,18 +117,95 @@ def _open_revision(period: Period, reason: str, by, ip) -> Revision:
         period.posting = revision.posting
         period.save(update_fields=["posting"])
         return revision
+    _require_open(period, reason)
     revision = period.posting.revisions.open().first()
-    if revision is None and reason.strip():
-        return publishing.start_correction(posting=period.posting, by=by, reason=reason, ip=ip)
     if revision is None:
+        return publishing.start_correction(posting=period.posting, by=by, reason=reason, ip=ip)
+    return revision
+
+
+def _require_open(period: Period, reason: str) -> None:
+    """The period can take an import: no posting yet, an editable draft, or a correction."""
+    if period.posting is None:
+        return
+    revision = period.posting.revisions.open().first()
+    if revision is None and not reason.strip():
         raise ValidationError(
             _("This period is published. Start a correction, with its reason, to import again.")
         )
-    if revision.state not in EDITABLE:
+    if revision is not None and revision.state not in EDITABLE:
         raise ValidationError(
             _("This period is awaiting sign-off; it can be imported again once returned.")
         )
-    return revision
+
+
+def _committable(ledger_import, opening, closing, *, queued: bool) -> tuple[Period, dict]:
+    """The locked period and the opening balances of an import that may be committed now;
+    `queued` lets through an import the task queue is committing."""
+    statuses = (ImportStatus.PARSED, ImportStatus.COMMITTING) if queued else (ImportStatus.PARSED,)
+    if ledger_import.status == ImportStatus.COMMITTING and not queued:
+        raise ValidationError(_("This file is being imported."))
+    if ledger_import.status not in statuses:
+        raise ValidationError(_("Check the file before importing it."))
+    if ledger_import.problems:
+        raise ValidationError(_("The file has problems; correct them and upload it again."))
+    _require_staged_as_checked(ledger_import)
+    period = Period.objects.select_for_update().get(pk=ledger_import.period_id)
+    opening = carried_opening(period) or opening
+    if opening is None:
+        raise ValidationError(_("Enter the opening balances of cash and bank."))
+    problems = reconciliation_problems(ledger_import, opening, closing)
+    if problems:
+        raise ValidationError(problems)
+    _require_open(period, ledger_import.reason)
+    return period, opening
+
+
+# Imports of more entries than this are committed by the task queue.
+BACKGROUND_FROM_ROWS = 50_000
+
+
+@transaction.atomic
+def commit_in_background(
+    *, ledger_import: LedgerImport, closing: dict, opening: dict | None = None, by, ip=None
+) -> None:
+    """Commit a large import in the task queue, once this request's transaction commits:
+    replacing a draft's hundreds of thousands of entries outlasts a web request. Everything
+    that could refuse it is checked here first, so the clerk is told at once; the wizard page
+    then refreshes itself until the entries are in."""
+    from ..jobs import commit_ledger_import
+
+    require(by, Action.DRAFT, ledger_import.village)
+    ledger_import = LedgerImport.objects.select_for_update().get(pk=ledger_import.pk)
+    _period, opening = _committable(ledger_import, opening, closing, queued=False)
+    LedgerImport.objects.filter(pk=ledger_import.pk).update(status=ImportStatus.COMMITTING)
+    commit_ledger_import.defer(
+        import_id=str(ledger_import.pk),
+        user_id=by.pk,
+        language=translation.get_language(),
+        opening={fund: str(amount) for fund, amount in opening.items()},
+        closing={fund: str(amount) for fund, amount in closing.items()},
+        ip=ip,
+    )
+
+
+def commit_queued(
+    *, ledger_import: LedgerImport, by, language: str, opening: dict, closing: dict, ip=None
+) -> None:
+    """The queued commit. A refusal (the staged entries lost in a database restart, the period
+    signed off meanwhile) is shown on the import with its reason, and the file is checked
+    again; anything else also fails the job, for the worker's log. The commit is one
+    transaction: a worker that dies in it leaves the draft as it was, and the job runs again."""
+    with translation.override(language):
+        try:
+            commit_import(
+                ledger_import=ledger_import, opening=opening, closing=closing, by=by, ip=ip
+            )
+        except ValidationError as error:
+            show_failure(ledger_import, " ".join(error.messages))
+        except Exception:
+            show_failure(ledger_import, _("The file could not be imported; check it again."))
+            raise
 
 
 def _require_staged_as_checked(ledger_import: LedgerImport) -> None:
@@ -152,18 +230,7 @@ def commit_import(
     an earlier import put there. Refused, changing nothing, while any problem remains."""
     require(by, Action.DRAFT, ledger_import.village)
     ledger_import = LedgerImport.objects.select_for_update().get(pk=ledger_import.pk)
-    if ledger_import.status != ImportStatus.PARSED:
-        raise ValidationError(_("Check the file before importing it."))
-    if ledger_import.problems:
-        raise ValidationError(_("The file has problems; correct them and upload it again."))
-    _require_staged_as_checked(ledger_import)
-    period = Period.objects.select_for_update().get(pk=ledger_import.period_id)
-    opening = carried_opening(period) or opening
-    if opening is None:
-        raise ValidationError(_("Enter the opening balances of cash and bank."))
-    problems = reconciliation_problems(ledger_import, opening, closing)
-    if problems:
-        raise ValidationError(problems)
+    period, opening = _committable(ledger_import, opening, closing, queued=True)
     revision = _open_revision(period, ledger_import.reason, by, ip)
     require(by, Action.DRAFT, revision)
     _clear_entries(revision)

@@ -33,9 +33,9 @@ def rows_path(ledger_import: LedgerImport) -> Path:
 
 def _keep_rows(ledger_import: LedgerImport, book: parsing.Workbook) -> None:
     """Keep the sheets of a workbook as read, so that choosing a sheet and checking it do not
-    read the workbook again (that takes about a second per 100,000 rows). A CSV file is read
-    lazily, row by row, and is not kept: it is quick to read and a million rows are large."""
-    if book.format == "csv":
+    read the workbook again (that takes about a second per 100,000 rows). A CSV file and a
+    large workbook are read lazily, row by row, and are not kept: a million rows are large."""
+    if not all(isinstance(sheet.rows, list) for sheet in book.sheets):
         return
     sheets = [(sheet.name, sheet.rows) for sheet in book.sheets]
     kept = (_file_stamp(ledger_import), sheets)

@@ -94,13 +94,15 @@ def commit(request, pk):
     carried = committing.carried_opening(ledger_import.period)
     form = BalancesForm(request.POST, carried=carried)
     if form.is_valid():
+        balances = {"opening": form.opening(), "closing": form.closing()}
         try:
+            if ledger_import.staged_rows >= committing.BACKGROUND_FROM_ROWS:
+                committing.commit_in_background(
+                    ledger_import=ledger_import, **balances, by=request.user, ip=client_ip(request)
+                )
+                return redirect("finance_staff:import", pk)
             revision = committing.commit_import(
-                ledger_import=ledger_import,
-                opening=form.opening(),
-                closing=form.closing(),
-                by=request.user,
-                ip=client_ip(request),
+                ledger_import=ledger_import, **balances, by=request.user, ip=client_ip(request)
             )
         except ValidationError as error:
             show_refusal(form, error)
