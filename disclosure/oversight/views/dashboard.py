@@ -11,9 +11,11 @@ from disclosure.web.decorators import staff_required
 
 from ..calendar import SECTION_LABELS, DueSection, due_items
 from ..models import CorrectionOrder
+from ..risk import DAY_CAP, TERMS
 from ..scoring import Standing
-from ..services import township_summaries
+from ..services import by_score, township_summaries
 from ..summaries import dashboard_rows
+from . import sorting
 from .common import (
     chosen_year,
     local_today,
@@ -29,6 +31,8 @@ def _rules() -> dict:
     return {
         "red_score": settings.OVERSIGHT_RED_LIST_SCORE,
         "black_score": settings.OVERSIGHT_BLACK_LIST_SCORE,
+        "risk_terms": TERMS,
+        "day_cap": DAY_CAP,
     }
 
 
@@ -46,15 +50,20 @@ def region(request, code: str):
     today = local_today()
     year = chosen_year(request, today)
     rows = dashboard_rows(overseen_villages(request.user, place), request.user, today, year)
+    column, order = sorting.chosen(request.GET)
+    show_reports = any(row.reports is not None for row in rows)
+    listed = by_score(rows)
     context = {
         "region": place,
         "year": year,
         "years": years(today),
-        "rows": rows,
-        "red_rows": [row for row in rows if row.judgement.standing == Standing.RED],
-        "black_rows": [row for row in rows if row.judgement.standing == Standing.BLACK],
+        "rows": sorting.sort_rows(rows, column, order),
+        "headers": sorting.headers(request.GET, column, order, reports=show_reports),
+        "sorted_ascending": order == sorting.ASCENDING,
+        "red_rows": [row for row in listed if row.judgement.standing == Standing.RED],
+        "black_rows": [row for row in listed if row.judgement.standing == Standing.BLACK],
         "sections": [(section.value, SECTION_LABELS[section]) for section in DueSection],
-        "show_reports": any(row.reports is not None for row in rows),
+        "show_reports": show_reports,
         "rules": _rules(),
     }
     if place.level == Level.TOWNSHIP:
