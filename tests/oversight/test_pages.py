@@ -219,6 +219,7 @@ def test_the_drill_down_shows_items_orders_and_the_way_to_order(
     client.force_login(township_official)
     text = client.get(url).content.decode()
     assert f"Finances {datetime.date.today().year}, quarter 1" in text
+    assert "strong flags raised today" in text  # the risk's reason, as on the township's page
     assert "金额有误，请更正。" in text and "not yet corrected" in text
     assert posting.get_absolute_url() in text
     assert reverse("oversight_staff:order", args=[other.code]) in text
