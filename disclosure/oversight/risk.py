@@ -176,13 +176,16 @@ def overdue_rectifications(rows: list, today: date) -> dict[int, Measure]:
     key="overdue_questions",
     label=_("Questions overdue"),
     per_unit="8",
-    rule=_("8 points for each listed question left unanswered past its deadline"),
+    rule=_(
+        "8 points for each question left past a deadline: neither listed nor rejected by the "
+        "supervision committee in time, or listed and not answered in time"
+    ),
     reason=lambda m: _said(
         ngettext_lazy("%(count)d question overdue", "%(count)d questions overdue", "count"), m
     ),
 )
 def overdue_questions(rows: list, today: date) -> dict[int, Measure]:
-    return {row.village.pk: Measure(Decimal(row.questions.overdue)) for row in rows}
+    return {row.village.pk: Measure(Decimal(row.questions.late)) for row in rows}
 
 
 @term(

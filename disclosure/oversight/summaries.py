@@ -27,7 +27,7 @@ from .services import VillageRow, computed_rows, ranked, with_reports
 # Villages computed together by the daily job: few queries, yet a bounded amount of memory.
 BATCH = 100
 # The shape of the stored figures: a summary of another shape is computed again.
-FORMAT = 2
+FORMAT = 3
 
 
 def dashboard_rows(villages, user, today: date, year: int) -> list[VillageRow]:

@@ -7,6 +7,7 @@ import re
 import pytest
 from django.urls import reverse
 
+from disclosure.oversight import summaries
 from disclosure.oversight.models import VillageSummary
 from disclosure.oversight.summaries import dashboard_rows
 
@@ -73,4 +74,4 @@ def test_a_summary_kept_in_an_older_shape_is_computed_again(
     rows = dashboard_rows([village_a, village_b], township_official, today, 2025)
 
     assert all(row.risk is not None for row in rows)
-    assert VillageSummary.objects.get(pk=summary.pk).figures["format"] == 2
+    assert VillageSummary.objects.get(pk=summary.pk).figures["format"] == summaries.FORMAT

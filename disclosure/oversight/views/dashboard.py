@@ -3,7 +3,11 @@
 from django.conf import settings
 from django.shortcuts import redirect, render
 
-from disclosure.participation.services import overdue_questions
+from disclosure.participation.services import (
+    listing_overdue_questions,
+    overdue_questions,
+    rejected_questions,
+)
 from disclosure.redflags.services import flags_for
 from disclosure.regions.access import Action, can
 from disclosure.regions.models import Level, Region
@@ -25,6 +29,9 @@ from .common import (
     overseen_villages,
     years,
 )
+
+# The newest questions not listed that the drill-down shows with their reasons.
+REJECTED_SHOWN = 20
 
 
 def _rules() -> dict:
@@ -93,6 +100,8 @@ def village(request, code: str):
         "row": row,
         "items": due_items([place.pk], today, year)[place.pk],
         "questions": overdue_questions([place.pk], today),
+        "waiting_questions": listing_overdue_questions([place.pk], today),
+        "rejected_questions": rejected_questions([place.pk])[:REJECTED_SHOWN],
         "flags": flags_for([place.pk], today),
         "orders": orders,
         "may_order": can(request.user, Action.ORDER_CORRECTION, place),

@@ -46,7 +46,7 @@ COLUMNS = [
     Column(
         "questions",
         _("Questions open / overdue"),
-        lambda row: (row.questions.overdue, row.questions.open),
+        lambda row: (row.questions.late, row.questions.open),
         DESCENDING,
     ),
     Column("reports", _("Reports received / investigating / concluded"), _open_reports, DESCENDING),
