@@ -84,6 +84,9 @@ class Question(VillageOwned):
     code_hash = models.CharField(
         _("tracking code hash"), max_length=64, null=True, blank=True, unique=True, editable=False
     )
+    # The day the township was told the question was left past a deadline; cleared on listing,
+    # so that an answer left late is escalated too.
+    escalated_on = models.DateField(_("escalated to the township"), null=True, blank=True)
     rejected_at = models.DateTimeField(_("rejected"), null=True, blank=True)
     reject_reason = models.TextField(_("reason for not listing"), blank=True)
     due_on = models.DateField(_("answer due by"), null=True, blank=True)

@@ -156,6 +156,7 @@ def list_question(*, question: Question, by, ip=None, now=None) -> Question:
     question.moderated_by = by
     question.listed_at = now
     question.due_on = due_on(now)
+    question.escalated_on = None
     records.publish("question", question)
     record(
         by=by,
