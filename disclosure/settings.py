@@ -247,7 +247,9 @@ DECISIONS_OBJECTIONS_PER_HOUR = env_int("DECISIONS_OBJECTIONS_PER_HOUR", 5)
 # Contracts: how far ahead expiring contracts are listed; the prefix of OCDS process ids.
 CONTRACTS_EXPIRY_WINDOW_DAYS = env_int("CONTRACTS_EXPIRY_WINDOW_DAYS", 90)
 CONTRACTS_OCID_PREFIX = env_str("CONTRACTS_OCID_PREFIX", "ocds-cunwu-")
-# Questions (质询): days to answer once listed; questions and ratings accepted per address per hour.
+# Questions (质询): days for the supervision committee to list or reject one once asked; days to
+# answer once listed; questions and ratings accepted per address per hour.
+QUESTIONS_LISTING_DAYS = env_int("QUESTIONS_LISTING_DAYS", 5)
 QUESTIONS_ANSWER_DAYS = env_int("QUESTIONS_ANSWER_DAYS", 10)
 QUESTIONS_PER_HOUR = env_int("QUESTIONS_PER_HOUR", 5)
 RATINGS_PER_HOUR = env_int("RATINGS_PER_HOUR", 10)

@@ -15,6 +15,8 @@ def schedule() -> dict[str, str]:
 def test_the_daily_and_weekly_jobs_are_scheduled_in_beijing_small_hours():
     assert schedule() == {
         "expire_benefit_lists": "10 16 * * *",  # 00:10 in Beijing
+        "raise_flags": "20 16 * * *",  # 00:20
+        "escalate_questions": "25 16 * * *",  # 00:25
         "summarise_villages": "30 16 * * *",  # 00:30
         "clear_abandoned_imports": "0 18 * * *",  # 02:00
         "verify_chain": "0 19 * * 6",  # Sunday 03:00

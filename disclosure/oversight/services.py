@@ -25,8 +25,9 @@ from disclosure.regions.access import Action, villages_for
 from disclosure.regions.models import Region
 from disclosure.reports.services import report_counts
 
-from .calendar import DueItem, DueSection, due_items
+from .calendar import SECTION_LABELS, DueItem, DueSection, due_items
 from .models import CorrectionOrder
+from .risk import Risk, assess
 from .scoring import ONE_DECIMAL, Judgement, Standing, Tally, judge_village, ranking_key, score
 from .scoring import tally as tally_of
 
@@ -44,8 +45,11 @@ class VillageRow:
     flags: int
     strong_flags: int
     open_orders: int
+    # The keys of the strong flags raised today, which the risk follows to their cases.
+    strong_keys: list[str] = field(default_factory=list)
     reports: dict[str, int] | None = None  # None where the user may not see reports
     rank: int = 0
+    risk: Risk | None = None
     # Every item of the calendar, where computed afresh; a kept summary holds only their tallies.
     items: list[DueItem] = field(default_factory=list)
 
@@ -53,13 +57,19 @@ class VillageRow:
     def tally_cells(self) -> list[Tally]:
         return [self.tallies[section] for section in DueSection]
 
+    @property
+    def labelled_tallies(self) -> list[tuple[str, Tally]]:
+        return [(SECTION_LABELS[section], self.tallies[section]) for section in DueSection]
 
-def _flag_counts(ids: list[int], today: date) -> tuple[Counter, Counter]:
+
+def _flag_counts(ids: list[int], today: date) -> tuple[Counter, dict[int, list[str]]]:
+    """Each village's flags, and the keys of its strong ones."""
     flags = flags_for(ids, today)
-    return (
-        Counter(flag.village_id for flag in flags),
-        Counter(flag.village_id for flag in flags if flag.strong),
-    )
+    strong: dict[int, list[str]] = {}
+    for flag in flags:
+        if flag.strong:
+            strong.setdefault(flag.village_id, []).append(flag.key)
+    return Counter(flag.village_id for flag in flags), strong
 
 
 def _open_orders(ids: list[int]) -> dict[int, int]:
@@ -89,12 +99,13 @@ def computed_rows(villages: Iterable[Region], today: date, year: int) -> list[Vi
             tallies={section: tally_of(items[village.pk], section) for section in DueSection},
             score=score(items[village.pk]),
             judgement=judge_village(
-                items[village.pk], questions[village.pk].overdue, strong[village.pk]
+                items[village.pk], questions[village.pk].overdue, len(strong.get(village.pk, []))
             ),
             questions=questions[village.pk],
             satisfaction=ratings[village.pk],
             flags=flags[village.pk],
-            strong_flags=strong[village.pk],
+            strong_flags=len(strong.get(village.pk, [])),
+            strong_keys=strong.get(village.pk, []),
             open_orders=orders.get(village.pk, 0),
         )
         for village in villages
@@ -116,16 +127,27 @@ def with_reports(rows: list[VillageRow], user) -> list[VillageRow]:
     return rows
 
 
-def ranked(rows: list[VillageRow]) -> list[VillageRow]:
-    rows = sorted(rows, key=lambda row: ranking_key(row.score, row.village.code))
+def ranked(rows: list[VillageRow], today: date) -> list[VillageRow]:
+    """The rows by risk, highest first (risk.py), then by completeness score as the lists are."""
+    risks = assess(rows, today)
+    for row in rows:
+        row.risk = risks[row.village.pk]
+    rows = sorted(
+        rows, key=lambda row: (-row.risk.points, *ranking_key(row.score, row.village.code))
+    )
     for position, row in enumerate(rows, start=1):
         row.rank = position
     return rows
 
 
+def by_score(rows: list[VillageRow]) -> list[VillageRow]:
+    """The rows as the red and black lists rank them: by completeness score."""
+    return sorted(rows, key=lambda row: ranking_key(row.score, row.village.code))
+
+
 def village_rows(villages: Iterable[Region], user, today: date, year: int) -> list[VillageRow]:
     """A ranked row per village, computed afresh; report counts only where the user may see them."""
-    return ranked(with_reports(computed_rows(villages, today, year), user))
+    return ranked(with_reports(computed_rows(villages, today, year), user), today)
 
 
 @dataclass(frozen=True)

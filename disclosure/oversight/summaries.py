@@ -6,7 +6,8 @@ before computing: a change committed meanwhile leaves the stamp behind, so it is
 What the count does not see is dealt with apart: reports are counted on every request
 (services.with_reports). The register of cadres is staff-only, yet the related-party flags read
 it: its services count a change of the village too (redflags/cadres.py).
-Stored figures hold numbers and dates, never words, so they read the same in every language.
+Stored figures hold numbers, dates and the keys of flags, never words, so they read the same in
+every language.
 A daily job (manage.py summarise_villages) computes the day's summaries before anyone asks.
 """
 
@@ -25,6 +26,8 @@ from .services import VillageRow, computed_rows, ranked, with_reports
 
 # Villages computed together by the daily job: few queries, yet a bounded amount of memory.
 BATCH = 100
+# The shape of the stored figures: a summary of another shape is computed again.
+FORMAT = 3
 
 
 def dashboard_rows(villages, user, today: date, year: int) -> list[VillageRow]:
@@ -32,7 +35,7 @@ def dashboard_rows(villages, user, today: date, year: int) -> list[VillageRow]:
     villages = list(villages)
     figures = current_figures(villages, today, year)
     rows = [_row(village, figures[village.pk], year) for village in villages]
-    return ranked(with_reports(rows, user))
+    return ranked(with_reports(rows, user), today)
 
 
 def current_figures(villages: list[Region], today: date, year: int) -> dict[int, dict]:
@@ -62,7 +65,9 @@ def _kept(villages: list[Region], today: date, year: int) -> tuple[dict, list, d
     figures = {
         summary.village_id: summary.figures
         for summary in kept
-        if summary.changes == changes.get(summary.village_id, 0) and summary.computed_on == today
+        if summary.changes == changes.get(summary.village_id, 0)
+        and summary.computed_on == today
+        and summary.figures.get("format") == FORMAT
     }
     stale = [village for village in villages if village.pk not in figures]
     return figures, stale, changes
@@ -92,6 +97,7 @@ def _figures(row: VillageRow) -> dict:
     tallies = row.tallies
     satisfaction = row.satisfaction
     return {
+        "format": FORMAT,
         "tallies": {
             section: [tally.on_time, tally.late, tally.missing, tally.not_yet_due]
             for section, tally in tallies.items()
@@ -108,6 +114,7 @@ def _figures(row: VillageRow) -> dict:
         ],
         "flags": row.flags,
         "strong_flags": row.strong_flags,
+        "strong_keys": row.strong_keys,
         "open_orders": row.open_orders,
     }
 
@@ -130,5 +137,6 @@ def _row(village: Region, figures: dict, year: int) -> VillageRow:
         satisfaction=RatingSummary.of(*figures["ratings"]),
         flags=figures["flags"],
         strong_flags=figures["strong_flags"],
+        strong_keys=figures["strong_keys"],
         open_orders=figures["open_orders"],
     )

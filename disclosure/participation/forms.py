@@ -63,9 +63,23 @@ class RatingForm(Honeypot):
     field_order = ["choice", "comment", "website"]
 
 
+class TrackForm(forms.Form):
+    code = forms.CharField(
+        label=_("Tracking code"),
+        max_length=40,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+        error_messages={
+            "required": _("Please enter your tracking code."),
+            "max_length": _("A tracking code has 12 letters and digits, like JB7K-MQ4P-X2HR."),
+        },
+    )
+
+
 class RejectForm(forms.Form):
     reason = forms.CharField(
-        label=_("Reason for not listing it (seen only by staff)"),
+        label=_("Reason for not listing it (the asker reads it with their tracking code)"),
         max_length=questions.REASON_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 2}),
         error_messages={"required": _("Please give the reason for not listing it.")},

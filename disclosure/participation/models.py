@@ -33,6 +33,10 @@ class QuestionQuerySet(models.QuerySet):
     def overdue(self, today):
         return self.filter(status=QuestionStatus.LISTED, due_on__lt=today)
 
+    def listing_overdue(self, today):
+        """Questions the supervision committee has neither listed nor rejected in time."""
+        return self.filter(status=QuestionStatus.PENDING, list_by__lt=today)
+
 
 class Question(VillageOwned):
     """A villager's question about a posting, a ledger entry or a major matter.
@@ -74,6 +78,15 @@ class Question(VillageOwned):
         verbose_name=_("moderated by"),
     )
     listed_at = models.DateTimeField(_("listed"), null=True, blank=True)
+    # The day by which the supervision committee must list or reject it.
+    list_by = models.DateField(_("to be listed or rejected by"), null=True, blank=True)
+    # Only a hash of the tracking code is kept: the asker holds the code itself.
+    code_hash = models.CharField(
+        _("tracking code hash"), max_length=64, null=True, blank=True, unique=True, editable=False
+    )
+    # The day the township was told the question was left past a deadline; cleared on listing,
+    # so that an answer left late is escalated too.
+    escalated_on = models.DateField(_("escalated to the township"), null=True, blank=True)
     rejected_at = models.DateTimeField(_("rejected"), null=True, blank=True)
     reject_reason = models.TextField(_("reason for not listing"), blank=True)
     due_on = models.DateField(_("answer due by"), null=True, blank=True)
@@ -138,6 +151,13 @@ class Question(VillageOwned):
             self.status == QuestionStatus.LISTED
             and self.due_on is not None
             and (self.due_on < today)
+        )
+
+    def is_listing_overdue(self, today) -> bool:
+        return (
+            self.status == QuestionStatus.PENDING
+            and self.list_by is not None
+            and self.list_by < today
         )
 
 

@@ -1,7 +1,9 @@
 """A question's way: asked by anyone → listed (or not) by the supervision committee → answered.
 
-Asking needs no account; the supervision committee moderates every question before villagers
-see it; the clerk or a supervisor answers within QUESTIONS_ANSWER_DAYS of its listing. An
+Asking needs no account; the asker gets a tracking code (kept only as its hash, as a report's)
+to follow the question. The supervision committee lists or rejects every question, with a reason
+the asker reads, within QUESTIONS_LISTING_DAYS; the clerk or a supervisor answers within
+QUESTIONS_ANSWER_DAYS of its listing. An
 answered question is permanent (a database trigger refuses any change). A listed question is a
 public record (publishing/records.py): listing it and answering it each append its leaf to the
 county's transparency log.
@@ -24,6 +26,7 @@ from disclosure.publishing.audit import record
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.notify import notify
 from disclosure.regions.access import Action, require
+from disclosure.reports import codes
 from disclosure.web import limits
 
 from .models import Question, QuestionStatus
@@ -95,12 +98,16 @@ def staff_url(question: Question) -> str:
 def ask(
     *, subject: Subject, text: str, name: str = "", phone: str = "", ip=None, now=None
 ) -> Question:
-    """A villager's question; it waits for the supervision committee before anyone sees it."""
+    """A villager's question; it waits for the supervision committee before anyone sees it.
+
+    The question comes back with its tracking code in `tracking_code`, which is kept nowhere:
+    the asker is shown it once."""
     now = now or clock.now()
     text, name = _clean(text), _clean(name)
     _check_text(text, name)
     phone = clean_phone(phone)
     _check_rate(ip)
+    code = codes.new_code()
     question = Question.objects.create(
         village=subject.village,
         subject_type=subject.content_type,
@@ -112,7 +119,10 @@ def ask(
         phone=phone,
         text=text,
         asked_at=now,
+        list_by=timezone.localdate(now) + timedelta(days=settings.QUESTIONS_LISTING_DAYS),
+        code_hash=codes.hash_of(code),
     )
+    question.tracking_code = code
     notify(
         Action.MODERATE_QUESTIONS,
         question.village,
@@ -146,6 +156,7 @@ def list_question(*, question: Question, by, ip=None, now=None) -> Question:
     question.moderated_by = by
     question.listed_at = now
     question.due_on = due_on(now)
+    question.escalated_on = None
     records.publish("question", question)
     record(
         by=by,
@@ -233,3 +244,27 @@ def answer_question(*, question: Question, text: str, by, ip=None, now=None) -> 
         question=question.pk,
     )
     return question
+
+
+# Wrong tracking codes one address may try per hour, as for reports: enough for typing mistakes,
+# far too few to find a code by guessing.
+TRACK_FAILURES_PER_HOUR = 10
+
+
+def track(typed: str, *, ip=None) -> Question | None:
+    """The question a tracking code belongs to, or None; too many wrong codes are refused."""
+    if limits.free_at(kind="wrong question code", who=ip, limit=TRACK_FAILURES_PER_HOUR):
+        raise ValidationError(
+            _(
+                "Too many wrong tracking codes were entered from your network in the last hour; "
+                "please check your code and try again later."
+            )
+        )
+    code = codes.normalise(typed)
+    found = None
+    if code is not None:
+        found = Question.objects.select_related("village").filter(code_hash=codes.hash_of(code))
+        found = found.first()
+    if found is None:
+        limits.note(kind="wrong question code", who=ip)
+    return found

@@ -21,11 +21,20 @@ class QuestionCounts:
     overdue: int = 0
     answered: int = 0
     answered_late: int = 0
+    # Awaiting moderation past the committee's deadline; not listed (with a reason).
+    listing_overdue: int = 0
+    rejected: int = 0
+
+    @property
+    def late(self) -> int:
+        """Questions left past a deadline: the committee's, or the answer's."""
+        return self.overdue + self.listing_overdue
 
 
 def question_counts(village_ids: Iterable[int], today: date) -> dict[int, QuestionCounts]:
     """Per village: awaiting moderation, listed and unanswered, of those past due, answered,
-    and answered after their due date."""
+    answered after their due date, awaiting moderation past the committee's deadline, and not
+    listed."""
     ids = list(village_ids)
     status = QuestionStatus
     rows = (
@@ -39,6 +48,8 @@ def question_counts(village_ids: Iterable[int], today: date) -> dict[int, Questi
             answered_late=Count(
                 "pk", filter=Q(status=status.ANSWERED, answered_at__date__gt=F("due_on"))
             ),
+            listing_overdue=Count("pk", filter=Q(status=status.PENDING, list_by__lt=today)),
+            rejected=Count("pk", filter=Q(status=status.REJECTED)),
         )
         .order_by()
     )
@@ -56,6 +67,25 @@ def overdue_questions(village_ids: Iterable[int], today: date) -> QuerySet[Quest
         .filter(village_id__in=list(village_ids))
         .select_related("village")
         .order_by("due_on", "pk")
+    )
+
+
+def listing_overdue_questions(village_ids: Iterable[int], today: date) -> QuerySet[Question]:
+    """Questions the committee has neither listed nor rejected by its deadline, oldest first."""
+    return (
+        Question.objects.listing_overdue(today)
+        .filter(village_id__in=list(village_ids))
+        .select_related("village")
+        .order_by("list_by", "pk")
+    )
+
+
+def rejected_questions(village_ids: Iterable[int]) -> QuerySet[Question]:
+    """Questions the committee did not list, with its reasons, the newest first."""
+    return (
+        Question.objects.filter(village_id__in=list(village_ids), status=QuestionStatus.REJECTED)
+        .select_related("village")
+        .order_by("-rejected_at", "-pk")
     )
 
 

@@ -9,6 +9,8 @@ from .views import public
 
 app_name = "participation"
 urlpatterns = [
+    path("q/receipt/", public.receipt, name="receipt"),
+    path("q/track/", public.track, name="track"),
     path("q/<slug:kind>/<code:key>/", public.ask, name="ask"),
     path("rate/<code:code>/", public.rate, name="rate"),
 ]

@@ -35,3 +35,28 @@ def test_villagers_see_the_open_order_on_gaopings_notice(demo_regions, client):
     order = CorrectionOrder.objects.get(village__code=GAOPING.code)
     page = client.get(order.posting.get_absolute_url()).content.decode()
     assert order.reason in page
+
+
+def _ranking(username):
+    official = User.objects.get(username=username)
+    today = timezone.localdate()
+    with translation.override("en"):
+        return village_rows(villages_for(official, Action.OVERSEE), official, today, today.year)
+
+
+def test_xinghua_tops_taoyuans_ranking_by_risk_though_its_score_is_perfect(demo_regions, db):
+    with translation.override("en"):
+        first, *others = _ranking("taoyuan_official")
+        reason = first.risk.reason
+    assert first.village.code == XINGHUA.code
+    assert first.score == 100 and any(row.score == 100 for row in others)
+    assert reason.startswith("8 strong flags open for 40 days")
+    assert "1 question overdue" in reason and "1 report open" in reason
+
+
+def test_gaoping_tops_baishas_ranking_for_its_overdue_rectification(demo_regions, db):
+    with translation.override("en"):
+        first, *_others = _ranking("baisha_official")
+        reason = first.risk.reason
+    assert first.village.code == GAOPING.code
+    assert "1 rectification overdue by" in reason

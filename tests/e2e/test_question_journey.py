@@ -3,7 +3,8 @@
 On 清河村's published first-quarter finances a villager, on a 360 px phone, taps "问" beside
 voucher 记-003 (村道硬化工程款, ¥38,000.00) and asks how the builder was chosen, leaving a mobile
 number. The supervisor (李监督) finds the question under 待您处理 and lists it; the clerk (王会计)
-answers it; the villager reads the answer beside the entry, and the number is shown nowhere.
+answers it. The villager keeps the tracking code the receipt shows, follows the question with it
+from waiting to answered, reads the answer beside the entry, and the number is shown nowhere.
 """
 
 from playwright.sync_api import Page, expect
@@ -23,6 +24,14 @@ def log_in(page: Page, username: str) -> None:
     page.get_by_label("密码").fill(PASSWORD)
     page.get_by_role("button", name="登录").click()
     expect(page.get_by_role("heading", name="工作台", level=1)).to_be_visible()
+
+
+def follow(villager: Page, code: str) -> None:
+    villager.goto("/q/track/")
+    villager.get_by_label("查询码").fill(code)
+    villager.get_by_role("button", name="查看办理进度").click()
+    expect(villager.get_by_role("heading", name="您的问题", level=1)).to_be_visible()
+    assert has_no_horizontal_scroll(villager)
 
 
 def open_task(page: Page, task: str) -> None:
@@ -46,8 +55,16 @@ def test_a_villager_asks_about_an_expenditure_and_reads_the_answer_beside_it(
     villager.get_by_label("手机号码（可不填，绝不公开）").fill("138 1234 5678")
     assert has_no_horizontal_scroll(villager)
     screenshot(villager, "question-form")
+    question_page = villager.url
     villager.get_by_role("button", name="提交问题").click()
-    expect(villager.get_by_role("status")).to_contain_text("经村务监督委员会审核后将在这里公开")
+    expect(villager.get_by_role("heading", name="您的质询已收到")).to_be_visible()
+    expect(villager.get_by_text("查询码只显示这一次")).to_be_visible()
+    assert has_no_horizontal_scroll(villager)
+    screenshot(villager, "question-receipt")
+    code = villager.locator(".code strong").inner_text()
+    follow(villager, code)
+    expect(villager.get_by_text("待审核", exact=True)).to_be_visible()
+    villager.goto(question_page)
     expect(villager.get_by_text(QUESTION)).to_have_count(0)
 
     supervisor = open_window()
@@ -65,7 +82,10 @@ def test_a_villager_asks_about_an_expenditure_and_reads_the_answer_beside_it(
     clerk.get_by_role("button", name="发布答复").click()
     expect(clerk.get_by_role("status")).to_contain_text("答复已公开在问题旁边")
 
-    villager.reload()
+    follow(villager, code)
+    expect(villager.get_by_text(ANSWER)).to_be_visible()
+    screenshot(villager, "question-followed")
+    villager.goto(question_page)
     expect(villager.get_by_text(QUESTION)).to_be_visible()
     expect(villager.get_by_text(ANSWER)).to_be_visible()
     expect(villager.get_by_text("王会计于")).to_be_visible()

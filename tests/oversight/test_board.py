@@ -101,7 +101,9 @@ def test_a_village_without_disclosures_is_black_listed_with_its_reasons(
     assert empty.judgement.standing == Standing.BLACK
     assert empty.judgement.reasons[0] == "Completeness score 0.0 is below 70."
     assert "Finances 2025, quarter 1 not disclosed (due 2025-04-15)." in empty.judgement.reasons
-    assert (rows[village_b.code].rank, empty.rank) == (1, 2)
+    # Ranked by risk: the village that disclosed nothing is the one to visit first.
+    assert (empty.rank, rows[village_b.code].rank) == (1, 2)
+    assert empty.risk.reason == "completeness score 0.0; 4 strong flags raised today"
 
 
 def test_the_county_summary_averages_its_townships(
@@ -136,20 +138,24 @@ def test_the_spreadsheet_holds_the_figures_of_the_page(
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
     sheet = load_workbook(io.BytesIO(response.content)).active
     header, *lines = list(sheet.iter_rows(values_only=True))
-    assert header[:4] == ("Rank", "Division code", "Village", "Finances: on time")
+    assert header[:6] == ("Rank", "Division code", "Village", "Risk", "Why", "Finances: on time")
+    # Every column of the page's two tables is in the file.
+    for heading in ["Strong flags open", "Rectifications overdue", "Overdue questions"]:
+        assert heading in header
     expected = village_rows([village_a, village_b], township_official, D.today(), 2025)
     assert [line[1] for line in lines] == [row.village.code for row in expected]
     score_at = header.index("Completeness score")
     for line, row in zip(lines, expected, strict=True):
         assert line[0] == row.rank
-        assert line[3:6] == (
+        assert (round(line[3], 1), line[4]) == (float(row.risk.points), row.risk.reason)
+        assert line[5:8] == (
             row.tallies["finance"].on_time,
             row.tallies["finance"].late,
             row.tallies["finance"].missing,
         )
         assert round(line[score_at], 1) == float(row.score)
-    b_line = lines[0]
-    assert b_line[2] == "柳树村" and b_line[3:6] == (1, 1, 2)
+    b_line = lines[1]
+    assert b_line[2] == "柳树村" and b_line[5:8] == (1, 1, 2)
 
 
 def test_the_spreadsheet_runs_no_village_name_as_a_formula(

@@ -219,6 +219,7 @@ def test_the_drill_down_shows_items_orders_and_the_way_to_order(
     client.force_login(township_official)
     text = client.get(url).content.decode()
     assert f"Finances {datetime.date.today().year}, quarter 1" in text
+    assert "strong flags raised today" in text  # the risk's reason, as on the township's page
     assert "金额有误，请更正。" in text and "not yet corrected" in text
     assert posting.get_absolute_url() in text
     assert reverse("oversight_staff:order", args=[other.code]) in text
@@ -226,3 +227,24 @@ def test_the_drill_down_shows_items_orders_and_the_way_to_order(
     text = client.get(url).content.decode()
     assert "金额有误，请更正。" in text
     assert reverse("oversight_staff:order", args=[other.code]) not in text
+
+
+def test_the_drill_down_shows_questions_left_by_the_committee_and_those_not_listed(
+    client, village_a, clerk_a, supervisor_a, township_official
+):
+    from disclosure.participation import questions, subjects
+
+    posting = published_posting(village_a, clerk_a, supervisor_a).posting
+    about = subjects.find(subjects.POSTING, posting.code)
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    questions.ask(subject=about, text="修路款是否已付清？", ip="10.0.0.1", now=long_ago)
+    rejected = questions.ask(subject=about, text="村主任家的事情？", ip="10.0.0.2")
+    questions.reject_question(question=rejected, reason="与村务公开无关。", by=supervisor_a)
+    client.force_login(township_official)
+    text = client.get(reverse("oversight_staff:village", args=[village_a.code])).content.decode()
+    waiting = text.split('id="waiting-questions"')[1].split("</section>")[0]
+    assert "修路款是否已付清？" in waiting
+    not_listed = text.split('id="rejected-questions"')[1].split("</section>")[0]
+    assert "村主任家的事情？" in not_listed and "与村务公开无关。" in not_listed
+    assert "1 question overdue" in text  # the committee's lateness weighs in the risk
+    assert "1 awaiting the committee (1 late), 1 not listed" in text

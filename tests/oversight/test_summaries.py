@@ -74,8 +74,9 @@ def test_a_kept_summary_is_read_in_a_few_queries(
     villages, township_official, django_assert_num_queries
 ):
     dashboard_rows(villages, township_official, TODAY, 2025)
-    # Counts of changes, summaries, villages whose reports the official may read, their reports.
-    with django_assert_num_queries(4):
+    # Counts of changes, summaries, villages whose reports the official may read, their reports,
+    # and for the risk the cases of strong flags and the rectifications overdue.
+    with django_assert_num_queries(6):
         dashboard_rows(villages, township_official, TODAY, 2025)
 
 

@@ -3,13 +3,15 @@
 import datetime
 from decimal import Decimal
 
-from disclosure.participation import ratings, subjects
+from disclosure.participation import questions, ratings, subjects
 from disclosure.participation.services import (
     QuestionCounts,
     RatingSummary,
+    listing_overdue_questions,
     overdue_questions,
     question_counts,
     rating_summary,
+    rejected_questions,
 )
 
 from ..clock import at
@@ -44,6 +46,24 @@ def test_a_question_counts_as_pending_then_open_then_overdue_then_answered_late(
     answered(question, clerk_a, now=at(2026, 3, 13))
     after = question_counts([village_a.pk], datetime.date(2026, 3, 20))[village_a.pk]
     assert after == QuestionCounts(pending=0, open=0, overdue=0, answered=1, answered_late=1)
+
+
+def test_a_question_left_past_the_committee_s_deadline_counts_as_late_then_as_rejected(
+    settings, about_notice_a, village_a, supervisor_a
+):
+    settings.QUESTIONS_LISTING_DAYS = 5
+    question = ask(about_notice_a, now=at(2026, 3, 1))
+    assert question.list_by == datetime.date(2026, 3, 6)
+    on_the_day = question_counts([village_a.pk], datetime.date(2026, 3, 6))[village_a.pk]
+    assert (on_the_day.pending, on_the_day.listing_overdue, on_the_day.late) == (1, 0, 0)
+    after = question_counts([village_a.pk], datetime.date(2026, 3, 7))[village_a.pk]
+    assert (after.pending, after.listing_overdue, after.late) == (1, 1, 1)
+    assert list(listing_overdue_questions([village_a.pk], datetime.date(2026, 3, 7))) == [question]
+
+    questions.reject_question(question=question, reason="重复提问。", by=supervisor_a)
+    rejected = question_counts([village_a.pk], datetime.date(2026, 3, 7))[village_a.pk]
+    assert (rejected.pending, rejected.listing_overdue, rejected.rejected) == (0, 0, 1)
+    assert [q.reject_reason for q in rejected_questions([village_a.pk])] == ["重复提问。"]
 
 
 def test_an_answer_on_the_due_day_is_on_time_in_shanghai(

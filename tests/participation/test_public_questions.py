@@ -26,10 +26,10 @@ def test_a_question_is_received_and_waits_for_the_supervision_committee(client, 
     url = f"/q/p/{notice_a.code}/"
     response = _post(client, url, name="张建国", phone="138 1234 5678")
     assert response.status_code == 302
-    assert response["Location"] == f"{url}?asked=1#ask"
-    page = client.get(response["Location"]).content.decode()
-    assert "监督委员会审核后" in page
-    assert QUESTION not in page
+    assert response["Location"] == "/q/receipt/"
+    receipt = client.get(response["Location"]).content.decode()
+    assert "您的质询已收到" in receipt and "查询码" in receipt
+    assert QUESTION not in client.get(url).content.decode()
     question = Question.objects.get()
     assert (question.status, question.phone, question.village) == (
         QuestionStatus.PENDING,

@@ -142,6 +142,10 @@ UNCHECKED_COLUMNS = {
         "behind the mask shows nothing (tests/publishing/test_records.py changes what shows)",
         "phone": "never shown: only the village's staff may call back",
         "moderated_by": "the account that listed it: shown to staff only",
+        "list_by": "the committee's deadline to list or reject it: shown only to the asker "
+        "with the tracking code, before the question is public",
+        "code_hash": "the hash of the asker's tracking code: never shown",
+        "escalated_on": "the day the township was told of a missed deadline: staff only",
         "rejected_at": "only a question not listed has it, and that one is never public",
         "reject_reason": "only a question not listed has it, and that one is never public",
         "answered_by": "the account; its public name at the time is in the document",

@@ -8,9 +8,11 @@ from django.core import mail
 
 from disclosure.publishing import messaging
 from disclosure.redflags import cadres, cases
+from disclosure.redflags.jobs import raise_flags
 from disclosure.redflags.models import CaseStatus, FlagCase
 from disclosure.redflags.services import flags_for
 
+from ..clock import on
 from .builders import contract, ledger, spend
 
 TODAY = datetime.date(2025, 6, 1)
@@ -167,3 +169,15 @@ def test_a_case_whose_flag_is_no_longer_raised_stays_until_the_township_decides(
     rows = [r for r in cases.rows_for([village_a.pk], TODAY) if r.case.key.endswith("/gone")]
 
     assert len(rows) == 1 and rows[0].flag is None
+
+
+def test_the_daily_job_gives_the_day_s_new_flags_their_cases(village_a, clerk_a, supervisor_a):
+    large_payment(village_a, clerk_a, supervisor_a)
+    with on(TODAY):
+        raise_flags(timestamp=0)
+        raise_flags(timestamp=0)
+
+    opened = FlagCase.objects.filter(village=village_a)
+    assert opened.count() == len(flags_for([village_a.pk], TODAY))
+    assert opened.filter(rule="large_expenditure_without_decision", first_seen_on=TODAY).exists()
+    assert {case.first_seen_on for case in opened} == {TODAY}

@@ -3,7 +3,11 @@
 from django.conf import settings
 from django.shortcuts import redirect, render
 
-from disclosure.participation.services import overdue_questions
+from disclosure.participation.services import (
+    listing_overdue_questions,
+    overdue_questions,
+    rejected_questions,
+)
 from disclosure.redflags.services import flags_for
 from disclosure.regions.access import Action, can
 from disclosure.regions.models import Level, Region
@@ -11,9 +15,11 @@ from disclosure.web.decorators import staff_required
 
 from ..calendar import SECTION_LABELS, DueSection, due_items
 from ..models import CorrectionOrder
+from ..risk import DAY_CAP, TERMS
 from ..scoring import Standing
-from ..services import township_summaries
+from ..services import by_score, township_summaries
 from ..summaries import dashboard_rows
+from . import sorting
 from .common import (
     chosen_year,
     local_today,
@@ -24,11 +30,16 @@ from .common import (
     years,
 )
 
+# The newest questions not listed that the drill-down shows with their reasons.
+REJECTED_SHOWN = 20
+
 
 def _rules() -> dict:
     return {
         "red_score": settings.OVERSIGHT_RED_LIST_SCORE,
         "black_score": settings.OVERSIGHT_BLACK_LIST_SCORE,
+        "risk_terms": TERMS,
+        "day_cap": DAY_CAP,
     }
 
 
@@ -46,15 +57,20 @@ def region(request, code: str):
     today = local_today()
     year = chosen_year(request, today)
     rows = dashboard_rows(overseen_villages(request.user, place), request.user, today, year)
+    column, order = sorting.chosen(request.GET)
+    show_reports = any(row.reports is not None for row in rows)
+    listed = by_score(rows)
     context = {
         "region": place,
         "year": year,
         "years": years(today),
-        "rows": rows,
-        "red_rows": [row for row in rows if row.judgement.standing == Standing.RED],
-        "black_rows": [row for row in rows if row.judgement.standing == Standing.BLACK],
+        "rows": sorting.sort_rows(rows, column, order),
+        "headers": sorting.headers(request.GET, column, order, reports=show_reports),
+        "sorted_ascending": order == sorting.ASCENDING,
+        "red_rows": [row for row in listed if row.judgement.standing == Standing.RED],
+        "black_rows": [row for row in listed if row.judgement.standing == Standing.BLACK],
         "sections": [(section.value, SECTION_LABELS[section]) for section in DueSection],
-        "show_reports": any(row.reports is not None for row in rows),
+        "show_reports": show_reports,
         "rules": _rules(),
     }
     if place.level == Level.TOWNSHIP:
@@ -84,6 +100,8 @@ def village(request, code: str):
         "row": row,
         "items": due_items([place.pk], today, year)[place.pk],
         "questions": overdue_questions([place.pk], today),
+        "waiting_questions": listing_overdue_questions([place.pk], today),
+        "rejected_questions": rejected_questions([place.pk])[:REJECTED_SHOWN],
         "flags": flags_for([place.pk], today),
         "orders": orders,
         "may_order": can(request.user, Action.ORDER_CORRECTION, place),
