@@ -67,6 +67,8 @@ NOT_PUBLIC = {
     "publishing.AuditEntry": "the append-only audit log, for staff and verify_chain",
     "publishing.ChangeCount": "counts of changes that key the page cache",
     "finance.MappingRule": "the account chart used when importing",
+    "finance.ThreePublicScope": "a county's three-public words and accounts, used when "
+    "importing; each published entry carries the answer it was checked with",
     "finance.ColumnMapping": "remembered spreadsheet layouts",
     "finance.LedgerImport": "imports in progress",
     "finance.StagedEntry": "rows of an import being checked",

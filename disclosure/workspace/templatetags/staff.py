@@ -44,7 +44,7 @@ FIELD_LABELS = {
     "counterparty": _("Counterparty"),
     "handler": _("Handled by"),
     "approver": _("Approved by"),
-    "is_hospitality": _("Hospitality"),
+    "is_hospitality": _("Three-public spending"),
     "opening": _("Opening balance"),
     "closing": _("Closing balance"),
     "filename": _("File name"),
