@@ -266,6 +266,7 @@ def _stage_checked(ledger_import, sheet, result, rules, progress) -> int:
                 ledger_import.mapping,
                 parsing.find_header(sheet.rows),
                 result=result,
+                period=(ledger_import.period.start, ledger_import.period.end),
             )
             # Built before COPY starts: the connection answers no query while it runs.
             staged = _Staged(ledger_import)
