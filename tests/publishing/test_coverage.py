@@ -62,6 +62,8 @@ PROOF = {
 NOT_PUBLIC = {
     "regions.User": "staff accounts; revisions copy the public name of each signer",
     "regions.Role": "staff roles",
+    "regions.OfficialNumber": "numbers shown in full in texts written afterwards; a published "
+    "text holds the number it shows in its own chained content",
     "web.Attempt": "the rate limiter of the public forms and the staff login",
     "publishing.ReviewEvent": "the staff's review history",
     "publishing.AuditEntry": "the append-only audit log, for staff and verify_chain",
