@@ -29,6 +29,7 @@ from disclosure.finance.services import (
     checking,
     committing,
     imports,
+    mapping,
     periods,
     rules,
     vouchers,
@@ -38,8 +39,8 @@ from disclosure.publishing import services as publishing
 from disclosure.regions.models import RoleKind
 
 from . import roads
-from .ledger_lines import Row, month_rows, top_up
-from .places import GAOPING, LIUWAN, LONGQUAN, VILLAGES, XINGHUA
+from .ledger_lines import Row, month_rows, three_public_rows, top_up
+from .places import COUNTY, GAOPING, LIUWAN, LONGQUAN, VILLAGES, XINGHUA
 from .stories import DEFAULT_OPINION
 from .timeline import Timeline, at
 from .voucher_photos import voucher_photo
@@ -49,6 +50,11 @@ OVERDUE_VILLAGE = GAOPING.code
 AWAITING_VILLAGE = LIUWAN.code
 CORRECTED_VILLAGE = XINGHUA.code
 REVERSAL_VILLAGE = XINGHUA.code
+# 云溪县 counts work meals and its vehicle hire account (53108 交通费) as three-public spending;
+# 杏花村 spent more on them this year than last (a red flag), the others less.
+THREE_PUBLIC_WORDS = "招待\n接待\n工作餐\n会议费\n公务用车\n出国"
+THREE_PUBLIC_ACCOUNTS = "53108"
+THREE_PUBLIC_RISE_VILLAGE = XINGHUA.code
 DUE_DAYS = 15
 CASH = Decimal("1200.00")
 # Who approves payments in each village (村委会主任); the clerk handles them.
@@ -67,6 +73,16 @@ CATEGORY_OF_ACCOUNT = {
 def schedule(timeline: Timeline, *, regions, staff) -> None:
     """Put every village's books on the timeline, each period disclosed on its own dates."""
     today = timezone.localdate(timeline.now)
+    admin = staff[COUNTY.code][RoleKind.ADMINISTRATOR]
+    timeline.schedule(
+        at(datetime.date(today.year - 1, 1, 2), 9),
+        lambda: mapping.set_three_public_scope(
+            county=regions[COUNTY.code],
+            words=THREE_PUBLIC_WORDS,
+            account_prefixes=THREE_PUBLIC_ACCOUNTS,
+            by=admin,
+        ),
+    )
     for place, approver in zip(VILLAGES, APPROVERS, strict=True):
         people = staff[place.code]
         books = VillageBooks(
@@ -187,9 +203,12 @@ class VillageBooks:
             village=self.village, year=year, number=number, by=self.clerk
         )
         rows = []
+        rising = self.village.code == THREE_PUBLIC_RISE_VILLAGE and year > first_year
         for month in range(period.start.month, period.end.month + 1):
             road = roads.ROADS[self.village.code] if year == first_year else None
             rows += month_rows(self.rng, year, month, road)
+            if rising:
+                rows += three_public_rows(year, month)
         if self.village.code == REVERSAL_VILLAGE and (year, number) == (first_year + 1, 1):
             # Electricity overcharged last month, booked back in red (冲红).
             rows.append(
@@ -250,7 +269,7 @@ class VillageBooks:
     def _count(self, year: int, rows: list[Row]) -> None:
         sums = self.actual.setdefault(year, {})
         for row in rows:
-            category = CATEGORY_OF_ACCOUNT[row.account_code]
+            category = CATEGORY_OF_ACCOUNT[row.account_code[:3]]
             sums[category] = sums.get(category, Decimal(0)) + (row.income or row.expenditure)
 
     def _add_vouchers(self, revision) -> None:

@@ -83,3 +83,7 @@ def accounts() -> list[Account]:
     people.append(Account("baisha_inspector", "钟美玲", "report_handler", BAISHA.code))
     people.append(Account("county_admin", "云溪县管理员", "administrator", COUNTY.code, True))
     return people
+
+
+# Numbers the county registers as official: notices show them in full, other mobiles masked.
+OFFICIAL_NUMBERS = [(XINGHUA.code, "13905710001", "杏花村村委会值班电话")]

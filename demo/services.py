@@ -19,7 +19,7 @@ from disclosure.publishing import chain
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import Posting
 from disclosure.publishing.services import Content
-from disclosure.regions.models import Region, Role, RoleKind, User
+from disclosure.regions.models import OfficialNumber, Region, Role, RoleKind, User
 
 from . import assets as assets_demo
 from . import baisha, benefit_checks, exemplary, second_factor, taoyuan
@@ -33,7 +33,7 @@ from . import participation as participation_demo
 from . import redflags as redflags_demo
 from . import reports as reports_demo
 from .files import attachment
-from .places import COUNTY, DEMO_PASSWORD, PLACES, VILLAGES, accounts
+from .places import COUNTY, DEMO_PASSWORD, OFFICIAL_NUMBERS, PLACES, VILLAGES, accounts
 from .stories import Stage, Story, dated
 from .timeline import Timeline, at, latest_before
 
@@ -83,6 +83,8 @@ def load_demo(*, today: datetime.date | None = None) -> Loaded | None:
             return None
         regions = _make_places()
         staff = _make_accounts(regions)
+        for code, number, label in OFFICIAL_NUMBERS:
+            OfficialNumber.objects.create(region=regions[code], number=number, label=label)
         # Notices and finance periods are replayed on their own dates, in date order; the
         # other apps' demos follow, each dating its own steps (see README.md).
         timeline = Timeline(_moment_of_loading(today))

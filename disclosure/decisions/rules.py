@@ -185,16 +185,45 @@ class Outcome:
     explanation: str
 
 
+def _texts(body: str) -> tuple:
+    """The explanations of a quorum missed, a decision passed and one not passed; a meeting of
+    household representatives counts households (户), every other meeting people (人)."""
+    if body == Body.HOUSEHOLDS:
+        return (
+            _(
+                "Not passed: the meeting lacked a quorum. %(present)s of %(eligible)s households "
+                "were represented; %(rule)s (%(needed)s) must be."
+            ),
+            _(
+                "Passed: %(votes)s of the %(present)s households present voted for; %(rule)s "
+                "(%(needed)s) must."
+            ),
+            _(
+                "Not passed: %(votes)s of the %(present)s households present voted for; "
+                "%(rule)s (%(needed)s) must."
+            ),
+        )
+    return (
+        _(
+            "Not passed: the meeting lacked a quorum. %(present)s of %(eligible)s were "
+            "present; %(rule)s (%(needed)s) must be."
+        ),
+        _("Passed: %(votes)s of the %(present)s present voted for; %(rule)s (%(needed)s) must."),
+        _(
+            "Not passed: %(votes)s of the %(present)s present voted for; %(rule)s "
+            "(%(needed)s) must."
+        ),
+    )
+
+
 def judge(figures: Figures) -> Outcome:
     """Whether the discussion reached quorum and a majority, explained in plain words."""
+    no_quorum, passed_text, failed_text = _texts(figures.body)
     needed_present = quorum(figures.body)
     if not needed_present.met(figures.present, figures.eligible):
         return Outcome(
             False,
-            _(
-                "Not passed: the meeting lacked a quorum. %(present)s of %(eligible)s were "
-                "present; %(rule)s (%(needed)s) must be."
-            )
+            no_quorum
             % {
                 "present": figures.present,
                 "eligible": figures.eligible,
@@ -204,17 +233,9 @@ def judge(figures: Figures) -> Outcome:
         )
     needed_votes = majority()
     passed = needed_votes.met(figures.votes_for, figures.present)
-    text = (
-        _("Passed: %(votes)s of the %(present)s present voted for; %(rule)s (%(needed)s) must.")
-        if passed
-        else _(
-            "Not passed: %(votes)s of the %(present)s present voted for; %(rule)s "
-            "(%(needed)s) must."
-        )
-    )
     return Outcome(
         passed,
-        text
+        (passed_text if passed else failed_text)
         % {
             "votes": figures.votes_for,
             "present": figures.present,

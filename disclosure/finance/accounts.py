@@ -6,6 +6,9 @@ national default (county NULL); counties override single prefixes in the admin. 
 (e.g. 53101) fall under their first-level account by the longest-prefix rule.
 """
 
+import re
+from dataclasses import dataclass
+
 from .models import Category
 
 C = Category
@@ -55,10 +58,28 @@ DEFAULT_CHART = [
     ("551", "所得税费用", C.OTHER_EXPENDITURE),
 ]
 
-# Hospitality (招待费) has no account of its own: it is booked under management expenses with a
-# sub-account or summary that says so.
-HOSPITALITY_WORDS = ("招待",)
+# "Three public" spending (三公经费) has no account of its own in the national chart: it is booked
+# under management expenses, found by a sub-account the county names or by a word in the summary
+# or the account name. Counties edit both (ThreePublicScope); these words apply where a county
+# has not. "会议费" rather than "会议": a meeting's work-loss allowance (会议误工补贴) is not
+# spending on the meeting.
+THREE_PUBLIC_WORDS = ("招待", "接待", "工作餐", "会议费", "公务用车", "车辆", "出国")
 
 
-def is_hospitality(summary: str, account_name: str) -> bool:
-    return any(word in summary or word in account_name for word in HOSPITALITY_WORDS)
+def words_of(text: str) -> tuple[str, ...]:
+    """Words or account codes written one per line, or separated by spaces, commas or 、."""
+    return tuple(dict.fromkeys(re.split(r"[\s,，、;；]+", text.strip()))) if text.strip() else ()
+
+
+@dataclass(frozen=True)
+class ThreePublic:
+    """What counts as three-public spending for the villages of one county."""
+
+    words: tuple[str, ...] = THREE_PUBLIC_WORDS
+    account_prefixes: tuple[str, ...] = ()
+
+    def covers(self, *, account_code: str, account_name: str, summary: str) -> bool:
+        code = account_code.strip()
+        if any(code.startswith(prefix) for prefix in self.account_prefixes):
+            return True
+        return any(word in summary or word in account_name for word in self.words)

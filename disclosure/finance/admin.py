@@ -1,10 +1,12 @@
+from django import forms
 from django.contrib import admin
 
 from disclosure.regions.admin import CountsPublicChanges
 from disclosure.web.addresses import client_ip
 
-from .models import FinanceRule, MappingRule, SpendingPurpose
-from .services import rules
+from .accounts import THREE_PUBLIC_WORDS
+from .models import FinanceRule, MappingRule, SpendingPurpose, ThreePublicScope
+from .services import mapping, rules
 
 
 @admin.register(MappingRule)
@@ -56,3 +58,46 @@ class SpendingPurposeAdmin(CountsPublicChanges, admin.ModelAdmin):
     search_fields = ["name", "words", "region__name"]
     autocomplete_fields = ["region"]
     ordering = ["region_id", "position"]
+
+
+class ThreePublicScopeForm(forms.ModelForm):
+    class Meta:
+        model = ThreePublicScope
+        fields = ["county", "words", "account_prefixes"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("county") is not None:
+            mapping.checked_scope(
+                county=cleaned["county"],
+                words=cleaned.get("words", ""),
+                account_prefixes=cleaned.get("account_prefixes", ""),
+            )
+        return cleaned
+
+
+@admin.register(ThreePublicScope)
+class ThreePublicScopeAdmin(admin.ModelAdmin):
+    """A county's words and account codes for three-public spending; ledgers checked after a
+    save use them, what was published keeps its own answer."""
+
+    form = ThreePublicScopeForm
+    list_display = ["county", "set_at"]
+    autocomplete_fields = ["county"]
+    fields = ["county", "words", "account_prefixes"]
+
+    def get_changeform_initial_data(self, request):
+        return {"words": "\n".join(THREE_PUBLIC_WORDS)}
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        saved = mapping.set_three_public_scope(
+            county=obj.county,
+            words=obj.words,
+            account_prefixes=obj.account_prefixes,
+            by=request.user,
+            ip=client_ip(request),
+        )
+        obj.pk, obj.set_at = saved.pk, saved.set_at

@@ -113,6 +113,37 @@ class VoucherForm(forms.Form):
     file = forms.FileField(label=_("Voucher photo or PDF"))
 
 
+class ManyFilesInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class ManyFilesField(forms.FileField):
+    """Several files chosen at once (Django's documented way: a widget that allows it and a
+    field that cleans each file)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault(
+            "widget", ManyFilesInput(attrs={"accept": "image/jpeg,image/png,application/pdf"})
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class VouchersForm(forms.Form):
+    files = ManyFilesField(
+        label=_("Voucher photos or PDFs"),
+        help_text=_(
+            "Choose many files at once: each is attached to the entry whose voucher number its "
+            "name holds, such as 记-003.jpg or 记-003(2).jpg."
+        ),
+    )
+
+
 class BudgetForm(forms.Form):
     """The year's budgeted amount per income and expenditure category."""
 

@@ -106,6 +106,40 @@ class FinanceRule(models.Model):
         return f"{self.region} {self.applies_from}"
 
 
+class ThreePublicScope(models.Model):
+    """What a county counts as "three public" spending (三公经费: receptions and work meals,
+    meetings, official vehicles, travel abroad): ledger entries whose account code starts with
+    one of its prefixes, or whose summary or account name holds one of its words. Applied when a
+    ledger is checked, so each published entry carries its own answer (`is_hospitality`) and a
+    change never rewrites what was published; a county without a row of its own uses
+    accounts.THREE_PUBLIC_WORDS."""
+
+    county = models.OneToOneField(
+        Region,
+        on_delete=models.CASCADE,
+        related_name="three_public_scope",
+        verbose_name=_("county"),
+    )
+    words = models.TextField(
+        _("words"),
+        blank=True,
+        help_text=_("One per line: an entry whose summary or account name holds one counts."),
+    )
+    account_prefixes = models.TextField(
+        _("account codes"),
+        blank=True,
+        help_text=_("One per line: every entry booked to an account starting so counts (53102)."),
+    )
+    set_at = clock.TimestampField(_("set"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("three-public spending scope")
+        verbose_name_plural = _("three-public spending scopes")
+
+    def __str__(self):
+        return str(self.county)
+
+
 class MappingRule(models.Model):
     """Account codes starting with `prefix` belong to `category`, for the villages of `region`
     (a county, a township or one village; empty: the national default). The longest prefix
@@ -223,7 +257,7 @@ class LedgerEntry(VillageOwned):
     counterparty = models.CharField(_("counterparty"), max_length=100, blank=True)
     handler = models.CharField(_("handled by"), max_length=50, blank=True)
     approver = models.CharField(_("approved by"), max_length=50, blank=True)
-    is_hospitality = models.BooleanField(_("hospitality"), default=False)
+    is_hospitality = models.BooleanField(_("three-public spending"), default=False)
 
     class Meta:
         ordering = ["revision_id", "line"]
@@ -366,7 +400,7 @@ class PeriodSummary(VillageOwned):
     debts_change = models.DecimalField(
         _("change in debts"), **MONEY, help_text=_("Money the village borrowed or owes, net.")
     )
-    hospitality = models.DecimalField(_("hospitality spending"), **MONEY)
+    hospitality = models.DecimalField(_("three-public spending"), **MONEY)
     entries = models.PositiveIntegerField(_("entries"))
     largest_expenditures = models.JSONField(_("largest expenditures"), default=list)
 
@@ -507,7 +541,7 @@ class StagedEntry(models.Model):
     counterparty = models.CharField(_("counterparty"), max_length=100, blank=True)
     handler = models.CharField(_("handled by"), max_length=50, blank=True)
     approver = models.CharField(_("approved by"), max_length=50, blank=True)
-    is_hospitality = models.BooleanField(_("hospitality"), default=False)
+    is_hospitality = models.BooleanField(_("three-public spending"), default=False)
 
     class Meta:
         ordering = ["ledger_import_id", "line"]

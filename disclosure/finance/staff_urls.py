@@ -21,4 +21,5 @@ urlpatterns = [
         vouchers.upload,
         name="upload_voucher",
     ),
+    path("revisions/<int:pk>/vouchers/", vouchers.upload_many, name="upload_vouchers"),
 ]

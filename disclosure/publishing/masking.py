@@ -51,10 +51,18 @@ def mask_phone(value: str) -> str:
     return value[:3] + "*" * (len(value) - 7) + value[-4:]
 
 
-def mask_text(text: str) -> str:
-    """Mask every identity number and mobile number found in free text."""
+def mask_text(text: str, keep: frozenset[str] = frozenset()) -> str:
+    """Mask every identity number and mobile number found in free text, except the official
+    numbers in `keep` (regions.OfficialNumber: an office hotline, a cadre's work mobile)."""
     text = _IDENTITY.sub(lambda m: mask_identity_number(_plain(m.group())), text)
-    return _MOBILE.sub(lambda m: (m.group(1) or "") + mask_phone(_plain(m.group(2))), text)
+
+    def mobile(match) -> str:
+        plain = _plain(match.group(2))
+        if plain in keep:
+            return match.group()
+        return (match.group(1) or "") + mask_phone(plain)
+
+    return _MOBILE.sub(mobile, text)
 
 
 def mask_name(value: str) -> str:

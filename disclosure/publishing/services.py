@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from disclosure import clock
 from disclosure.regions.access import Action, require
-from disclosure.regions.models import Region
+from disclosure.regions.models import OfficialNumber, Region
 from disclosure.transparency import leaves
 from disclosure.transparency import services as log
 
@@ -42,8 +42,8 @@ class Content:
     power_items: list[dict] | None = None
 
 
-def _clean_text(text: str) -> str:
-    return mask_text(text.replace("\r\n", "\n").strip())
+def _clean_text(text: str, keep: frozenset[str] = frozenset()) -> str:
+    return mask_text(text.replace("\r\n", "\n").strip(), keep)
 
 
 def _now():
@@ -52,8 +52,10 @@ def _now():
 
 
 def _write_content(revision: Revision, content: Content) -> None:
-    revision.title = _clean_text(content.title)
-    revision.body = _clean_text(content.body)
+    # The numbers the county registers as official are shown; every other mobile is masked.
+    official = OfficialNumber.objects.kept_for(revision.village)
+    revision.title = _clean_text(content.title, official)
+    revision.body = _clean_text(content.body, official)
     if not revision.title:
         raise ValidationError({"title": _("A posting needs a title.")})
     revision.full_clean(exclude=["posting", "village", "author"])

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from disclosure import clock
 
-from .models import Region, Role, User
+from .models import OfficialNumber, Region, Role, User
 from .services import level_of, parent_code_of
 
 
@@ -113,3 +113,13 @@ class UserAdmin(BaseUserAdmin):
             {"classes": ["wide"], "fields": ["username", "display_name", "password1", "password2"]},
         )
     ]
+
+
+@admin.register(OfficialNumber)
+class OfficialNumberAdmin(admin.ModelAdmin):
+    """Numbers the county registers as official, which notices written from now on show in
+    full; a notice already published keeps the text it was published with."""
+
+    list_display = ["number", "label", "region"]
+    search_fields = ["number", "label", "region__name"]
+    autocomplete_fields = ["region"]

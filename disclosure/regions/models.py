@@ -163,3 +163,46 @@ class Role(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.get_kind_display()} · {self.region}"
+
+
+class OfficialNumberQuerySet(models.QuerySet):
+    def kept_for(self, region: Region) -> frozenset[str]:
+        """The numbers shown in full in the texts of this region: its own and those of the
+        regions above it (a township's office line appears in its villages' notices)."""
+        codes = {region.code[:length].ljust(12, "0") for length in (2, 4, 6, 9, 12)}
+        return frozenset(self.filter(region__code__in=codes).values_list("number", flat=True))
+
+
+class OfficialNumber(models.Model):
+    """A telephone number the county registers as official (a village office's hotline, a
+    cadre's work mobile), which notices show in full: every other mobile number is masked
+    (publishing/masking.py). A private number never belongs here."""
+
+    region = models.ForeignKey(
+        Region,
+        on_delete=models.CASCADE,
+        related_name="official_numbers",
+        verbose_name=_("village or office"),
+    )
+    number = models.CharField(
+        _("number"),
+        max_length=15,
+        validators=[RegexValidator(r"^\d{7,15}$", _("Digits only, as dialled: 7 to 15 of them."))],
+        help_text=_("As dialled, digits only: 13800001111 or 057188886666."),
+    )
+    label = models.CharField(
+        _("whose"), max_length=100, help_text=_("For example: 杏花村村委会值班电话.")
+    )
+
+    objects = OfficialNumberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["region_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["region", "number"], name="unique_official_number")
+        ]
+        verbose_name = _("official telephone number")
+        verbose_name_plural = _("official telephone numbers")
+
+    def __str__(self):
+        return f"{self.label} {self.number}"

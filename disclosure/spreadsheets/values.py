@@ -35,6 +35,9 @@ _DATE_PATTERNS = [
         r"(\d{4})(\d{2})(\d{2})",
     )
 ]
+# A day without its year, month first as Chinese writes it: 12-01, 12/1, 12.1, 12月1日.
+_MONTH_DAY_DIGITS = re.compile(r"(\d{1,2})[-/.](\d{1,2})")
+_MONTH_DAY_WORDS = re.compile(r"(\d{1,2})月(\d{1,2})[日号]?")
 _SERIAL = re.compile(r"\d{1,7}(?:\.\d+)?")
 _SPACES = re.compile(r"\s+")
 _SIMPLE_AMOUNT = re.compile(r"\d{1,12}(?:\.\d{1,2})?")
@@ -157,6 +160,19 @@ def _parse_date_text(value: str) -> datetime.date:
     raise ValueError(
         _("“%(value)s” is not a date; write it like 2026-03-05 or 2026年3月5日.") % {"value": value}
     )
+
+
+def parse_month_day(value: str) -> tuple[int, int, bool] | None:
+    """A day written without its year: (month, day, whether it is written in digits only and
+    so might have been meant day first), or None when the text is not written so."""
+    text = _SPACES.sub("", normalise(value))
+    words = _MONTH_DAY_WORDS.fullmatch(text)
+    if words:
+        return int(words[1]), int(words[2]), False
+    digits = _MONTH_DAY_DIGITS.fullmatch(text)
+    if digits:
+        return int(digits[1]), int(digits[2]), True
+    return None
 
 
 def _make_date(year: int, month: int, day: int, *, text: str) -> datetime.date:

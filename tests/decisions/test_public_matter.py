@@ -5,6 +5,7 @@ from datetime import timedelta
 import time_machine
 
 from disclosure.decisions import objections, services
+from disclosure.decisions.models import Body
 from disclosure.decisions.states import notice_ends_at
 from disclosure.publishing import services as publishing
 from disclosure.publishing.models import Revision
@@ -40,6 +41,23 @@ def test_each_discussion_shows_its_date_attendance_votes_and_outcome(
     assert page.count("表决：赞成9票，反对0票，弃权0票") == 4
     for stage in matter.stages.all():
         assert stage.outcome in page
+
+
+def test_a_meeting_of_household_representatives_shows_households(
+    client, village_a, clerk_a, supervisor_a
+):
+    matter = new_matter(village_a, clerk_a)
+    for number in range(1, 4):
+        services.record_stage(matter=matter, figures=figures(number), minutes="", by=clerk_a)
+    households = figures(4, body=Body.HOUSEHOLDS, eligible=300, present=210, votes_for=160)
+    services.record_stage(matter=matter, figures=households, minutes="", by=clerk_a)
+    revision = services.prepare_resolution(matter=matter, by=clerk_a)
+    publishing.publish(revision=signed_off(revision, clerk_a, supervisor_a), by=clerk_a)
+
+    page = read(client, matter)
+
+    assert "应到300户，实到210户" in page
+    assert page.count("应到9人，实到9人") == 3
 
 
 def test_a_failed_attempt_stays_beside_the_attempt_that_passed(

@@ -70,6 +70,22 @@ def test_a_villagers_meeting_needs_more_than_half_of_the_adult_villagers():
     assert judged(body=Body.VILLAGERS, eligible=600, present=301, votes_for=200).passed
 
 
+def test_a_meeting_of_household_representatives_counts_households_not_people():
+    missed = judged(body=Body.HOUSEHOLDS, eligible=300, present=150, votes_for=150)
+    passed = judged(body=Body.HOUSEHOLDS, eligible=300, present=200, votes_for=101)
+    people = judged(body=Body.VILLAGERS, eligible=300, present=150, votes_for=150)
+
+    assert missed.explanation == (
+        "Not passed: the meeting lacked a quorum. 150 of 300 households were represented; "
+        "at least two thirds (200) must be."
+    )
+    assert passed.explanation.startswith("Passed: 101 of the 200 households present voted for")
+    assert "households" not in people.explanation
+    with translation.override("zh-hans"):
+        chinese = judged(body=Body.HOUSEHOLDS, eligible=300, present=150, votes_for=150)
+    assert "应到300户，实到150户" in chinese.explanation
+
+
 def test_a_villagers_meeting_of_household_representatives_needs_two_thirds_of_households():
     assert not judged(body=Body.HOUSEHOLDS, eligible=300, present=199, votes_for=199).passed
     assert judged(body=Body.HOUSEHOLDS, eligible=300, present=200, votes_for=101).passed

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.contrib.auth import authenticate
 from django.core.management import call_command
 
-from demo.places import DEMO_PASSWORD, accounts
+from demo.places import DEMO_PASSWORD, XINGHUA, accounts
 from disclosure.publishing.chain import first_mismatch
 from disclosure.publishing.models import (
     Attachment,
@@ -135,3 +135,12 @@ def test_loading_the_demo_again_says_so_and_changes_nothing(db, demo_county):
 
     assert "演示数据已经加载过" in out.getvalue()
     assert (Region.objects.count(), User.objects.count(), Revision.objects.count()) == counts
+
+
+def test_xinghuas_notice_shows_its_official_hotline_and_masks_the_private_mobile(db, demo_county):
+    notices = Revision.objects.filter(
+        title="关于做好春耕备耕工作的通知", village__code=XINGHUA.code
+    ).exclude(body="")
+
+    assert notices and all("村委会值班电话13905710001" in n.body for n in notices)
+    assert all("手机135****0000" in n.body for n in notices)

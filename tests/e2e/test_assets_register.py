@@ -45,7 +45,8 @@ def test_a_clerk_imports_and_publishes_the_register_and_a_villager_reads_it(
         opinion="与台账核对无误。",
     )
     clerk.reload()
-    clerk.get_by_role("button", name="发布").click()
+    clerk.get_by_role("link", name="发布", exact=True).click()
+    clerk.get_by_role("button", name="立即发布").click()
     expect(clerk.get_by_role("status")).to_contain_text("已发布")
 
     villager = open_window(PHONE)

@@ -64,7 +64,8 @@ def sign_off(supervisor: Page, url: str) -> None:
 
 def publish(clerk: Page, url: str) -> None:
     clerk.goto(url)
-    clerk.get_by_role("button", name="发布").click()
+    clerk.get_by_role("link", name="发布", exact=True).click()
+    clerk.get_by_role("button", name="立即发布").click()
     expect(clerk.get_by_role("status")).to_contain_text("已发布")
 
 

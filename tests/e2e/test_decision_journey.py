@@ -72,7 +72,8 @@ def sign_off(supervisor: Page, matter: Matter, section: str) -> None:
 def publish(clerk: Page, matter: Matter, section: str) -> None:
     clerk.goto(f"/staff/decisions/{matter.pk}/")
     clerk.get_by_role("region", name=section).get_by_role("link", name=TITLE).click()
-    clerk.get_by_role("button", name="发布").click()
+    clerk.get_by_role("link", name="发布", exact=True).click()
+    clerk.get_by_role("button", name="立即发布").click()
     expect(clerk.get_by_role("status")).to_contain_text("已发布")
 
 

@@ -145,7 +145,8 @@ def test_a_messy_ledger_is_fixed_imported_signed_off_and_read_on_a_phone(
     expect(supervisor.get_by_role("status")).to_contain_text("已审核通过")
 
     open_from_workspace(clerk, title)
-    clerk.get_by_role("button", name="发布").click()
+    clerk.get_by_role("link", name="发布", exact=True).click()
+    clerk.get_by_role("button", name="立即发布").click()
     expect(clerk.get_by_role("status")).to_contain_text("已发布")
 
     villager = open_window(PHONE)

@@ -76,7 +76,8 @@ def sign_off(supervisor: Page) -> None:
 
 def publish(clerk: Page) -> None:
     open_from_workspace(clerk)
-    clerk.get_by_role("button", name="发布").click()
+    clerk.get_by_role("link", name="发布", exact=True).click()
+    clerk.get_by_role("button", name="立即发布").click()
     expect(clerk.get_by_role("status")).to_contain_text("已发布")
 
 

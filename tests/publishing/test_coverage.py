@@ -64,12 +64,16 @@ PROOF = {
 NOT_PUBLIC = {
     "regions.User": "staff accounts; revisions copy the public name of each signer",
     "regions.Role": "staff roles",
+    "regions.OfficialNumber": "numbers shown in full in texts written afterwards; a published "
+    "text holds the number it shows in its own chained content",
     "web.Attempt": "the rate limiter of the public forms and the staff login",
     "publishing.ReviewEvent": "the staff's review history",
     "publishing.AuditEntry": "the append-only audit log, for staff and verify_chain",
     "publishing.ChangeCount": "counts of changes that key the page cache",
     "finance.MappingRule": "the account chart used when importing",
     "publishing.SynonymGroup": "words search treats as one; pages show no row of it",
+    "finance.ThreePublicScope": "a county's three-public words and accounts, used when "
+    "importing; each published entry carries the answer it was checked with",
     "finance.ColumnMapping": "remembered spreadsheet layouts",
     "finance.LedgerImport": "imports in progress",
     "finance.StagedEntry": "rows of an import being checked",

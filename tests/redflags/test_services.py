@@ -2,6 +2,7 @@
 a fixed number of queries whatever the number of villages, and only published data."""
 
 import datetime
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -32,6 +33,9 @@ def troubles(village, clerk, supervisor, official):
         supervisor,
         [spend("68000.00"), spend("6000.00", day=2)] + [spend("6000.00", day=9)],
     )
+    # More spent on receptions in the first quarter of 2026 than in that of 2025 (nothing).
+    meal = spend("800.00", summary="接待检查组工作餐")
+    ledger(village, clerk, supervisor, [replace(meal, hospitality=True)], year=2026)
     purchase(village, clerk, supervisor, "150000.00", "direct_award")
     one_bid = [("青山建筑队", Decimal("60000.00"), True)]
     auctioned = purchase(village, clerk, supervisor, "60000.00", "auction", bids=one_bid)

@@ -1,6 +1,6 @@
 from django.urls import reverse
 
-from disclosure.publishing import chain
+from disclosure.publishing import chain, services
 from disclosure.publishing.models import (
     Posting,
     PostingStatus,
@@ -8,7 +8,7 @@ from disclosure.publishing.models import (
     RevisionState,
 )
 
-from ..factories import draft_posting
+from ..factories import approved, draft_posting, published_posting
 
 
 def step(client, name, revision, data=None):
@@ -92,6 +92,31 @@ def test_the_clerk_publishes_once_signed_off(as_clerk_a, signed_off_a):
     assert "已发布" in response.content.decode()
 
 
+def test_publishing_asks_first_saying_what_villagers_will_see(as_clerk_a, signed_off_a):
+    revision_page = as_clerk_a.get(reverse("workspace:revision", args=[signed_off_a.pk]))
+    confirm_url = reverse("workspace:publish", args=[signed_off_a.pk])
+    assert f'href="{confirm_url}"' in revision_page.content.decode()
+
+    page = as_clerk_a.get(confirm_url).content.decode()
+
+    assert "村民将在本村页面和它自己的网址上看到这条公开内容" in page
+    assert "发布后不能撤销" in page
+    assert signed_off_a.posting.get_absolute_url() in page
+    assert state_of(signed_off_a) == RevisionState.SIGNED_OFF
+
+
+def test_publishing_a_withdrawal_asks_first_with_its_reason(
+    as_clerk_a, village_a, clerk_a, supervisor_a
+):
+    published = published_posting(village_a, clerk_a, supervisor_a)
+    withdrawal = services.withdraw(posting=published.posting, by=clerk_a, reason="重复发布。")
+    approved(withdrawal, supervisor_a)
+
+    page = as_clerk_a.get(reverse("workspace:publish", args=[withdrawal.pk])).content.decode()
+
+    assert "村民将看到一条撤回通知及以下理由" in page and "重复发布。" in page
+
+
 def test_publishing_before_sign_off_is_refused_with_a_message(as_clerk_a, submitted_a):
     response = step(as_clerk_a, "publish", submitted_a)
 
@@ -114,6 +139,9 @@ def test_a_submitted_draft_cannot_be_discarded(as_clerk_a, submitted_a):
 
 
 def test_steps_are_taken_by_post_only(as_clerk_a, draft_a):
-    for name in ("submit", "sign_off", "return", "publish", "discard"):
+    for name in ("submit", "sign_off", "return", "discard"):
         assert as_clerk_a.get(reverse(f"workspace:{name}", args=[draft_a.pk])).status_code == 405
+    # Publishing asks first, and only once the revision is signed off.
+    publish = as_clerk_a.get(reverse("workspace:publish", args=[draft_a.pk]))
+    assert publish.url == reverse("workspace:revision", args=[draft_a.pk])
     assert state_of(draft_a) == RevisionState.DRAFT

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext_lazy as _
 
-from disclosure.spreadsheets.values import parse_amount, parse_date
+from disclosure.spreadsheets.values import parse_amount, parse_date, parse_month_day
 
 from .headers import REQUIRED, heading_text, is_subheader, merge_headings, missing_fields
 
@@ -149,12 +149,13 @@ def parse_entries(rows, mapping: dict[str, int], header_index: int) -> ParseResu
 
 
 def iter_entries(
-    rows, mapping: dict[str, int], header_index: int, *, result: ParseResult
+    rows, mapping: dict[str, int], header_index: int, *, result: ParseResult, period=None
 ) -> Iterator[ParsedEntry]:
     """Like parse_entries, one entry at a time, so that a large file can be saved as it is read.
 
     Problems and totals rows are recorded on `result` as they are met; `result.entries` is
-    left alone. Check `result.problem_count` once the iteration is over.
+    left alone. Check `result.problem_count` once the iteration is over. With the period's
+    (first day, last day), dates written without their year (12-01) are read in it.
     """
     missing = missing_fields(mapping)
     if missing:
@@ -165,11 +166,11 @@ def iter_entries(
         if index == header_index:
             header = merge_headings(row, [])
             break
-    reader = _RowReader(mapping, header)
+    reader = _RowReader(mapping, header, period)
     sums = _Sums()
     for index, row in rows:
         if index == header_index + 1 and is_subheader(row):
-            reader = _RowReader(mapping, merge_headings(header, row))
+            reader = _RowReader(mapping, merge_headings(header, row), period)
             continue
         if _is_blank(row):
             continue
@@ -246,8 +247,8 @@ class _RowReader:
     row whose texts were all met before costs a few lookups and nothing more.
     """
 
-    def __init__(self, mapping: dict[str, int], header: list):
-        self.mapping, self.header = mapping, header
+    def __init__(self, mapping: dict[str, int], header: list, period=None):
+        self.mapping, self.header, self.period = mapping, header, period
         mapped = "income" in mapping and "expenditure" in mapping
         self.pair = ("income", "expenditure") if mapped else ("debit", "credit")
         # Only text cells are remembered: 1, 1.0 and Decimal("1.00") are equal as keys.
@@ -379,12 +380,44 @@ class _RowReader:
         memo = self.memos["date"]
         if type(value) is str and value in memo:
             return memo[value]
+        # Before the full forms: 12.01 is the first of December, not the Excel day number 12.01.
+        without_year = parse_month_day(value) if self.period and type(value) is str else None
+        if without_year is not None:
+            when = self.date_in_period(value, *without_year)
+            return None if when is None else memo.remember(value, when)
         try:
             when = parse_date(value)
         except ValueError as error:
             self.report("date", str(error))
             return None
         return memo.remember(value, when) if type(value) is str else when
+
+    def date_in_period(self, text: str, month: int, day: int, digits: bool) -> "date | None":
+        """A day written without its year (12-01) is in the period's year, month first; one that
+        is not in the period, or that read day first is another day of the period, is a problem."""
+        start, end = self.period
+        when, other = _day(start.year, month, day), _day(start.year, day, month) if digits else None
+        if when is None or not start <= when <= end:
+            self.report(
+                "date",
+                _(
+                    "“%(value)s” has no year, and the period %(start)s to %(end)s has no such "
+                    "day; write the date in full, like %(example)s."
+                )
+                % {"value": text, "start": start, "end": end, "example": start.isoformat()},
+            )
+            return None
+        if other is not None and other != when and start <= other <= end:
+            self.report(
+                "date",
+                _(
+                    "“%(value)s” has no year and could be %(one)s or %(other)s; write the date in "
+                    "full, like %(one)s."
+                )
+                % {"value": text, "one": when.isoformat(), "other": other.isoformat()},
+            )
+            return None
+        return when
 
     def check_amounts(self, income: Decimal, expenditure: Decimal) -> None:
         if not income and not expenditure:
@@ -407,6 +440,13 @@ class _RowReader:
         # A negative amount, often written in parentheses, is a reversal (红字冲销) and is kept.
         amount = ZERO if amount is None else amount
         return memo.remember(value, amount) if type(value) is str else amount
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _split_account(text: str) -> tuple[str, str]:

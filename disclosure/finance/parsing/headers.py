@@ -86,7 +86,8 @@ def guess_mapping(header: list) -> dict[str, int]:
     """Map our fields to the indexes of the header's columns they were recognised in.
 
     Exact headings win over headings that merely contain a known one (收入金额（元）).
-    When both income/expenditure and debit/credit are found, income/expenditure are kept.
+    When both income/expenditure and debit/credit are found, income/expenditure are kept. A
+    single account column is read as the code and the name together.
     """
     cells = [clean(cell) for cell in header]
     mapping: dict[str, int] = {}
@@ -106,6 +107,9 @@ def guess_mapping(header: list) -> dict[str, int]:
     if "income" in mapping and "expenditure" in mapping:
         mapping.pop("debit", None)
         mapping.pop("credit", None)
+    if "account_code" not in mapping and "account_name" in mapping:
+        # One account column (科目: "541 管理费用"): the code is read from it, the name after it.
+        mapping["account_code"] = mapping.pop("account_name")
     return mapping
 
 

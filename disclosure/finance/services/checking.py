@@ -20,10 +20,9 @@ from disclosure import spreadsheets
 from disclosure.regions.access import Action, require
 
 from .. import parsing
-from ..accounts import is_hospitality
 from ..models import ENTRY_FIELDS, Category, ImportStatus, LedgerImport, StagedEntry
 from .imports import sheet_of
-from .mapping import Chart
+from .mapping import Chart, three_public_of
 
 STAGED_COLUMNS = ("ledger_import_id", *ENTRY_FIELDS)
 COPY_STAGED = f"COPY finance_stagedentry ({', '.join(STAGED_COLUMNS)}) FROM STDIN"
@@ -267,9 +266,11 @@ def _stage_checked(ledger_import, sheet, result, rules, progress) -> int:
                 ledger_import.mapping,
                 parsing.find_header(sheet.rows),
                 result=result,
+                period=(ledger_import.period.start, ledger_import.period.end),
             )
+            # Built before COPY starts: the connection answers no query while it runs.
+            staged = _Staged(ledger_import)
             with connection.cursor() as cursor, cursor.cursor.copy(COPY_STAGED) as copy:
-                staged = _Staged(ledger_import)
                 for entry in entries:
                     count += 1
                     rule = rules.check(entry)
@@ -290,6 +291,7 @@ class _Staged:
     def __init__(self, ledger_import: LedgerImport):
         self.pk = str(ledger_import.pk)
         self.fund = ledger_import.default_fund
+        self.three_public = three_public_of(ledger_import.village)
 
     def row(self, entry, rule) -> tuple:
         return (
@@ -307,7 +309,11 @@ class _Staged:
             entry.counterparty,
             entry.handler,
             entry.approver,
-            is_hospitality(entry.summary, entry.account_name),
+            self.three_public.covers(
+                account_code=entry.account_code,
+                account_name=entry.account_name or rule.account_name,
+                summary=entry.summary,
+            ),
         )
 
 

@@ -11,12 +11,12 @@ from disclosure.regions.access import Action, get_for_user
 from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
 
-from ..forms import VoucherForm
+from ..forms import VoucherForm, VouchersForm
 from ..models import LedgerEntry
-from ..services.vouchers import add_voucher
+from ..services.vouchers import add_voucher, add_vouchers_by_name
 
 
-def _entries_page(request, revision, form=None, failed_entry=None):
+def _entries_page(request, revision, form=None, failed_entry=None, **batch):
     entries = (
         LedgerEntry.objects.filter(revision=revision)
         .prefetch_related("vouchers__blob")
@@ -27,6 +27,8 @@ def _entries_page(request, revision, form=None, failed_entry=None):
         "entries": entries,
         "form": form or VoucherForm(),
         "failed_entry": failed_entry,
+        "many_form": batch.get("many_form") or VouchersForm(),
+        "matching": batch.get("matching"),
     }
     return render(request, "finance/staff/vouchers.html", context)
 
@@ -66,3 +68,24 @@ def upload(request, pk: int, entry_pk: int):
             )
             return redirect("finance_staff:entries", pk)
     return _entries_page(request, entry.revision, form=form, failed_entry=entry)
+
+
+@staff_required
+@require_POST
+def upload_many(request, pk: int):
+    revision = get_for_user(
+        Revision.objects.select_related("posting"), request.user, Action.DRAFT, pk=pk
+    )
+    form = VouchersForm(request.POST, request.FILES)
+    matching = None
+    if form.is_valid():
+        try:
+            matching = add_vouchers_by_name(
+                revision=revision,
+                uploads=form.cleaned_data["files"],
+                by=request.user,
+                ip=client_ip(request),
+            )
+        except ValidationError as error:
+            form.add_error("files", error)
+    return _entries_page(request, revision, many_form=form, matching=matching)

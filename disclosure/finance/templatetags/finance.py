@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 from disclosure import clock
 
 from .. import glance, yearly
+from ..models import LedgerEntry
 from ..money import format_money, format_plain_money
 from ..views import lines
 from ..views.content import period_context
@@ -68,3 +69,18 @@ def overdue_periods(village) -> list:
             if row.standing == yearly.Standing.OVERDUE and row.end >= joined
         ]
     return late
+
+
+@register.simple_tag(takes_context=True)
+def draft_steps(context, revision) -> str:
+    """What a clerk does next with a period's draft: check what was imported, add vouchers,
+    submit; with how many entries still have no voucher."""
+    entries = LedgerEntry.objects.filter(revision=revision)
+    steps = {
+        "revision": revision,
+        "entries": entries.count(),
+        "without_voucher": entries.filter(vouchers__isnull=True).count(),
+        "may_submit": context.get("may_submit"),
+    }
+    html = render_to_string("finance/staff/draft_steps.html", steps, context.get("request"))
+    return mark_safe(html)  # noqa: S308 - rendered from our template, escaped there

@@ -34,13 +34,13 @@ def _headers() -> list[str]:
         _("Counterparty"),
         _("Handled by"),
         _("Approved by"),
-        _("Hospitality"),
+        _("Three-public spending"),
     ]
 
 
 def _readable(entry) -> list:
-    """A row for people: category and fund by their names, yes or no for hospitality, the line
-    and the amounts as numbers."""
+    """A row for people: category and fund by their names, yes or no for three-public spending,
+    the line and the amounts as numbers."""
     shown = dict(public_row(entry))
     shown["category"] = Category(shown["category"]).label
     shown["fund"] = Fund(shown["fund"]).label

@@ -9,7 +9,7 @@ from disclosure import clock
 from disclosure.portal.http import village_page
 from disclosure.regions.models import Region
 
-from .. import yearly
+from .. import threepublic, yearly
 from ..charts import Series, bar_chart, trend_chart
 from ..services.budgets import budget_vs_actual
 from ..yearly import Standing
@@ -72,6 +72,7 @@ def overview(request, code):
     income, spent = yearly.year_to_date(village, year)
     trend, trend_table = _trend(village, rows, year)
     budget = budget_vs_actual(village=village, year=year)
+    three_public, three_public_year = threepublic.year_on_year(village, year, rows)
     context = {
         "village": village,
         "places": [*village.ancestors(), village],
@@ -91,5 +92,7 @@ def overview(request, code):
         "trend_table": trend_table,
         "budget": budget,
         "budget_chart": _budget(budget),
+        "three_public": three_public,
+        "three_public_year": three_public_year,
     }
     return render(request, "finance/overview.html", context)

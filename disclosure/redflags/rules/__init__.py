@@ -17,6 +17,7 @@ from .payments import paid_above_contract_value
 from .periods import period_not_disclosed
 from .recipients import benefit_recipients
 from .related import related_party
+from .threepublic import three_public_rose
 
 RULES = {
     "large_expenditure_without_decision": (
@@ -51,4 +52,5 @@ RULES = {
         _("Benefit listed for someone who should not receive it"),
         benefit_recipients,
     ),
+    "three_public_rose": (_("“Three public” spending up on last year"), three_public_rose),
 }

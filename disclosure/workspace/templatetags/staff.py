@@ -6,14 +6,18 @@ from django.utils.translation import pgettext_lazy
 from disclosure.regions.access import Action, regions_for
 
 register = template.Library()
-AREA = "staff area"
 
-# Each staff area of the workspace, shown to those whose roles grant the action it serves.
+# Each staff area of the workspace, shown to those whose roles grant the action it serves. The
+# context is written out each time: makemessages finds only literal contexts.
 AREAS = [
-    (Action.ANSWER_QUESTIONS, "participation_staff:index", pgettext_lazy(AREA, "Questions")),
-    (Action.VIEW_REPORTS, "reports_staff:list", pgettext_lazy(AREA, "Reports")),
-    (Action.OVERSEE, "oversight_staff:index", pgettext_lazy(AREA, "Oversight")),
-    (Action.VIEW_FLAGS, "redflags_staff:index", pgettext_lazy(AREA, "Red flags")),
+    (
+        Action.ANSWER_QUESTIONS,
+        "participation_staff:index",
+        pgettext_lazy("staff area", "Questions"),
+    ),
+    (Action.VIEW_REPORTS, "reports_staff:list", pgettext_lazy("staff area", "Reports")),
+    (Action.OVERSEE, "oversight_staff:index", pgettext_lazy("staff area", "Oversight")),
+    (Action.VIEW_FLAGS, "redflags_staff:index", pgettext_lazy("staff area", "Red flags")),
     (Action.VIEW_AUDIT_LOG, "workspace:audit", _("Audit log")),
 ]
 
@@ -44,7 +48,7 @@ FIELD_LABELS = {
     "counterparty": _("Counterparty"),
     "handler": _("Handled by"),
     "approver": _("Approved by"),
-    "is_hospitality": _("Hospitality"),
+    "is_hospitality": _("Three-public spending"),
     "opening": _("Opening balance"),
     "closing": _("Closing balance"),
     "filename": _("File name"),

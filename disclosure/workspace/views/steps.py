@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from disclosure.publishing import services
+from disclosure.publishing.models import RevisionState
 from disclosure.regions.access import Action, get_for_user
 from disclosure.web.addresses import client_ip
 from disclosure.web.decorators import staff_required
@@ -41,8 +42,14 @@ def submit(request, pk: int):
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def publish(request, pk: int):
+    """Asked first: publishing cannot be undone, so the page says what villagers will see."""
+    if request.method == "GET":
+        revision = get_for_user(REVISIONS, request.user, Action.PUBLISH, pk=pk)
+        if revision.state != RevisionState.SIGNED_OFF:
+            return redirect("workspace:revision", pk)
+        return render(request, "workspace/publish.html", {"revision": revision})
     return _step(
         request,
         pk,

@@ -36,7 +36,8 @@ def test_english_headings_map_every_field():
         ("事由", "summary"),
         ("科目代码", "account_code"),
         ("会计科目编码", "account_code"),
-        ("会计科目", "account_name"),
+        # Alone, an account column holds code and name together ("541 管理费用").
+        ("会计科目", "account_code"),
         ("收入金额（元）", "income"),
         ("支出金额(元)", "expenditure"),
         ("借方金额", "debit"),
