@@ -14,10 +14,10 @@ ROOT = Path(__file__).resolve().parent.parent
 SEARCHED = ["disclosure", "demo", "prefecture", "tools"]
 DOORS = ROOT / "disclosure" / "publishing" / "models.py"
 
-# A query keyword (no space before "=", as formatted) on a status or state, with a value that
-# decides public visibility.
+# A query keyword (no space before "=", as formatted) or a key of a dict of them, on a status
+# or state, with a value that decides public visibility.
 HAND_WRITTEN = re.compile(
-    r"\b\w*(status|state)(__in|__exact)?=(?!=)\[?\s*("
+    r"\b\w*(status|state)(__in|__exact)?(=(?!=)|\"\s*:)\[?\s*("
     r"PostingStatus\.(PUBLISHED|WITHDRAWN|UNPUBLISHED)"
     r"|RevisionState\.PUBLISHED"
     r'|"(published|withdrawn|unpublished)")'
@@ -50,6 +50,7 @@ def test_the_search_finds_a_filter_written_by_hand():
         "Period.objects.exclude(posting__status=PostingStatus.UNPUBLISHED)",
         'Recipient.objects.filter(revision__state="published")',
         "Entry.objects.filter(revision__posting__status__in=[PostingStatus.PUBLISHED])",
+        '{"revision__posting__status": PostingStatus.PUBLISHED}',
     ]
     assert all(HAND_WRITTEN.search(line) for line in examples)
     assert not HAND_WRITTEN.search("revision.state = RevisionState.PUBLISHED")

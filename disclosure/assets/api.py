@@ -11,9 +11,7 @@ from disclosure.api.views import PublicViewSet
 from disclosure.assets.models import AssetsKind
 from disclosure.publishing.masking import mask_text
 from disclosure.publishing.models import (
-    PostingStatus,
     Revision,
-    RevisionState,
     posting_is_in_force,
     revision_is_published,
 )
@@ -21,13 +19,6 @@ from disclosure.regions.models import Region
 
 from .models import Category, ResourceStatus, ResourceType, SnapshotAsset, SnapshotResource
 from .snapshots import ASSET_FIELDS, RESOURCE_FIELDS, latest_two
-
-PUBLISHED = {
-    "posting__kind": AssetsKind.ASSET_REGISTER,
-    "posting__status": PostingStatus.PUBLISHED,
-    "posting__current": F("pk"),
-    "state": RevisionState.PUBLISHED,
-}
 
 
 def _published_rows(model):
@@ -124,7 +115,12 @@ class SnapshotViewSet(PublicViewSet):
 
     def get_queryset(self):
         return (
-            Revision.objects.filter(**PUBLISHED)
+            Revision.objects.published()
+            .filter(
+                posting_is_in_force("posting"),
+                posting__kind=AssetsKind.ASSET_REGISTER,
+                posting__current=F("pk"),
+            )
             .select_related("village", "posting", "asset_snapshot")
             .order_by("-asset_snapshot__taken_on", "-published_at", "-pk")
         )

@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.db.models import F, Sum
 from django.db.models.functions import ExtractMonth
 
-from disclosure.publishing.models import PostingStatus
+from disclosure.publishing.models import posting_is_in_force
 
 from .models import LedgerEntry, Period
 
@@ -56,21 +56,21 @@ class Comparison:
 def spending(village_ids, years) -> dict[tuple[int, int], Spending]:
     """(village, year) → Spending, in two queries whatever the number of villages and years."""
     village_ids, years = list(village_ids), list(years)
+    in_force = posting_is_in_force("revision__posting")
     current = {
-        "revision__posting__status": PostingStatus.PUBLISHED,
         "revision__posting__current": F("revision"),
         "revision__posting__finance_period__village_id__in": village_ids,
         "revision__posting__finance_period__year__in": years,
     }
     found = defaultdict(Spending)
     periods = Period.objects.filter(
-        village_id__in=village_ids, year__in=years, posting__status=PostingStatus.PUBLISHED
+        posting_is_in_force("posting"), village_id__in=village_ids, year__in=years
     ).values_list("village_id", "year", "start", "end")
     for village_id, year, start, end in periods:
         for month in range(start.month, end.month + 1):
             found[village_id, year].by_month[month] = ZERO
     sums = (
-        LedgerEntry.objects.filter(is_hospitality=True, **current)
+        LedgerEntry.objects.filter(in_force, is_hospitality=True, **current)
         .annotate(month=ExtractMonth("date"))
         .values("village_id", "revision__posting__finance_period__year", "month")
         .annotate(amount=Sum("expenditure"))

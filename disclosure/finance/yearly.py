@@ -54,14 +54,13 @@ def period_label(frequency: str, number: int) -> str:
     return _("Quarter %(number)d") % {"number": number}
 
 
-def _current_of_year(village, year: int):
-    """Filter arguments for rows of the current revision of a published period of the year."""
-    return {
-        "revision__posting__finance_period__village": village,
-        "revision__posting__finance_period__year": year,
-        "revision__posting__status": PostingStatus.PUBLISHED,
-        "revision__posting__current": F("revision"),
-    }
+def _current_of_year(village, year: int) -> Q:
+    """Rows of the current revision of a published period of the year."""
+    return posting_is_in_force("revision__posting") & Q(
+        revision__posting__finance_period__village=village,
+        revision__posting__finance_period__year=year,
+        revision__posting__current=F("revision"),
+    )
 
 
 def public_periods(village, year: int):
@@ -76,7 +75,7 @@ def public_periods(village, year: int):
 def standings(village, year: int, today: datetime.date) -> list[PeriodStanding]:
     """Each period of the year: published (or withdrawn) with its figures, or not yet, or late."""
     summaries = {
-        s.period_id: s for s in PeriodSummary.objects.filter(**_current_of_year(village, year))
+        s.period_id: s for s in PeriodSummary.objects.filter(_current_of_year(village, year))
     }
     found = {(p.frequency, p.number): p for p in public_periods(village, year)}
     rows = []
@@ -111,7 +110,7 @@ def standings(village, year: int, today: datetime.date) -> list[PeriodStanding]:
 def year_to_date(village, year: int) -> tuple[list[CategoryLine], list[CategoryLine]]:
     """Income and expenditure per category over the published periods of the year."""
     rows = (
-        PeriodTotal.objects.filter(**_current_of_year(village, year))
+        PeriodTotal.objects.filter(_current_of_year(village, year))
         .values("category")
         .annotate(income_sum=Sum("income"), expenditure_sum=Sum("expenditure"))
     )
@@ -137,7 +136,7 @@ def monthly_trend(village, year: int, rows: list[PeriodStanding]) -> tuple[list,
             for month in range(row.start.month, row.end.month + 1):
                 income[month - 1], spent[month - 1] = ZERO, ZERO
     entries = (
-        LedgerEntry.objects.filter(**_current_of_year(village, year))
+        LedgerEntry.objects.filter(_current_of_year(village, year))
         .annotate(month=ExtractMonth("date"))
         .values("month")
         .annotate(
