@@ -21,7 +21,7 @@ from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.utils import timezone
 
-from disclosure.publishing import kinds
+from disclosure.publishing import kinds, search, synonyms
 from disclosure.publishing.catalogue import Section
 from disclosure.publishing.models import (
     Attachment,
@@ -250,7 +250,8 @@ class SearchHits:
 
 def search_current(text: str, *, first_in: Region | None = None) -> SearchHits:
     """The current published revision of every public posting that matches, newest first, those
-    of the village `first_in` (the one whose page the search was typed on) before the rest.
+    of the village `first_in` (the one whose page the search was typed on) before the rest, and
+    then those whose title matches before those that match only in their text or rows.
 
     A rare word is found through the search index and its few hits sorted; a common one, with
     more hits than anyone pages through, by walking the newest postings until a page is full.
@@ -258,11 +259,16 @@ def search_current(text: str, *, first_in: Region | None = None) -> SearchHits:
     estimates well.
     """
     current = Posting.objects.public().filter(revision_is_published("current"))
-    hits = matching(current, text)
-    found = list(hits.order_by().values_list("pk", flat=True)[: SEARCH_LIMIT + 1])
-    if len(found) <= SEARCH_LIMIT:
-        hits = Posting.objects.filter(pk__in=found)
+    known = synonyms.synonyms()
+    hits = matching(current, text, known)
+    found = list(hits.order_by().values_list("pk", "current__title")[: SEARCH_LIMIT + 1])
     order = ["-last_published_at", "-pk"]
+    if len(found) <= SEARCH_LIMIT:
+        hits = Posting.objects.filter(pk__in=[pk for pk, _title in found])
+        titled = [pk for pk, title in found if search.in_title(title, text, known)]
+        if 0 < len(titled) < len(found):
+            hits = hits.alias(titled=Case(When(pk__in=titled, then=1), default=0))
+            order.insert(0, "-titled")
     if first_in is not None:
         hits = hits.alias(here=Case(When(village=first_in, then=1), default=0))
         order.insert(0, "-here")

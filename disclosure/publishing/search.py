@@ -94,11 +94,27 @@ def tsquery(text: str, known: dict[str, list[str]] | None = None) -> str | None:
     return " & ".join(clauses) or None
 
 
-def matching(queryset: QuerySet, text: str) -> QuerySet:
-    query = tsquery(text, synonyms.synonyms())
+def matching(queryset: QuerySet, text: str, known: dict[str, list[str]] | None = None) -> QuerySet:
+    """The rows whose revision matches the query; `known` are the synonyms, read when not given."""
+    query = tsquery(text, synonyms.synonyms() if known is None else known)
     if query is None:
         return queryset.none()
     hit = RawSQL(
         '"publishing_revision"."search_vector" @@ %s::tsquery', [query], output_field=BooleanField()
     )
     return queryset.alias(search_hit=hit).filter(search_hit=True)
+
+
+def in_title(title: str, text: str, known: dict[str, list[str]]) -> bool:
+    """Whether the title alone matches the query as the index does: the hits a villager most
+    likely meant (修路 finds the road's tender notice before registers that list a road)."""
+    have = set(document_terms(title))
+
+    def found(alternative: str) -> bool:
+        words = terms(alternative)
+        return bool(words) and all(
+            word in have if len(word) > 1 else any(term.startswith(word) for term in have)
+            for word in words
+        )
+
+    return all(any(map(found, alternatives)) for alternatives in synonyms.parts(text, known))

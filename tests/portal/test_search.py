@@ -156,3 +156,16 @@ def test_typing_a_place_leads_to_its_page(client, village_a, township):
     assert f'href="/v/{village_a.code}/"' in page
     assert "前往清河村的页面" in page
     assert f'href="/r/{township.code}/"' in search(client, township.name)
+
+
+def test_postings_whose_title_matches_come_before_those_matching_only_in_their_text(
+    client, village_a, clerk_a, supervisor_a
+):
+    published_posting(village_a, clerk_a, supervisor_a, title="村道修路工程招标公告", body="招标")
+    published_posting(
+        village_a, clerk_a, supervisor_a, title="第三季度村务公开", body="完成村道修路一段。"
+    )
+
+    page = search(client, "修路")
+
+    assert page.index("村道修路工程招标公告") < page.index("第三季度村务公开")
