@@ -18,6 +18,8 @@ NOT_BY_VILLAGE = {
     "publishing.Blob": "files stored by their SHA-256, shared by every row that cites them",
     "finance.MappingRule": "the account chart, per county, township or village: a reference table",
     "finance.FinanceRule": "the disclosure calendar of a county or a village: a few rows each",
+    "finance.ThreePublicScope": "a county's three-public words and accounts: one row a county",
+    "regions.OfficialNumber": "official numbers of a village or township: a few rows each",
     "finance.SpendingPurpose": "plain purposes of spending, per county, township or village: a "
     "reference table",
     "publishing.SynonymGroup": "words search treats as one, per county: a reference table",

@@ -5,6 +5,7 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 
 from demo.places import DEMO_PASSWORD, XINGHUA, accounts
+from demo.roads import ROADS
 from disclosure.publishing.chain import first_mismatch
 from disclosure.publishing.models import (
     Attachment,
@@ -107,7 +108,7 @@ def test_the_search_for_road_repair_finds_the_tender_notice_and_the_road_project
     titles = {revision.title for revision in matching(Revision.objects.published(), "修路")}
 
     assert "杏花村村道修路工程招标公告" in titles
-    assert "杏花村村道硬化工程" in titles
+    assert ROADS[XINGHUA.code].title("杏花村") in titles
 
 
 def test_photos_have_thumbnails_and_reports_are_pdf_documents(db, demo_county, demo_media):

@@ -51,6 +51,7 @@ def test_a_clerk_imports_and_publishes_the_register_and_a_villager_reads_it(
 
     villager = open_window(PHONE)
     villager.goto(f"/v/{village_a.code}/")
+    villager.locator("#section-assets > summary").click()  # the section opens with a tap
     villager.get_by_role("link", name="本村集体资产资源：登记表、汇总与变动情况").click()
     expect(villager.get_by_role("heading", level=1)).to_contain_text("集体资产资源")
     expect(villager.get_by_role("cell", name="380000.00").first).to_be_visible()

@@ -93,6 +93,7 @@ def test_a_clerk_registers_a_lease_and_a_late_rent_clears_the_arrears(
 
     villager = open_window(PHONE)
     villager.goto(f"/v/{village_a.code}/")
+    villager.locator("#section-contracts > summary").click()  # the section opens with a tap
     villager.get_by_role("link", name="全部合同的收付状态和欠款").click()
     arrears = villager.get_by_role("region", name="欠款")
     expect(arrears).to_contain_text("6,000.00")

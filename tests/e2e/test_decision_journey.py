@@ -79,6 +79,7 @@ def publish(clerk: Page, matter: Matter, section: str) -> None:
 
 def object_as_a_villager(villager: Page, village) -> None:
     villager.goto(f"/v/{village.code}/")
+    villager.locator("#section-decisions > summary").click()  # the section opens with a tap
     villager.get_by_role("link", name="全部重大事项").click()
     villager.get_by_role("link", name=TITLE).click()
     expect(villager.get_by_text("公示期剩余7天0小时")).to_be_visible()

@@ -155,6 +155,8 @@ def test_a_messy_ledger_is_fixed_imported_signed_off_and_read_on_a_phone(
         villager.get_by_role("link", name="第1季度")
     ).first.click()
     expect(villager.get_by_role("heading", name=title, level=1)).to_be_visible()
+    # The accounting detail opens with a tap, below the period's sums and purposes.
+    villager.locator("summary", has_text="按会计科目分类").click()
     chart = villager.get_by_role("img", name="分类收支")
     expect(chart).to_be_visible()
     expect(chart).to_contain_text("¥38,000.00")

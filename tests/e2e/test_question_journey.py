@@ -49,6 +49,7 @@ def test_a_villager_asks_about_an_expenditure_and_reads_the_answer_beside_it(
     villager = open_window(PHONE)
     villager.goto(period.posting.get_absolute_url())
     expect(villager.get_by_role("heading", name="村民质询与答复")).to_be_visible()
+    villager.locator("summary", has_text="全部账目明细").click()  # the full ledger, one tap away
     villager.get_by_role("link", name="对凭证记-003提出质询").click()
     expect(villager.get_by_role("heading", name=LABEL, level=1)).to_be_visible()
     villager.get_by_label("您的问题").fill(QUESTION)
