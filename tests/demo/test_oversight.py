@@ -50,7 +50,7 @@ def test_xinghua_tops_taoyuans_ranking_by_risk_though_its_score_is_perfect(demo_
         reason = first.risk.reason
     assert first.village.code == XINGHUA.code
     assert first.score == 100 and any(row.score == 100 for row in others)
-    assert reason.startswith("8 strong flags open for 40 days")
+    assert reason.startswith("9 strong flags open for 40 days")
     assert "1 question overdue" in reason and "1 report open" in reason
 
 

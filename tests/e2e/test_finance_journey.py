@@ -164,6 +164,7 @@ def test_a_messy_ledger_is_fixed_imported_signed_off_and_read_on_a_phone(
     assert has_no_horizontal_scroll(villager)
     screenshot(villager, "finance-period")
 
+    villager.locator("summary", has_text="全部账目明细").click()  # the full ledger, one tap away
     with villager.expect_response(lambda response: "/fv/" in response.url) as opened:
         villager.get_by_role("link", name="凭证照片 记-003.jpg").click()
     assert opened.value.status == 200
